@@ -1,0 +1,33 @@
+# The two set-up commands (README.md): `make run` and `make test`. Each builds .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.popcorn-installed
+
+.PHONY: run chat test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## run: the bot's main job: on Discord when DISCORD_TOKEN is set, else the offline chat
+run: $(STAMP)
+	$(BIN)/popcorn start
+
+## test: lint, then every test (PostgreSQL tests need POPCORN_TEST_POSTGRES_URL, else they skip)
+test: $(STAMP)
+	$(BIN)/ruff check bot tests bench
+	$(BIN)/ruff format --check bot tests bench
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix bot tests bench
+	$(BIN)/ruff format bot tests bench
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

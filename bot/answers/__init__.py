@@ -1,0 +1,1 @@
+"""Discord-free answering: a request and a database session in, plain data (an answer) out."""

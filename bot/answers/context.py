@@ -1,0 +1,17 @@
+"""What an answer may use: one database session (one per command) and the fuzzy index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.search import SearchIndex
+
+
+@dataclass(slots=True)
+class AnswerContext:
+    session: AsyncSession
+    index: SearchIndex
+    prefix: str = "!"
+    affiliate_tag: str | None = None

@@ -1,0 +1,218 @@
+"""Answers about one film: the rating card, the verdict, the cast, where to buy it."""
+
+from __future__ import annotations
+
+from bot.answers.context import AnswerContext
+from bot.answers.links import AFFILIATE_DISCLOSURE, with_affiliate_tag
+from bot.answers.resolve import resolve_film
+from bot.answers.text import clip, film_label, human_date, plural
+from bot.answers.types import Answer, Card, Field, ItemList, Link, Request, Tone
+from bot.db.exporter import current_review
+from bot.db.models import Film, Release, Review, Role
+from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
+
+GRADE_BAR_FULL, GRADE_BAR_EMPTY = "▰", "▱"
+ASPECT_TITLES = {"film": "Film", "picture": "Picture", "audio": "Audio", "extras": "Extras"}
+NOT_REVIEWED = "Not reviewed yet."
+
+
+def rating_text(review: Review, aspect: str) -> str:
+    """`▰▰▰▱▱ GOOD` for the word scale, `8/10` for the film, `not rated` when unset."""
+    rating = next((r for r in review.ratings if r.aspect == aspect), None)
+    if rating is None:
+        return "not rated"
+    if aspect == "film":
+        return f"{rating.score:g}/{FILM_RATING_MAX:g}"
+    grade = Grade(rating.grade)
+    bar = GRADE_BAR_FULL * grade.rank + GRADE_BAR_EMPTY * (len(Grade) - grade.rank)
+    return f"{bar} {grade.value}"
+
+
+def people(film: Film, role: Role) -> list[str]:
+    names: list[str] = []
+    for credit in film.credits:
+        if credit.role == role and credit.person.name not in names:
+            names.append(credit.person.name)
+    return names
+
+
+def cast_lines(film: Film) -> list[str]:
+    return [
+        f"**{c.person.name}** as {c.character}" if c.character else f"**{c.person.name}**"
+        for c in film.credits
+        if c.role == Role.ACTOR
+    ]
+
+
+def release_text(release: Release | None) -> str | None:
+    if release is None:
+        return None
+    parts = [
+        " ".join(
+            p for p in (release.format, f"({release.edition})" if release.edition else "") if p
+        ),
+        release.label,
+        human_date(release.release_date),
+        release.country,
+        plural(release.discs, "disc") if release.discs else None,
+    ]
+    return " · ".join(p for p in parts if p)
+
+
+def purchase_links(review: Review, tag: str | None) -> tuple[list[Link], bool]:
+    links = [
+        Link(f"Buy at {p.retailer}", with_affiliate_tag(p.url, tag if p.affiliate else None))
+        for p in review.purchase_links
+    ]
+    return links, any(p.affiliate for p in review.purchase_links)
+
+
+def card_links(review: Review, tag: str | None) -> tuple[tuple[Link, ...], str | None]:
+    links, affiliate = purchase_links(review, tag)
+    if review.trailer_url:
+        links.append(Link("Trailer", review.trailer_url))
+    if review.url:
+        links.append(Link("Full review", review.url))
+    return tuple(links), (AFFILIATE_DISCLOSURE if affiliate else None)
+
+
+def fact_fields(film: Film, review: Review | None) -> list[Field]:
+    directors = people(film, Role.DIRECTOR)
+    release = review.release if review else None
+    facts = [
+        ("Directed by" if len(directors) < 2 else "Directors", ", ".join(directors)),
+        ("Runtime", f"{film.runtime_min} min" if film.runtime_min else None),
+        ("Certificate", f"{film.certificate} (UK)" if film.certificate else None),
+        ("Genres", ", ".join(film.genres or [])),
+        ("Release", release_text(release)),
+    ]
+    return [Field(name, value, inline=True) for name, value in facts if value]
+
+
+def review_card(film: Film, review: Review, tag: str | None) -> Card:
+    description = f"**{review.verdict}**" if review.verdict else "The review gives no verdict."
+    if film.description:
+        description += f"\n{film.description}"
+    fields = [Field(ASPECT_TITLES[a], rating_text(review, a), inline=True) for a in ASPECTS]
+    fields += fact_fields(film, review)
+    cast = [c.person.name for c in film.credits if c.role == Role.ACTOR][:4]
+    if cast:
+        fields.append(Field("Starring", ", ".join(cast), inline=False))
+    if review.pros:
+        fields.append(Field("Pros", "\n".join(f"✅ {p}" for p in review.pros), inline=True))
+    if review.cons:
+        fields.append(Field("Cons", "\n".join(f"❌ {c}" for c in review.cons), inline=True))
+    if review.recommendation:
+        fields.append(Field("Recommendation", clip(review.recommendation, 400)))
+    links, disclosure = card_links(review, tag)
+    return Card(
+        title=film_label(film.title, film.year),
+        url=review.url,
+        description=description,
+        fields=tuple(fields),
+        footer=disclosure,
+        links=links,
+        film_id=film.id,
+    )
+
+
+def unreviewed_card(film: Film) -> Card:
+    fields = fact_fields(film, None)
+    cast = cast_lines(film)[:6]
+    if cast:
+        fields.append(Field("Cast", "\n".join(cast)))
+    return Card(
+        title=film_label(film.title, film.year),
+        description=f"{NOT_REVIEWED} Here is what I know about it.",
+        fields=tuple(fields),
+        tone=Tone.UNREVIEWED,
+        film_id=film.id,
+    )
+
+
+async def review_answer(ctx: AnswerContext, request: Request) -> Answer:
+    film = await resolve_film(ctx, request, "review leaving las vegas")
+    if not isinstance(film, Film):
+        return film
+    review = current_review(film)
+    return review_card(film, review, ctx.affiliate_tag) if review else unreviewed_card(film)
+
+
+async def verdict_answer(ctx: AnswerContext, request: Request) -> Answer:
+    film = await resolve_film(ctx, request, "verdict leaving las vegas")
+    if not isinstance(film, Film):
+        return film
+    review = current_review(film)
+    if review is None:
+        return unreviewed_card(film)
+    fields = [Field(ASPECT_TITLES[a], rating_text(review, a), inline=True) for a in ASPECTS]
+    if review.recommendation:
+        fields.append(Field("Recommendation", clip(review.recommendation, 400)))
+    verdict = review.verdict or "The review gives no one-line verdict."
+    return Card(
+        title=f"Verdict: {film_label(film.title, film.year)}",
+        url=review.url,
+        description=f"**{verdict}**",
+        fields=tuple(fields),
+        film_id=film.id,
+    )
+
+
+async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
+    film = await resolve_film(ctx, request, "cast leaving las vegas")
+    if not isinstance(film, Film):
+        return film
+    crew = [
+        f"{label}: {', '.join(names)}"
+        for label, role in (
+            ("Directed by", Role.DIRECTOR),
+            ("Written by", Role.WRITER),
+            ("Cinematography", Role.CINEMATOGRAPHER),
+            ("Music", Role.COMPOSER),
+        )
+        if (names := people(film, role))
+    ]
+    return ItemList(
+        title=f"Cast of {film_label(film.title, film.year)}",
+        items=tuple(f"{i}. {line}" for i, line in enumerate(cast_lines(film), start=1)),
+        intro="\n".join(crew) or None,
+        empty_text="The database has no cast for this film yet.",
+    )
+
+
+async def buy_answer(ctx: AnswerContext, request: Request) -> Answer:
+    film = await resolve_film(ctx, request, "buy leaving las vegas")
+    if not isinstance(film, Film):
+        return film
+    review = current_review(film)
+    label = film_label(film.title, film.year)
+    if review is None or not review.purchase_links:
+        why = NOT_REVIEWED if review is None else "The review lists no shops for it."
+        return Card(
+            title=f"Buy {label}",
+            description=f"{why} I have no purchase links.",
+            tone=Tone.UNREVIEWED,
+        )
+    links, affiliate = purchase_links(review, ctx.affiliate_tag)
+    lines = [f"[{link.label.removeprefix('Buy at ')}]({link.url})" for link in links]
+    release = release_text(review.release)
+    description = "\n".join(lines)
+    if release:
+        description = f"{release}\n\n{description}"
+    return Card(
+        title=f"Buy {label}",
+        description=description,
+        footer=AFFILIATE_DISCLOSURE if affiliate else None,
+        links=tuple(links),
+        film_id=film.id,
+    )
+
+
+def verdict_or_rating(review: Review) -> str:
+    film_rating = next((r for r in review.ratings if r.aspect == "film"), None)
+    if film_rating is not None:
+        return f"{film_rating.score:g}/{FILM_RATING_MAX:g}"
+    return review.verdict or "reviewed"
+
+
+__all__ = ["buy_answer", "cast_answer", "review_answer", "verdict_answer"]

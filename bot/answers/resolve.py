@@ -1,0 +1,85 @@
+"""Turn what a member typed into one film or one person, or into an answer that asks back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.answers.context import AnswerContext
+from bot.answers.text import echo, film_label, human_list
+from bot.answers.types import Answer, Choice, Choices, Notice, Request, Tone
+from bot.db.models import Film, Person
+from bot.db.queries import film_details, person_with_credits
+from bot.search import MatchStatus
+
+MAX_QUERY = 200
+
+
+def _too_long(text: str) -> Notice | None:
+    if len(text) > MAX_QUERY:
+        return Notice(
+            f"That's too long to be a name: keep it under {MAX_QUERY} characters.", Tone.ERROR
+        )
+    return None
+
+
+async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Film | Answer:
+    if request.film_id is not None:
+        film = await film_details(ctx.session, request.film_id)
+        return film or Notice("That film is no longer in the database.", Tone.ERROR)
+    if not request.text:
+        return Notice(f"Which film? For example: `{ctx.prefix}{example}`", Tone.WARNING)
+    if (notice := _too_long(request.text)) is not None:
+        return notice
+    match = ctx.index.find_film(request.text)
+    if match.status is MatchStatus.FOUND and match.best is not None:
+        film = await film_details(ctx.session, match.best.id)
+        if film is not None:
+            return film
+    options = tuple(
+        Choice(film_label(c.doc.title, c.doc.year), replace(request, film_id=c.doc.id))
+        for c in match.candidates[:5]
+    )
+    asked = echo(request.text)
+    if match.status is MatchStatus.AMBIGUOUS:
+        return Choices(f"Several films match “{asked}”. Did you mean:", options)
+    if match.status is MatchStatus.YEAR_MISMATCH:
+        years = human_list([str(c.doc.year) for c in match.candidates if c.doc.year], "or")
+        prompt = f"No film from {match.year} matches “{asked}”."
+        if years:
+            prompt += f" There is one from {years}:"
+        return Choices(prompt, options)
+    if match.status is MatchStatus.EMPTY:
+        return Notice(f"Which film? For example: `{ctx.prefix}{example}`", Tone.WARNING)
+    if options:
+        return Choices(f"I couldn't find a film called “{asked}”. The nearest are:", options)
+    return Notice(
+        f"I couldn't find a film called “{asked}”. "
+        f"Try `{ctx.prefix}search` with part of the title.",
+        Tone.WARNING,
+    )
+
+
+async def resolve_person(ctx: AnswerContext, request: Request, example: str) -> Person | Answer:
+    if request.person_id is not None:
+        person = await person_with_credits(ctx.session, request.person_id)
+        return person or Notice("That person is no longer in the database.", Tone.ERROR)
+    if not request.text:
+        return Notice(f"Who? For example: `{ctx.prefix}{example}`", Tone.WARNING)
+    if (notice := _too_long(request.text)) is not None:
+        return notice
+    match = ctx.index.find_person(request.text)
+    if match.status is MatchStatus.FOUND and match.best is not None:
+        person = await person_with_credits(ctx.session, match.best.id)
+        if person is not None:
+            return person
+    options = tuple(
+        Choice(c.doc.name, replace(request, person_id=c.doc.id)) for c in match.candidates[:5]
+    )
+    asked = echo(request.text)
+    if match.status is MatchStatus.AMBIGUOUS:
+        return Choices(f"Several people match “{asked}”. Did you mean:", options)
+    if match.status is MatchStatus.EMPTY:
+        return Notice(f"Who? For example: `{ctx.prefix}{example}`", Tone.WARNING)
+    if options:
+        return Choices(f"I couldn't find anyone called “{asked}”. The nearest are:", options)
+    return Notice(f"I couldn't find anyone called “{asked}”.", Tone.WARNING)

@@ -1,0 +1,49 @@
+"""Small pure text helpers shared by answers and renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+ELLIPSIS = "…"
+_MARKDOWN = re.compile(r"([\\*_`~|>\[\]()#])")
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut to at most `limit` characters, ending in an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def clean_input(text: str) -> str:
+    """What a member typed, made safe to parse: NFC, no control or bidi characters, one line."""
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(_INVISIBLE.sub(" ", text).split())
+
+
+def echo(text: str, limit: int = 80) -> str:
+    """A member's own words quoted back: clipped, markdown and mentions defused."""
+    text = clip(clean_input(text), limit)
+    return _MARKDOWN.sub(r"\\\1", text).replace("@", "@\u200b")
+
+
+def film_label(title: str, year: int | None) -> str:
+    return f"{title} ({year})" if year else title
+
+
+def human_date(day: dt.date | None) -> str | None:
+    return f"{day.day} {day:%B %Y}" if day else None
+
+
+def human_list(items: list[str], conjunction: str = "and") -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def plural(count: int, word: str, plural_word: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural_word or word + 's')}"

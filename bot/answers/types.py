@@ -1,0 +1,101 @@
+"""The plain-data answers the answering code returns and the renderer turns into messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Tone(StrEnum):
+    """How an answer should look: the renderer picks a colour from it."""
+
+    CARD = "card"
+    UNREVIEWED = "unreviewed"
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One command as the member asked it: a canonical command name and its argument text.
+
+    `film_id` / `person_id` are set when the target is already known (a did-you-mean choice,
+    an autocomplete value), so the text is not searched again.
+    """
+
+    command: str
+    text: str = ""
+    film_id: int | None = None
+    person_id: int | None = None
+    invoked_as: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    value: str
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A card about one thing (a film, a person, the help): an embed-shaped piece of data."""
+
+    title: str
+    url: str | None = None
+    description: str | None = None
+    fields: tuple[Field, ...] = ()
+    footer: str | None = None
+    links: tuple[Link, ...] = ()
+    tone: Tone = Tone.CARD
+    film_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    """A list to show a page at a time (filmographies, casts, search results)."""
+
+    title: str
+    items: tuple[str, ...]
+    intro: str | None = None
+    footer: str | None = None
+    empty_text: str = "Nothing to show."
+    page_size: int = 15
+    url: str | None = None
+    links: tuple[Link, ...] = ()
+    tone: Tone = Tone.INFO
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    label: str
+    request: Request
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """ "Did you mean": the member picks one, and that request is answered instead."""
+
+    prompt: str
+    choices: tuple[Choice, ...]
+    tone: Tone = Tone.WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A short reply: an error, a hint, a "not found"."""
+
+    text: str
+    tone: Tone = Tone.INFO
+    hints: tuple[str, ...] = field(default=())
+
+
+Answer = Card | ItemList | Choices | Notice

@@ -1,0 +1,1 @@
+"""`popcorn chat`: the bot's command pipeline driven from a terminal, without Discord."""

@@ -1,0 +1,193 @@
+"""The `popcorn` command line (also `python -m bot`): start / run / chat / import / export / db."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+from bot.db.urls import DatabaseUrlError
+from bot.records.files import RecordError
+
+log = logging.getLogger("popcorn")
+
+NO_TOKEN = (
+    "No DISCORD_TOKEN is set: create a bot at https://discord.com/developers/applications "
+    "(README: 'Running on Discord'), or try the bot offline with `popcorn chat`."
+)
+
+
+class CliError(Exception):
+    """A problem to report in one line, exit code 2."""
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise CliError(f"bad configuration: {problems}") from None
+
+
+def _setup_logging(level: str, quiet: bool) -> None:
+    logging.basicConfig(
+        level=logging.WARNING if quiet else getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("discord").setLevel(logging.INFO if not quiet else logging.WARNING)
+
+
+async def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import Popcorn
+    from bot.chat.console import run_chat
+
+    for path in args.attach:
+        if not path.is_file():
+            raise CliError(f"cannot attach {path}: no such file")
+    app = await Popcorn.start(settings)
+    try:
+        return await run_chat(
+            app,
+            [args.message] if args.message is not None else [],
+            as_json=args.json,
+            moderator=args.moderator,
+            attachments=args.attach,
+        )
+    finally:
+        await app.close()
+
+
+async def _import(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.progress import Progress
+
+    from bot.app import Popcorn
+
+    app = await Popcorn.start(settings, seed=False)
+    try:
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("importing", total=None)
+
+            def report(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            stats = await app.import_paths(args.paths, report)
+        print(f"Imported {stats.summary()}.")
+        return 0
+    finally:
+        await app.close()
+
+
+async def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import Popcorn
+    from bot.db.exporter import export_to_dir
+
+    app = await Popcorn.start(settings)
+    try:
+        async with app.sessions() as session:
+            count = await export_to_dir(session, args.directory)
+        print(f"Exported {count} record file(s) to {args.directory}.")
+        return 0
+    finally:
+        await app.close()
+
+
+async def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.db import migrate
+    from bot.db.engine import create_engine
+
+    engine = create_engine(settings.resolved_database_url)
+    try:
+        if args.action == "upgrade":
+            await migrate.upgrade(engine)
+        current = await migrate.current_revision(engine)
+        print(f"schema revision: {current or 'none'} (latest: {migrate.head_revision()})")
+        return 0
+    finally:
+        await engine.dispose()
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.discord_token is None:
+        raise CliError(NO_TOKEN)
+    from bot.discord_bot.runner import run_discord
+
+    return await run_discord(settings)
+
+
+async def _start(args: argparse.Namespace, settings: Settings) -> int:
+    """The main job: on Discord when a token is set, else the offline chat."""
+    if settings.discord_token is None:
+        print("No DISCORD_TOKEN set: starting the offline chat (see README).", file=sys.stderr)
+        args.message, args.json, args.moderator, args.attach = None, False, False, []
+        return await _chat(args, settings)
+    return await _run(args, settings)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="popcorn", description="Popcorn, the film-review Discord bot."
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("start", help="run on Discord if DISCORD_TOKEN is set, else the offline chat")
+    sub.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)")
+    chat = sub.add_parser("chat", help="talk to the bot offline, through the same pipeline")
+    chat.add_argument("message", nargs="?", help="one message; without it, one per line from stdin")
+    chat.add_argument(
+        "--json", action="store_true", help="one JSON line of Discord payloads per input line"
+    )
+    chat.add_argument("--moderator", action="store_true", help="the author has moderator rights")
+    chat.add_argument(
+        "--attach",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="attach a file to the message",
+    )
+    imp = sub.add_parser("import", help="load record files, folders of them, or CSV catalogs")
+    imp.add_argument("paths", nargs="+", type=Path)
+    exp = sub.add_parser("export", help="write the database out as record files")
+    exp.add_argument("directory", type=Path)
+    db = sub.add_parser("db", help="database schema: upgrade or show the revision")
+    db.add_argument("action", choices=["upgrade", "current"])
+    return parser
+
+
+COMMANDS = {
+    "start": _start,
+    "run": _run,
+    "chat": _chat,
+    "import": _import,
+    "export": _export,
+    "db": _db,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "start"
+    try:
+        settings = _settings()
+        quiet = command in ("chat", "start") and settings.discord_token is None
+        _setup_logging(settings.log_level, quiet or command in ("import", "export", "db"))
+        return asyncio.run(COMMANDS[command](args, settings))
+    except (CliError, RecordError, DatabaseUrlError) as exc:
+        print(f"popcorn: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        if os.environ.get("POPCORN_DEBUG"):
+            raise
+        print(f"popcorn: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,59 @@
+"""Settings from the environment (and a `.env` file for development). Fails fast on bad values."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_DATA_DIR = PACKAGE_DIR.parent / "data"
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads. Environment variable names are given in `alias`."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    db_path: Path = Field(default=Path("var/popcorn.sqlite3"), alias="POPCORN_DB_PATH")
+    data_dir: Path = Field(default=DEFAULT_DATA_DIR, alias="POPCORN_DATA_DIR")
+    prefix: str = Field(default="!", alias="POPCORN_PREFIX", min_length=1, max_length=5)
+    affiliate_tag: str | None = Field(default=None, alias="POPCORN_AFFILIATE_TAG")
+    log_level: str = Field(default="INFO", alias="POPCORN_LOG_LEVEL")
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("affiliate_tag", "database_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("prefix")
+    @classmethod
+    def _prefix_has_no_spaces(cls, value: str) -> str:
+        if value != value.strip() or any(ch.isspace() for ch in value):
+            raise ValueError("the prefix must not contain spaces")
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The async SQLAlchemy URL to use: DATABASE_URL, else the SQLite file at db_path."""
+        from bot.db.urls import to_async_url
+
+        if self.database_url:
+            return to_async_url(self.database_url)
+        return to_async_url(f"sqlite:///{self.db_path}")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,108 @@
+"""The database written back out as record files (one YAML file per film)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import Film, Review, Role
+from bot.db.queries import all_films
+from bot.records.files import dump_record
+from bot.records.schema import Record
+
+
+def current_review(film: Film) -> Review | None:
+    return next((r for r in film.reviews if r.deleted_at is None), None)
+
+
+def film_to_record(film: Film) -> Record:
+    credits = sorted(film.credits, key=lambda c: (c.billing, c.id or 0))
+    crew: dict[str, list[str]] = {role.value: [] for role in Role}
+    cast = []
+    for credit in credits:
+        if credit.role == Role.ACTOR:
+            cast.append({"name": credit.person.name, "character": credit.character})
+        elif credit.person.name not in crew[credit.role]:
+            crew[credit.role].append(credit.person.name)
+    data: dict[str, object] = {
+        "film": {
+            "title": film.title,
+            "year": film.year,
+            "slug": film.slug,
+            "aliases": [a.alias for a in film.aliases],
+            "genres": list(film.genres or []),
+            "certificate": film.certificate,
+            "runtime_min": film.runtime_min,
+            "description": film.description,
+            "synopsis": film.synopsis,
+            "directors": crew[Role.DIRECTOR],
+            "writers": crew[Role.WRITER],
+            "cinematographers": crew[Role.CINEMATOGRAPHER],
+            "composers": crew[Role.COMPOSER],
+            "cast": cast,
+        }
+    }
+    review = current_review(film)
+    release = (review.release if review else None) or (film.releases[0] if film.releases else None)
+    if release is not None:
+        data["release"] = {
+            "format": release.format,
+            "edition": release.edition,
+            "label": release.label,
+            "release_date": release.release_date,
+            "country": release.country,
+            "region": release.region,
+            "discs": release.discs,
+            "extras": list(release.extras or []),
+        }
+    if review is not None:
+        ratings = {r.aspect: (r.score if r.aspect == "film" else r.grade) for r in review.ratings}
+        data["review"] = {
+            "headline": review.headline,
+            "url": review.url,
+            "author": review.author,
+            "published": review.published,
+            "intro": review.intro,
+            "sections": {
+                "style_direction": review.style_direction,
+                "music_audio": review.music_audio,
+                "acting_characters": review.acting_characters,
+            },
+            "film_conclusion": review.film_conclusion,
+            "release_conclusion": review.release_conclusion,
+            "ratings": ratings,
+            "verdict": review.verdict,
+            "pros": list(review.pros or []),
+            "cons": list(review.cons or []),
+            "recommendation": review.recommendation,
+            "purchase_links": [
+                {"retailer": p.retailer, "url": p.url, "affiliate": p.affiliate}
+                for p in review.purchase_links
+            ],
+            "trailer": {"url": review.trailer_url, "note": review.trailer_note}
+            if review.trailer_url
+            else None,
+        }
+    return Record.model_validate(data)
+
+
+async def export_records(session: AsyncSession) -> dict[str, str]:
+    """File name -> YAML text, for every film."""
+    files: dict[str, str] = {}
+    for film in await all_films(session):
+        files[f"{film.slug}.yaml"] = dump_record(film_to_record(film))
+    return files
+
+
+def write_files(directory: Path, files: dict[str, str]) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
+
+
+async def export_to_dir(session: AsyncSession, directory: Path) -> int:
+    files = await export_records(session)
+    await asyncio.to_thread(write_files, directory, files)
+    return len(files)

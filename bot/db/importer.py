@@ -1,0 +1,317 @@
+"""Apply validated records to the database: idempotent, all in the caller's transaction.
+
+A review record ("replace") is the whole truth about its film; a catalog row ("merge") adds the
+film and fills in facts the database does not have yet. Values are only assigned when they
+differ, so importing the same input twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.db.models import (
+    Credit,
+    Film,
+    FilmAlias,
+    Person,
+    PurchaseLink,
+    Rating,
+    Release,
+    Review,
+    Role,
+)
+from bot.records.files import LoadedRecord
+from bot.records.ratings import ASPECTS, aspect_score
+from bot.records.schema import FilmFacts, Record
+from bot.records.schema import Release as ReleaseRecord
+from bot.records.schema import Review as ReviewRecord
+from bot.search.normalize import normalize_name
+
+ProgressCallback = Callable[[int, int], None]
+CREW_FIELDS: tuple[tuple[str, Role], ...] = (
+    ("directors", Role.DIRECTOR),
+    ("writers", Role.WRITER),
+    ("cinematographers", Role.CINEMATOGRAPHER),
+    ("composers", Role.COMPOSER),
+)
+
+
+@dataclass(slots=True)
+class ImportStats:
+    films_created: int = 0
+    films_updated: int = 0
+    records: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.records} record(s): {self.films_created} film(s) added, "
+            f"{self.films_updated} updated"
+        )
+
+
+def _assign(obj: Any, **values: Any) -> bool:
+    """Set only the attributes whose value differs; True if anything changed."""
+    changed = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def _credit_key(person: Person, role: str, character: str | None) -> tuple[str, str, str | None]:
+    return (person.name_key, role, character)
+
+
+class Importer:
+    """Holds the look-ups (films by slug, people by name key) for one import session."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.films: dict[str, Film] = {}
+        self.people: dict[str, Person] = {}
+        self.stats = ImportStats()
+
+    async def prepare(self, slugs: Sequence[str]) -> None:
+        wanted = list(dict.fromkeys(slugs))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            stmt = (
+                select(Film)
+                .where(Film.slug.in_(chunk))
+                .options(
+                    selectinload(Film.credits).selectinload(Credit.person),
+                    selectinload(Film.aliases),
+                    selectinload(Film.releases),
+                    selectinload(Film.reviews).selectinload(Review.ratings),
+                    selectinload(Film.reviews).selectinload(Review.purchase_links),
+                )
+            )
+            for film in (await self.session.scalars(stmt)).all():
+                self.films[film.slug] = film
+        for person in (await self.session.scalars(select(Person))).all():
+            self.people[person.name_key] = person
+
+    async def person(self, name: str) -> Person:
+        key = normalize_name(name)
+        person = self.people.get(key)
+        if person is None:
+            person = Person(name=name, name_key=key)
+            self.session.add(person)
+            self.people[key] = person
+        return person
+
+    def film(self, facts: FilmFacts, slug: str) -> tuple[Film, bool]:
+        film = self.films.get(slug)
+        if film is not None:
+            return film, False
+        film = Film(slug=slug, title=facts.title, year=facts.year, genres=[])
+        film.credits, film.aliases, film.releases, film.reviews = [], [], [], []
+        self.session.add(film)
+        self.films[slug] = film
+        return film, True
+
+    async def desired_credits(self, facts: FilmFacts) -> list[tuple[Person, str, str | None]]:
+        wanted: list[tuple[Person, str, str | None]] = []
+        for field, role in CREW_FIELDS:
+            for name in getattr(facts, field):
+                wanted.append((await self.person(name), role.value, None))
+        for member in facts.cast:
+            wanted.append((await self.person(member.name), Role.ACTOR.value, member.character))
+        return wanted
+
+    async def apply(self, item: LoadedRecord) -> None:
+        record = item.record
+        film, created = self.film(record.film, record.slug)
+        if item.mode == "replace":
+            changed = await self.replace(film, record)
+        else:
+            changed = await self.merge(film, record.film)
+        self.stats.records += 1
+        if created:
+            self.stats.films_created += 1
+        elif changed:
+            self.stats.films_updated += 1
+
+    async def replace(self, film: Film, record: Record) -> bool:
+        facts = record.film
+        changed = _assign(
+            film,
+            title=facts.title,
+            year=facts.year,
+            genres=list(facts.genres),
+            certificate=facts.certificate,
+            runtime_min=facts.runtime_min,
+            description=facts.description,
+            synopsis=facts.synopsis,
+        )
+        changed |= self._set_aliases(film, facts.aliases)
+        changed |= await self._set_credits(film, await self.desired_credits(facts))
+        release = self._set_release(film, record.release) if record.release else None
+        if record.review is not None:
+            changed |= self._set_review(film, release, record.review)
+        return changed
+
+    async def merge(self, film: Film, facts: FilmFacts) -> bool:
+        fill = {
+            name: getattr(facts, name)
+            for name in ("certificate", "runtime_min", "description", "synopsis")
+            if getattr(film, name) is None and getattr(facts, name) is not None
+        }
+        if not film.genres and facts.genres:
+            fill["genres"] = list(facts.genres)
+        changed = _assign(film, **fill)
+        present = {(c.person.name_key, c.role) for c in film.credits}
+        billing = max((c.billing for c in film.credits), default=-1) + 1
+        for person, role, character in await self.desired_credits(facts):
+            if (person.name_key, role) in present:
+                continue
+            film.credits.append(
+                Credit(person=person, role=role, character=character, billing=billing)
+            )
+            present.add((person.name_key, role))
+            billing += 1
+            changed = True
+        existing_aliases = {a.alias for a in film.aliases}
+        for alias in facts.aliases:
+            if alias not in existing_aliases:
+                film.aliases.append(FilmAlias(alias=alias))
+                changed = True
+        return changed
+
+    def _set_aliases(self, film: Film, aliases: Sequence[str]) -> bool:
+        wanted = list(dict.fromkeys(aliases))
+        if [a.alias for a in film.aliases] == wanted:
+            return False
+        keep = {a.alias: a for a in film.aliases if a.alias in wanted}
+        film.aliases = [keep.get(alias) or FilmAlias(alias=alias) for alias in wanted]
+        return True
+
+    async def _set_credits(self, film: Film, wanted: list[tuple[Person, str, str | None]]) -> bool:
+        existing = {_credit_key(c.person, c.role, c.character): c for c in film.credits}
+        result: list[Credit] = []
+        changed = False
+        seen: set[tuple[str, str, str | None]] = set()
+        for billing, (person, role, character) in enumerate(wanted):
+            key = _credit_key(person, role, character)
+            if key in seen:
+                continue
+            seen.add(key)
+            credit = existing.get(key)
+            if credit is None:
+                credit = Credit(person=person, role=role, character=character, billing=billing)
+                changed = True
+            else:
+                changed |= _assign(credit, billing=billing)
+            result.append(credit)
+        if changed or len(result) != len(film.credits):
+            film.credits = result
+            return True
+        return False
+
+    def _set_release(self, film: Film, data: ReleaseRecord) -> Release:
+        release = next(
+            (r for r in film.releases if (r.format, r.edition) == (data.format, data.edition)),
+            None,
+        )
+        if release is None:
+            release = Release(film=film, format=data.format, edition=data.edition, extras=[])
+            film.releases.append(release)
+        _assign(
+            release,
+            label=data.label,
+            release_date=data.release_date,
+            country=data.country,
+            region=data.region,
+            discs=data.discs,
+            extras=list(data.extras),
+        )
+        return release
+
+    def _set_review(self, film: Film, release: Release | None, data: ReviewRecord) -> bool:
+        review = next((r for r in film.reviews if r.deleted_at is None), None)
+        created = review is None
+        if review is None:
+            review = Review(film=film, pros=[], cons=[], version=1)
+            review.ratings, review.purchase_links = [], []
+            film.reviews.append(review)
+        changed = _assign(
+            review,
+            release=release,
+            headline=data.headline,
+            url=data.url,
+            author=data.author,
+            published=data.published,
+            intro=data.intro,
+            style_direction=data.sections.style_direction,
+            music_audio=data.sections.music_audio,
+            acting_characters=data.sections.acting_characters,
+            film_conclusion=data.film_conclusion,
+            release_conclusion=data.release_conclusion,
+            verdict=data.verdict,
+            pros=list(data.pros),
+            cons=list(data.cons),
+            recommendation=data.recommendation,
+            trailer_url=data.trailer.url if data.trailer else None,
+            trailer_note=data.trailer.note if data.trailer else None,
+        )
+        changed |= _set_ratings(review, data)
+        changed |= _set_links(review, data)
+        if changed and not created:
+            review.version += 1
+        return changed or created
+
+
+def _set_ratings(review: Review, data: ReviewRecord) -> bool:
+    wanted: dict[str, tuple[str | None, float]] = {}
+    for aspect in ASPECTS:
+        value = getattr(data.ratings, aspect)
+        if value is None:
+            continue
+        grade = None if aspect == "film" else str(value)
+        wanted[aspect] = (grade, aspect_score(aspect, value))
+    current = {r.aspect: (r.grade, r.score) for r in review.ratings}
+    if current == wanted:
+        return False
+    by_aspect = {r.aspect: r for r in review.ratings}
+    result = []
+    for aspect, (grade, score) in wanted.items():
+        rating = by_aspect.get(aspect) or Rating(aspect=aspect, grade=grade, score=score)
+        _assign(rating, grade=grade, score=score)
+        result.append(rating)
+    review.ratings = result
+    return True
+
+
+def _set_links(review: Review, data: ReviewRecord) -> bool:
+    wanted = [(link.retailer, link.url, link.affiliate) for link in data.purchase_links]
+    if [(p.retailer, p.url, p.affiliate) for p in review.purchase_links] == wanted:
+        return False
+    review.purchase_links = [
+        PurchaseLink(position=i, retailer=r, url=u, affiliate=a)
+        for i, (r, u, a) in enumerate(wanted)
+    ]
+    return True
+
+
+async def import_records(
+    session: AsyncSession,
+    loaded: Sequence[LoadedRecord],
+    progress: ProgressCallback | None = None,
+) -> ImportStats:
+    """Apply every record in the session's transaction (the caller commits or rolls back)."""
+    importer = Importer(session)
+    await importer.prepare([item.record.slug for item in loaded])
+    total = len(loaded)
+    for done, item in enumerate(loaded, start=1):
+        await importer.apply(item)
+        if progress is not None and (done % 200 == 0 or done == total):
+            progress(done, total)
+    await session.flush()
+    return importer.stats

@@ -1,0 +1,210 @@
+"""SQLAlchemy models: films, people, credits, releases, reviews, ratings, links, aliases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Role(StrEnum):
+    ACTOR = "actor"
+    DIRECTOR = "director"
+    WRITER = "writer"
+    CINEMATOGRAPHER = "cinematographer"
+    COMPOSER = "composer"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Film(Base):
+    __tablename__ = "films"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    genres: Mapped[list[str]] = mapped_column(JSON, default=list)
+    certificate: Mapped[str | None] = mapped_column(String(10))
+    runtime_min: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str | None] = mapped_column(Text)
+    synopsis: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+
+    credits: Mapped[list[Credit]] = relationship(
+        back_populates="film", cascade="all, delete-orphan", order_by="Credit.billing"
+    )
+    aliases: Mapped[list[FilmAlias]] = relationship(
+        back_populates="film", cascade="all, delete-orphan", order_by="FilmAlias.id"
+    )
+    releases: Mapped[list[Release]] = relationship(
+        back_populates="film", cascade="all, delete-orphan", order_by="Release.id"
+    )
+    reviews: Mapped[list[Review]] = relationship(
+        back_populates="film", cascade="all, delete-orphan", order_by="Review.id"
+    )
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    name_key: Mapped[str] = mapped_column(String(120), unique=True)
+
+    credits: Mapped[list[Credit]] = relationship(back_populates="person")
+
+
+class Credit(Base):
+    __tablename__ = "credits"
+    __table_args__ = (UniqueConstraint("film_id", "person_id", "role", "character"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    character: Mapped[str | None] = mapped_column(String(300))
+    billing: Mapped[int] = mapped_column(Integer, default=0)
+
+    film: Mapped[Film] = relationship(back_populates="credits")
+    person: Mapped[Person] = relationship(back_populates="credits")
+
+
+class FilmAlias(Base):
+    __tablename__ = "film_aliases"
+    __table_args__ = (UniqueConstraint("film_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+
+    film: Mapped[Film] = relationship(back_populates="aliases")
+
+
+class Release(Base):
+    __tablename__ = "releases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
+    format: Mapped[str] = mapped_column(String(40), default="Blu-ray")
+    edition: Mapped[str | None] = mapped_column(String(300))
+    label: Mapped[str | None] = mapped_column(String(300))
+    release_date: Mapped[dt.date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(String(300))
+    region: Mapped[str | None] = mapped_column(String(20))
+    discs: Mapped[int | None] = mapped_column(Integer)
+    extras: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    film: Mapped[Film] = relationship(back_populates="releases")
+
+
+class Review(Base):
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
+    release_id: Mapped[int | None] = mapped_column(ForeignKey("releases.id", ondelete="SET NULL"))
+    headline: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(String(500))
+    author: Mapped[str | None] = mapped_column(String(120))
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    intro: Mapped[str | None] = mapped_column(Text)
+    style_direction: Mapped[str | None] = mapped_column(Text)
+    music_audio: Mapped[str | None] = mapped_column(Text)
+    acting_characters: Mapped[str | None] = mapped_column(Text)
+    film_conclusion: Mapped[str | None] = mapped_column(Text)
+    release_conclusion: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[str | None] = mapped_column(Text)
+    pros: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    recommendation: Mapped[str | None] = mapped_column(Text)
+    trailer_url: Mapped[str | None] = mapped_column(String(500))
+    trailer_note: Mapped[str | None] = mapped_column(String(300))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
+
+    film: Mapped[Film] = relationship(back_populates="reviews")
+    release: Mapped[Release | None] = relationship()
+    ratings: Mapped[list[Rating]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", order_by="Rating.id"
+    )
+    purchase_links: Mapped[list[PurchaseLink]] = relationship(
+        back_populates="review", cascade="all, delete-orphan", order_by="PurchaseLink.position"
+    )
+
+
+class Rating(Base):
+    """One of a review's ratings: aspect film (numeric 0-10) or picture/audio/extras (a word)."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("review_id", "aspect"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    aspect: Mapped[str] = mapped_column(String(20))
+    grade: Mapped[str | None] = mapped_column(String(20))
+    score: Mapped[float] = mapped_column(Float)
+
+    review: Mapped[Review] = relationship(back_populates="ratings")
+
+
+class PurchaseLink(Base):
+    __tablename__ = "purchase_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retailer: Mapped[str] = mapped_column(String(300))
+    url: Mapped[str] = mapped_column(String(500))
+    affiliate: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    review: Mapped[Review] = relationship(back_populates="purchase_links")
+
+
+__all__ = [
+    "Base",
+    "Credit",
+    "Film",
+    "FilmAlias",
+    "Person",
+    "PurchaseLink",
+    "Rating",
+    "Release",
+    "Review",
+    "Role",
+]

@@ -1,0 +1,1 @@
+"""The Discord layer: the Bot subclass, cogs, rendering answers into messages, views."""

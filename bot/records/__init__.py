@@ -1,0 +1,1 @@
+"""Review records: the file format, its schema, loading/validating and exporting."""

@@ -1,0 +1,211 @@
+"""Reading and writing record files: YAML review records and CSV film catalogs.
+
+Everything is validated before anything is written anywhere; an error names the file, the
+record and the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from bot.records.schema import CastMember, FilmFacts, Record
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+CATALOG_SUFFIXES = (".csv",)
+MAX_FILE_BYTES = 1_000_000
+CATALOG_COLUMNS = ("title", "year", "runtime_min", "genres", "directors", "cast")
+LIST_SEPARATOR = ";"
+
+
+class RecordError(ValueError):
+    """A record file that cannot be used. `str()` is a one-line message for a person."""
+
+    def __init__(self, source: str, problem: str, *, record: str | None = None) -> None:
+        self.source = source
+        self.record = record
+        self.problem = problem
+        where = f"{source}, record {record}" if record else source
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRecord:
+    """A validated record and how to apply it.
+
+    mode "replace": a review record file; it is the whole truth about its film.
+    mode "merge": a catalog row; it adds the film and fills in facts the database lacks.
+    """
+
+    source: str
+    record: Record
+    mode: Literal["replace", "merge"]
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """`film.year: Input should be less than or equal to 2027` (first three problems)."""
+    parts = []
+    for item in error.errors()[:3]:
+        field = ".".join(str(p) for p in item["loc"]) or "(record)"
+        message = item["msg"].removeprefix("Value error, ")
+        parts.append(f"{field}: {message}")
+    more = len(error.errors()) - 3
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def parse_record_text(text: str, source: str) -> Record:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise RecordError(source, f"not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise RecordError(source, "a record file must hold a mapping with a `film:` section")
+    title = data.get("film", {}).get("title") if isinstance(data.get("film"), dict) else None
+    try:
+        return Record.model_validate(data)
+    except ValidationError as exc:
+        record = repr(title) if isinstance(title, str) else None
+        raise RecordError(source, describe_validation_error(exc), record=record) from None
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split(LIST_SEPARATOR) if part.strip()]
+
+
+def _cast(cell: str | None) -> list[dict[str, str | None]]:
+    members: list[dict[str, str | None]] = []
+    for item in _split(cell):
+        name, sep, character = item.partition(" as ")
+        members.append({"name": name.strip(), "character": character.strip() if sep else None})
+    return members
+
+
+def parse_catalog_text(text: str, source: str) -> list[Record]:
+    """A CSV catalog: header `title,year` plus optional runtime_min,genres,directors,cast."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if header[:2] != ["title", "year"]:
+        raise RecordError(source, "a catalog's header must start with `title,year`")
+    unknown = sorted(set(header) - set(CATALOG_COLUMNS))
+    if unknown:
+        raise RecordError(source, f"unknown column(s): {', '.join(unknown)}")
+    records = []
+    for line_no, row in enumerate(reader, start=2):
+        if None in row:
+            raise RecordError(source, "more cells than columns", record=f"line {line_no}")
+        row = {k.strip(): (v or "").strip() for k, v in row.items()}
+        data: dict[str, Any] = {
+            "title": row["title"],
+            "year": row["year"] or None,
+            "runtime_min": row.get("runtime_min") or None,
+            "genres": _split(row.get("genres")),
+            "directors": _split(row.get("directors")),
+            "cast": _cast(row.get("cast")),
+        }
+        try:
+            records.append(Record(film=FilmFacts.model_validate(data)))
+        except ValidationError as exc:
+            label = f"line {line_no} ({row['title']!r})" if row["title"] else f"line {line_no}"
+            detail = describe_validation_error(exc)
+            raise RecordError(source, detail, record=label) from None
+    return records
+
+
+def load_bytes(data: bytes, source: str) -> list[LoadedRecord]:
+    """Validate one file's content (a record or a catalog, told apart by the name's suffix)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise RecordError(source, f"the file is over {MAX_FILE_BYTES // 1_000_000} MB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RecordError(source, "the file is not UTF-8 text") from None
+    suffix = Path(source).suffix.lower()
+    if suffix in RECORD_SUFFIXES:
+        return [LoadedRecord(source, parse_record_text(text, source), "replace")]
+    if suffix in CATALOG_SUFFIXES:
+        return [LoadedRecord(source, r, "merge") for r in parse_catalog_text(text, source)]
+    known = ", ".join(RECORD_SUFFIXES + CATALOG_SUFFIXES)
+    raise RecordError(source, f"unknown file type (expected {known})")
+
+
+def iter_record_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The record and catalog files among `paths`, folders searched recursively, sorted."""
+    for path in paths:
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES + CATALOG_SUFFIXES
+            ]
+            yield from sorted(found)
+        elif path.is_file():
+            yield path
+        else:
+            raise RecordError(str(path), "no such file or folder")
+
+
+def load_paths(paths: Iterable[Path]) -> list[LoadedRecord]:
+    """Validate every file first. Review records come before catalog rows, so catalogs only
+    fill in what the records leave out, whatever order the files were named in."""
+    loaded: list[LoadedRecord] = []
+    for path in iter_record_files(paths):
+        loaded.extend(load_bytes(path.read_bytes(), str(path)))
+    seen: dict[str, str] = {}
+    for item in loaded:
+        if item.mode == "replace":
+            if item.record.slug in seen:
+                raise RecordError(
+                    item.source,
+                    f"a second record for {item.record.slug} (first: {seen[item.record.slug]})",
+                )
+            seen[item.record.slug] = item.source
+    return sorted(loaded, key=lambda item: item.mode != "replace")
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Writes multi-line text as readable `|` blocks."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _str_representer)
+
+
+def dump_record(record: Record) -> str:
+    data = record.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+    data = {"schema": record.schema_version, **data}
+    _drop_empty(data)
+    return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _drop_empty(data: dict[str, Any]) -> None:
+    for key in list(data):
+        value = data[key]
+        if isinstance(value, dict):
+            _drop_empty(value)
+        if value in ({}, []):
+            del data[key]
+
+
+__all__ = [
+    "CastMember",
+    "LoadedRecord",
+    "RecordError",
+    "dump_record",
+    "load_bytes",
+    "load_paths",
+    "parse_catalog_text",
+    "parse_record_text",
+]

@@ -1,0 +1,49 @@
+"""The site's rating scales: a numeric film rating and a word scale for the Blu-ray."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+FILM_RATING_MAX = 10.0
+
+
+class Grade(StrEnum):
+    """The word scale the site uses for Blu-ray picture, audio and extras (worst to best)."""
+
+    POOR = "POOR"
+    OK = "OK"
+    GOOD = "GOOD"
+    GREAT = "GREAT"
+    EXCELLENT = "EXCELLENT"
+
+    @property
+    def rank(self) -> int:
+        """1 (POOR) .. 5 (EXCELLENT), for sorting and for drawing a bar."""
+        return list(Grade).index(self) + 1
+
+    @classmethod
+    def parse(cls, text: str) -> Grade:
+        """Accepts any case and spacing ("good", " Great "); raises ValueError naming the scale."""
+        key = " ".join(str(text).split()).upper().replace("-", " ")
+        key = {"OKAY": "OK"}.get(key, key)
+        try:
+            return cls(key)
+        except ValueError:
+            words = " / ".join(g.value for g in cls)
+            raise ValueError(f"{text!r} is not on the rating scale ({words})") from None
+
+
+ASPECTS: tuple[str, ...] = ("film", "picture", "audio", "extras")
+ASPECT_LABELS = {
+    "film": "Film",
+    "picture": "Blu-ray picture",
+    "audio": "Blu-ray audio",
+    "extras": "Extras",
+}
+
+
+def aspect_score(aspect: str, value: float | Grade) -> float:
+    """A number for ordering ratings of one aspect (higher is better)."""
+    if aspect == "film":
+        return float(value)  # type: ignore[arg-type]
+    return float(Grade(value).rank)

@@ -1,0 +1,180 @@
+"""The review-record schema: one YAML file per film, documented in data/README.md.
+
+A record always has a film; the release and the review are optional, so a film that has not
+been reviewed yet (a filmography entry) is a record too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from bot.records.ratings import FILM_RATING_MAX, Grade
+
+RECORD_SCHEMA_VERSION = 1
+MAX_YEAR = dt.date.today().year + 1
+MIN_YEAR = 1888
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: str) -> str:
+    """NFC, no control or bidi-override characters, trimmed; newlines are kept."""
+    value = unicodedata.normalize("NFC", value)
+    value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
+
+
+def clean_line(value: str) -> str:
+    """clean_text plus: one line, single spaces."""
+    return " ".join(clean_text(value).split())
+
+
+def check_http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValueError(f"{value!r} is not an http(s) link")
+    return value
+
+
+def _grade(value: object) -> object:
+    return Grade.parse(value) if isinstance(value, str) else value
+
+
+Line = Annotated[str, AfterValidator(clean_line), StringConstraints(min_length=1, max_length=300)]
+Name = Annotated[str, AfterValidator(clean_line), StringConstraints(min_length=1, max_length=120)]
+Text = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=6000)]
+Url = Annotated[
+    str,
+    AfterValidator(clean_line),
+    StringConstraints(max_length=500),
+    AfterValidator(check_http_url),
+]
+GradeField = Annotated[Grade | None, BeforeValidator(_grade)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class CastMember(_Model):
+    name: Name
+    character: Line | None = None
+
+
+class FilmFacts(_Model):
+    title: Line
+    year: int | None = Field(default=None, ge=MIN_YEAR, le=MAX_YEAR)
+    slug: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+        | None
+    ) = None
+    aliases: list[Line] = Field(default_factory=list, max_length=50)
+    genres: list[Name] = Field(default_factory=list, max_length=20)
+    certificate: Annotated[str, StringConstraints(max_length=10)] | None = None
+    runtime_min: int | None = Field(default=None, gt=0, le=1500)
+    description: Text | None = None
+    synopsis: Text | None = None
+    directors: list[Name] = Field(default_factory=list, max_length=20)
+    writers: list[Name] = Field(default_factory=list, max_length=20)
+    cinematographers: list[Name] = Field(default_factory=list, max_length=20)
+    composers: list[Name] = Field(default_factory=list, max_length=20)
+    cast: list[CastMember] = Field(default_factory=list, max_length=500)
+
+
+class Release(_Model):
+    format: Line = "Blu-ray"
+    edition: Line | None = None
+    label: Line | None = None
+    release_date: dt.date | None = None
+    country: Line | None = None
+    region: Annotated[str, StringConstraints(max_length=20)] | None = None
+    discs: int | None = Field(default=None, gt=0, le=100)
+    extras: list[Line] = Field(default_factory=list, max_length=100)
+
+
+class Ratings(_Model):
+    film: float | None = Field(default=None, ge=0, le=FILM_RATING_MAX)
+    picture: GradeField = None
+    audio: GradeField = None
+    extras: GradeField = None
+
+
+class Sections(_Model):
+    style_direction: Text | None = None
+    music_audio: Text | None = None
+    acting_characters: Text | None = None
+
+
+class PurchaseLink(_Model):
+    retailer: Line
+    url: Url
+    affiliate: bool = False
+
+
+class Trailer(_Model):
+    url: Url
+    note: Line | None = None
+
+
+class Review(_Model):
+    headline: Line | None = None
+    url: Url | None = None
+    author: Name | None = None
+    published: dt.date | None = None
+    intro: Text | None = None
+    sections: Sections = Field(default_factory=Sections)
+    film_conclusion: Text | None = None
+    release_conclusion: Text | None = None
+    ratings: Ratings = Field(default_factory=Ratings)
+    verdict: (
+        Annotated[str, AfterValidator(clean_line), StringConstraints(max_length=1000)] | None
+    ) = None
+    pros: list[Line] = Field(default_factory=list, max_length=25)
+    cons: list[Line] = Field(default_factory=list, max_length=25)
+    recommendation: Text | None = None
+    purchase_links: list[PurchaseLink] = Field(default_factory=list, max_length=10)
+    trailer: Trailer | None = None
+
+
+class Record(_Model):
+    """One file under data/reviews/: a film, maybe its Blu-ray release and the site's review."""
+
+    schema_version: Literal[1] = Field(default=RECORD_SCHEMA_VERSION, alias="schema")
+    film: FilmFacts
+    release: Release | None = None
+    review: Review | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _review_needs_film_year(self) -> Record:
+        if self.review is not None and self.film.year is None:
+            raise ValueError("a reviewed film needs its year (film.year)")
+        return self
+
+    @property
+    def slug(self) -> str:
+        return self.film.slug or film_slug(self.film.title, self.film.year)
+
+
+def film_slug(title: str, year: int | None) -> str:
+    """A stable, file-name-safe identifier: "Face/Off" 1997 -> "face-off-1997"."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_title = ascii_title.replace("&", " and ").replace("'", "").replace("’", "")
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    base = "-".join(words)[:100].strip("-") or "film"
+    return f"{base}-{year}" if year else base

@@ -1,0 +1,65 @@
+"""Value types returned by the search index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+__all__ = [
+    "Candidate",
+    "FilmDoc",
+    "FilmMatch",
+    "MatchStatus",
+    "PersonDoc",
+    "PersonMatch",
+]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class FilmDoc:
+    id: int
+    title: str
+    year: int | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDoc:
+    id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+class MatchStatus(StrEnum):
+    FOUND = "found"  # one clear answer in .best
+    AMBIGUOUS = "ambiguous"  # .best is None; .candidates = the close ones (2..5), best first
+    NOT_FOUND = "not_found"  # .best is None; .candidates = nearest suggestions (0..5)
+    YEAR_MISMATCH = "year_mismatch"  # title matches, but no film from that year
+    EMPTY = "empty"  # the query had nothing to search for
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate(Generic[T]):
+    doc: T
+    score: float  # 0..100
+    matched: str  # the title/alias/name text that matched
+
+
+@dataclass(frozen=True, slots=True)
+class FilmMatch:
+    status: MatchStatus
+    query: str  # the query as given
+    year: int | None  # the year parsed from the query
+    best: FilmDoc | None
+    candidates: tuple[Candidate[FilmDoc], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMatch:
+    status: MatchStatus  # FOUND / AMBIGUOUS / NOT_FOUND / EMPTY
+    query: str
+    best: PersonDoc | None
+    candidates: tuple[Candidate[PersonDoc], ...]

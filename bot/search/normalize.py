@@ -1,0 +1,168 @@
+"""Text normalisation for fuzzy film and person matching.
+
+Everything here is total: any ``str`` (emoji, RTL marks, NUL, huge inputs)
+produces a (possibly empty) key and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "TitleQuery",
+    "compact",
+    "normalize_name",
+    "normalize_title",
+    "parse_title_query",
+    "tokens_sorted",
+]
+
+# Apostrophes and quotes are deleted (not turned into spaces): "Wasn't" -> "wasnt".
+_QUOTES = "'\"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u02bb\u02bc"
+# Combining marks (accents once NFKD has split them off) and format characters
+# (zero-width space/joiners, BOM, bidi marks) are deleted outright.
+_DROP_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Cf"})
+_ASCII_TABLE = str.maketrans({**dict.fromkeys(_QUOTES[:3], None), "&": " and "})
+_UNICODE_TABLE = str.maketrans(
+    {
+        **dict.fromkeys(_QUOTES, None),
+        "&": " and ",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+    }
+)
+
+_NON_WORD = re.compile(r"[\W_]+")
+_HAS_WORD = re.compile(r"[^\W_]")
+_TRAILING_ARTICLE = re.compile(r",\s*(?:the|an|a)[\W_]*$")
+_ARTICLES = frozenset({"the", "a", "an"})
+_ROMAN = {
+    numeral: str(value)
+    for value, numeral in enumerate(
+        [
+            "ii",
+            "iii",
+            "iv",
+            "v",
+            "vi",
+            "vii",
+            "viii",
+            "ix",
+            "x",
+            "xi",
+            "xii",
+            "xiii",
+            "xiv",
+            "xv",
+            "xvi",
+            "xvii",
+            "xviii",
+            "xix",
+            "xx",
+        ],
+        start=2,
+    )
+}
+
+_PAREN_YEAR = re.compile(r"[(\[]\s*(\d{4})\s*[)\]]")
+_TRAILING_YEAR = re.compile(r"(?<![^\W_])(\d{4})[\W_]*$")
+_NOISE = re.compile(
+    r"(?<![^\W_])(?:blu[\W_]*ray|reviews?|film|movie|dvd|4k)(?![^\W_])",
+)
+MIN_YEAR = 1888
+MAX_YEAR = 2100
+
+
+@dataclass(frozen=True, slots=True)
+class TitleQuery:
+    """A parsed film query: the normalised title key and an optional year."""
+
+    text: str
+    year: int | None
+
+
+def _fold(text: str) -> str:
+    """Case-fold, strip accents/quotes/invisible characters, spell out '&'."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_TABLE)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
+    return text.translate(_UNICODE_TABLE)
+
+
+def _words(folded: str) -> list[str]:
+    """Split folded text on anything that is not a letter or digit."""
+    return [w for w in _NON_WORD.split(folded) if w]
+
+
+def _title_key(folded: str) -> str:
+    folded = _TRAILING_ARTICLE.sub(" ", folded)
+    words = _words(folded)
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(_ROMAN.get(w, w) for w in words)
+
+
+def normalize_title(text: str) -> str:
+    """Matching key for a film title.
+
+    "The Wicker Man", "Wicker Man, The" and "wicker  man" all give
+    "wicker man"; "Face/Off" gives "face off"; "Rocky II" gives "rocky 2".
+    """
+    return _title_key(_fold(text))
+
+
+def normalize_name(text: str) -> str:
+    """Matching key for a person's name (no article or numeral handling)."""
+    return " ".join(_words(_fold(text)))
+
+
+def compact(key: str) -> str:
+    """A key with its spaces removed: "face off" -> "faceoff"."""
+    return key.replace(" ", "")
+
+
+def tokens_sorted(key: str) -> str:
+    """A key with its words in sorted order, for order-insensitive matching."""
+    return " ".join(sorted(key.split()))
+
+
+def _valid_year(digits: str) -> int | None:
+    year = int(digits)
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def parse_title_query(query: str, *, literal: bool = False) -> TitleQuery:
+    """Split a user's film query into a title key and an optional year.
+
+    A year in parentheses/brackets anywhere is always taken.  Unless
+    ``literal`` is set, filler words ("blu-ray", "review", "movie", ...) are
+    dropped and a trailing four-digit year is taken, as long as some title
+    words remain ("2012" alone stays a title).  ``literal=True`` is the
+    reading for titles that really end in a number or contain "movie".
+    """
+    folded = _fold(query)
+    year: int | None = None
+    for match in _PAREN_YEAR.finditer(folded):
+        year = _valid_year(match.group(1))
+        if year is not None:
+            folded = folded[: match.start()] + " " + folded[match.end() :]
+            break
+    if not literal:
+        stripped = _NOISE.sub(" ", folded)
+        if _HAS_WORD.search(stripped):
+            folded = stripped
+        match = _TRAILING_YEAR.search(folded)
+        if year is None and match and _HAS_WORD.search(folded[: match.start()]):
+            year = _valid_year(match.group(1))
+            if year is not None:
+                folded = folded[: match.start()]
+    return TitleQuery(text=_title_key(folded), year=year)
