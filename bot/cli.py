@@ -119,9 +119,12 @@ async def _db(args: argparse.Namespace, settings: Settings) -> int:
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.discord_token is None:
         raise CliError(NO_TOKEN)
-    from bot.discord_bot.runner import run_discord
+    from bot.discord_bot.runner import DiscordStartError, run_discord
 
-    return await run_discord(settings)
+    try:
+        return await run_discord(settings)
+    except DiscordStartError as exc:
+        raise CliError(str(exc)) from None
 
 
 async def _start(args: argparse.Namespace, settings: Settings) -> int:

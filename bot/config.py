@@ -26,13 +26,27 @@ class Settings(BaseSettings):
     prefix: str = Field(default="!", alias="POPCORN_PREFIX", min_length=1, max_length=5)
     affiliate_tag: str | None = Field(default=None, alias="POPCORN_AFFILIATE_TAG")
     log_level: str = Field(default="INFO", alias="POPCORN_LOG_LEVEL")
+    test_guild: int | None = Field(default=None, alias="POPCORN_TEST_GUILD")
+    sharded: bool = Field(default=False, alias="POPCORN_SHARDED")
+    shard_count: int | None = Field(default=None, alias="POPCORN_SHARD_COUNT", gt=0)
+    shard_ids: list[int] | None = Field(default=None, alias="POPCORN_SHARD_IDS")
+    cooldown_rate: int = Field(default=5, alias="POPCORN_COOLDOWN_RATE", gt=0)
+    cooldown_seconds: float = Field(default=10.0, alias="POPCORN_COOLDOWN_SECONDS", gt=0)
 
     @field_validator("discord_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("affiliate_tag", "database_url", mode="before")
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _shard_ids_list(cls, value: object) -> object:
+        """`POPCORN_SHARD_IDS=0,1` as well as JSON `[0, 1]`."""
+        if isinstance(value, str) and not value.strip().startswith("["):
+            return [int(part) for part in value.split(",") if part.strip()] or None
+        return value
+
+    @field_validator("affiliate_tag", "database_url", "test_guild", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -8,16 +8,21 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 
 from bot.app import Popcorn
+from bot.chat.interactions import ChatInteraction, ChatUser, find_button, find_option
 from bot.chat.terminal import print_payload
-from bot.discord_bot.render import Reply, render
+from bot.discord_bot.render import Reply
+from bot.discord_bot.views import ChoiceSelect, interactive_reply
 
 ATTACH_COMMAND = ":attach "
+PRESS_COMMAND = ":press "
+SELECT_COMMAND = ":select "
 QUIT_COMMANDS = {":quit", ":exit", ":q"}
+CHAT_USER_ID = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +37,62 @@ class ChatSession:
 
     app: Popcorn
     moderator: bool = False
-    pending: list[Attachment] = field(default_factory=list)
+    user: ChatUser = field(default_factory=lambda: ChatUser(CHAT_USER_ID))
     history: list[Reply] = field(default_factory=list)
 
     async def send(self, text: str, attachments: Sequence[Attachment] = ()) -> list[Reply]:
         """The bot's replies to one message (empty when the message is not for the bot)."""
+        if text.startswith(PRESS_COMMAND):
+            return await self.press(text[len(PRESS_COMMAND) :].strip())
+        if text.startswith(SELECT_COMMAND):
+            return await self.select(text[len(SELECT_COMMAND) :].strip())
         answer = await self.app.answer_text(text)
-        replies = [] if answer is None else [render(answer)]
+        replies = (
+            [] if answer is None else [interactive_reply(answer, self.user.id, self.app.answer)]
+        )
         self.history.extend(replies)
         return replies
+
+    def _latest_with(self, finder: Any, label: str) -> tuple[int, Any] | None:
+        for position in range(len(self.history) - 1, -1, -1):
+            view = self.history[position].view
+            if view is not None and (found := finder(view, label)) is not None:
+                return position, found
+        return None
+
+    async def _interact(self, position: int, action: Any) -> list[Reply]:
+        """Run a control's callback as Discord would: the view's check first, then the callback."""
+        view = self.history[position].view
+        assert view is not None
+        interaction = ChatInteraction(self.user, message=self.history[position])
+        if await view.interaction_check(interaction):  # type: ignore[arg-type]
+            await action(interaction)
+        response = interaction.response
+        if response.edited is not None:
+            self.history[position] = response.edited
+            return [response.edited]
+        self.history.extend(response.sent)
+        return response.sent
+
+    async def press(self, label: str) -> list[Reply]:
+        found = self._latest_with(find_button, label)
+        if found is None:
+            return [Reply(content=f"(no button “{label}” on the messages so far)")]
+        position, button = found
+        if button.url:
+            return [Reply(content=f"(opens {button.url})")]
+        if button.disabled:
+            return [Reply(content=f"(the button “{button.label}” is switched off)")]
+        return await self._interact(position, button.callback)
+
+    async def select(self, label: str) -> list[Reply]:
+        found = self._latest_with(find_option, label)
+        if found is None:
+            return [Reply(content=f"(no menu option “{label}” on the messages so far)")]
+        position, (menu, value) = found
+        if not isinstance(menu, ChoiceSelect) or menu.disabled:
+            return [Reply(content="(that menu is switched off)")]
+        return await self._interact(position, lambda i: menu.choose(i, value))
 
 
 def read_attachment(path: Path) -> Attachment:

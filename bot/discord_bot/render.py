@@ -167,6 +167,26 @@ def render_notice(answer: Notice) -> Reply:
     return Reply(content=clip(text, limits.CONTENT))
 
 
+def embed_as_text(embed: discord.Embed) -> str:
+    lines = [f"**{embed.title}**" if embed.title else ""]
+    if embed.url:
+        lines[0] += f" <{embed.url}>"
+    if embed.description:
+        lines.append(embed.description)
+    lines.extend(f"**{f.name}**: {f.value}" for f in embed.fields)
+    if embed.footer.text:
+        lines.append(f"-# {embed.footer.text}")
+    return "\n".join(line for line in lines if line)
+
+
+def as_plain_text(reply: Reply) -> Reply:
+    """The same reply without embeds, for channels where the bot lacks Embed Links."""
+    parts = [reply.content] if reply.content else []
+    parts.extend(embed_as_text(embed) for embed in reply.embeds)
+    parts.append("-# (I can't show cards here: I need the Embed Links permission.)")
+    return Reply(content=clip("\n\n".join(parts), limits.CONTENT), view=reply.view)
+
+
 def render(answer: Answer) -> Reply:
     if isinstance(answer, Card):
         return render_card(answer)

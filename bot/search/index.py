@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from bot.search._scoring import (
+    ACCEPT,
     MARGIN,
     MAX_CANDIDATES,
     MAX_QUERY_CHARS,
@@ -72,8 +73,7 @@ class SearchIndex:
     def __init__(self, films: Iterable[FilmDoc] = (), people: Iterable[PersonDoc] = ()) -> None:
         self._films: dict[int, FilmDoc] = {}
         self._film_rank_key: dict[int, tuple[str, int, int]] = {}
-        self._titles = KeyTable()  # title and alias keys
-        self._compact_titles = KeyTable()  # the same keys without spaces ("faceoff")
+        self._titles = KeyTable(with_compact=True)  # title and alias keys
         self._people: dict[int, PersonDoc] = {}
         self._person_rank_key: dict[int, tuple[str, int]] = {}
         self._names = KeyTable()  # name and alias keys
@@ -90,13 +90,11 @@ class SearchIndex:
         self._films[doc.id] = doc
         self._film_rank_key[doc.id] = (keyed[0][0], doc.year or 0, doc.id)
         self._titles.set(doc.id, keyed)
-        self._compact_titles.set(doc.id, [(compact(key), text) for key, text in keyed])
 
     def remove_film(self, film_id: int) -> None:
         self._films.pop(film_id, None)
         self._film_rank_key.pop(film_id, None)
         self._titles.discard(film_id)
-        self._compact_titles.discard(film_id)
 
     def upsert_person(self, doc: PersonDoc) -> None:
         keyed = [(normalize_name(text), text) for text in (doc.name, *doc.aliases)]
@@ -131,13 +129,27 @@ class SearchIndex:
         return -cand.score, self._film_rank_key[cand.doc.id]
 
     def _exact_films(self, text: str) -> dict[int, str]:
-        return self._titles.owners(text) or self._compact_titles.owners(compact(text))
+        return self._titles.owners(text) or self._titles.compact_owners(text)
 
     def _score_films(self, text: str) -> list[Candidate[FilmDoc]]:
-        """Fuzzy candidates, best first, each doc once, scores >= SUGGEST_FLOOR."""
+        """Fuzzy candidates, best first, each doc once, scores >= SUGGEST_FLOOR.
+
+        Scores the keys sharing a near-identical word first; falls back to a
+        full scan when that finds nothing acceptable.
+        """
+        scored = self._collect_films(text, exhaustive=False)
+        if not scored or scored[0].score < ACCEPT:
+            scored = self._collect_films(text, exhaustive=True)
+        return scored
+
+    def _collect_films(self, text: str, *, exhaustive: bool) -> list[Candidate[FilmDoc]]:
         best: dict[int, Candidate[FilmDoc]] = {}
         hits = self._titles.similar(
-            text, limit=_FUZZY_LIMIT, cutoff=SUGGEST_FLOOR, reorder_below=100.0 - MARGIN
+            text,
+            limit=_FUZZY_LIMIT,
+            cutoff=SUGGEST_FLOOR,
+            reorder_below=100.0 - MARGIN,
+            exhaustive=exhaustive,
         )
         for key, score in hits.items():
             adjusted = penalised(text, key, score)
@@ -273,10 +285,18 @@ class SearchIndex:
         return found
 
     def _score_people(self, key: str) -> list[Candidate[PersonDoc]]:
+        scored = self._collect_people(key, exhaustive=False)
+        if not scored or scored[0].score < ACCEPT:
+            scored = self._collect_people(key, exhaustive=True)
+        return scored
+
+    def _collect_people(self, key: str, *, exhaustive: bool) -> list[Candidate[PersonDoc]]:
         best: dict[int, Candidate[PersonDoc]] = {}
         tables = [self._names] if " " in key else [self._names, self._surnames]
         for table in tables:
-            hits = table.similar(key, limit=_FUZZY_LIMIT, cutoff=SUGGEST_FLOOR)
+            hits = table.similar(
+                key, limit=_FUZZY_LIMIT, cutoff=SUGGEST_FLOOR, exhaustive=exhaustive
+            )
             for hit, score in hits.items():
                 adjusted = penalised(key, hit, score)
                 if adjusted >= SUGGEST_FLOOR:

@@ -1,0 +1,169 @@
+"""The Bot subclass: owns the Popcorn core (database + index), loads the cogs, answers."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.answers.parse import parse_command
+from bot.answers.types import Request
+from bot.app import Popcorn
+from bot.config import Settings
+from bot.discord_bot.render import Reply, as_plain_text
+from bot.discord_bot.views import OwnedView, interactive_reply
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = (
+    "bot.discord_bot.cogs.films",
+    "bot.discord_bot.cogs.errors",
+    "bot.discord_bot.cogs.admin",
+)
+
+
+def intents() -> discord.Intents:
+    """Only what the bot needs: guild messages, and their content for prefix commands."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.guild_messages = True
+    wanted.dm_messages = True
+    wanted.message_content = True
+    return wanted
+
+
+class PopcornBotMixin:
+    """What Popcorn adds to discord.py's Bot (and to AutoShardedBot when sharded)."""
+
+    core: Popcorn
+    settings: Settings
+
+    def _popcorn_init(
+        self, settings: Settings, core: Popcorn | None, wanted: discord.Intents | None
+    ) -> dict[str, Any]:
+        self.settings = settings
+        self._core = core
+        self.fallback_cooldown = commands.CooldownMapping.from_cooldown(
+            settings.cooldown_rate, settings.cooldown_seconds, commands.BucketType.member
+        )
+        return {
+            "command_prefix": settings.prefix,
+            "intents": wanted or intents(),
+            "case_insensitive": True,
+            "strip_after_prefix": True,
+            "help_command": None,
+            "allowed_mentions": discord.AllowedMentions.none(),
+        }
+
+    async def setup_hook(self) -> None:
+        if self._core is None:
+            self._core = await Popcorn.start(self.settings)
+        self.core = self._core
+        bot: commands.Bot = self  # type: ignore[assignment]
+        for extension in EXTENSIONS:
+            await bot.load_extension(extension)
+        if self.settings.test_guild:
+            guild = discord.Object(id=self.settings.test_guild)
+            bot.tree.copy_global_to(guild=guild)
+            synced = await bot.tree.sync(guild=guild)
+            log.info("synced %d slash commands to the test guild %s", len(synced), guild.id)
+
+    async def on_ready(self) -> None:
+        bot: commands.Bot = self  # type: ignore[assignment]
+        guilds = ", ".join(f"{g.name} ({g.id})" for g in bot.guilds[:20]) or "none yet"
+        log.info("connected as %s to %d guild(s): %s", bot.user, len(bot.guilds), guilds)
+        log.info("cogs: %s", ", ".join(bot.cogs) or "none")
+        log.info(
+            "indexed %d films and %d people",
+            self.core.index.film_count,
+            self.core.index.person_count,
+        )
+
+    async def process_commands(self, message: discord.Message, /) -> None:
+        """Commands as discord.py parses them; an unknown command that names a person
+        (`!cage`, `!shue`) is that person's filmography."""
+        if message.author.bot:
+            return
+        bot: commands.Bot = self  # type: ignore[assignment]
+        ctx = await bot.get_context(message)
+        if ctx.prefix is not None and ctx.command is None:
+            await self.unknown_command(ctx)
+            return
+        await bot.invoke(ctx)
+
+    async def unknown_command(self, ctx: commands.Context[Any]) -> None:
+        request = parse_command(ctx.message.content, self.settings.prefix)
+        if request is None:
+            return  # "!!!": punctuation, not a command
+        bucket = self.fallback_cooldown.get_bucket(ctx.message)
+        if bucket is not None and bucket.update_rate_limit():
+            return  # someone flooding unknown commands: stay quiet
+        await self.respond(ctx, request)
+
+    async def respond(self, ctx: commands.Context[Any], request: Request) -> discord.Message | None:
+        """Answer a request in the context's channel (or interaction), as a reply to its author."""
+        answer = await self.core.answer(request)
+        reply = interactive_reply(answer, ctx.author.id, self.core.answer)
+        return await self.send_reply(ctx, reply)
+
+    async def send_reply(self, ctx: commands.Context[Any], reply: Reply) -> discord.Message | None:
+        if ctx.interaction is None and ctx.guild is not None:
+            me = ctx.guild.me
+            permissions = ctx.channel.permissions_for(me)  # type: ignore[arg-type]
+            if not permissions.send_messages:
+                log.warning(
+                    "cannot answer in #%s (%s) of %s: missing Send Messages",
+                    getattr(ctx.channel, "name", "?"), ctx.channel.id, ctx.guild.id,
+                )  # fmt: skip
+                return None
+            if not permissions.embed_links and reply.embeds:
+                reply = as_plain_text(reply)
+        message = await ctx.send(**reply.send_kwargs())
+        if isinstance(reply.view, OwnedView):
+            reply.view.message = message
+        return message
+
+    async def close(self) -> None:
+        await super().close()  # type: ignore[misc]
+        if self._core is not None:
+            await self._core.close()
+            log.info("database closed")
+
+
+class PopcornBot(PopcornBotMixin, commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        core: Popcorn | None = None,
+        intents: discord.Intents | None = None,
+    ) -> None:
+        super().__init__(**self._popcorn_init(settings, core, intents))
+
+
+class ShardedPopcornBot(PopcornBotMixin, commands.AutoShardedBot):
+    def __init__(
+        self,
+        settings: Settings,
+        core: Popcorn | None = None,
+        intents: discord.Intents | None = None,
+    ) -> None:
+        options = self._popcorn_init(settings, core, intents)
+        if settings.shard_count:
+            options["shard_count"] = settings.shard_count
+        if settings.shard_ids:
+            options["shard_ids"] = settings.shard_ids
+        super().__init__(**options)
+
+
+def create_bot(
+    settings: Settings, core: Popcorn | None = None, intents: discord.Intents | None = None
+) -> commands.Bot:
+    """AutoShardedBot when POPCORN_SHARDED (or a shard count) is set, else a plain Bot.
+
+    `core`: an already started Popcorn core (else setup_hook starts one); `intents`: instead
+    of the minimal ones (tests that need a member cache)."""
+    if settings.sharded or settings.shard_count or settings.shard_ids:
+        return ShardedPopcornBot(settings, core, intents)
+    return PopcornBot(settings, core, intents)

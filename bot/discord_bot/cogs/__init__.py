@@ -1,0 +1,1 @@
+"""Cogs: thin adapters from Discord commands to the answering code."""

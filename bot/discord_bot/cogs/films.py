@@ -1,0 +1,142 @@
+"""The member commands, prefix and slash from one definition each (hybrid commands).
+
+Names, aliases and descriptions come from bot.answers.commands, the table `popcorn chat` and
+the help also read. Slash options that name a film or a person autocomplete; the value sent
+back is the record's id (`#123`), so two films of the same title stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.answers.commands import BY_NAME
+from bot.answers.text import clip, film_label
+from bot.answers.types import Request
+from bot.discord_bot import limits
+
+if TYPE_CHECKING:
+    from bot.discord_bot.client import PopcornBot
+
+ID_VALUE = re.compile(r"^#(\d{1,12})$")
+FILM_HELP = "The film's title (typos are fine); add a year for remakes"
+PERSON_HELP = "A name or just a surname"
+
+
+def spec(name: str) -> dict[str, Any]:
+    """hybrid_command(...) arguments from the command table."""
+    command = BY_NAME[name]
+    return {
+        "name": command.name,
+        "aliases": list(command.aliases),
+        "description": clip(command.summary, 100),
+        "help": f"{command.summary}. Example: {command.example}",
+    }
+
+
+def film_request(command: str, value: str) -> Request:
+    """A typed title, or `#id` from autocomplete."""
+    value = value.strip()
+    if match := ID_VALUE.match(value):
+        return Request(command, film_id=int(match.group(1)))
+    return Request(command, value)
+
+
+def person_request(command: str, value: str) -> Request:
+    value = value.strip()
+    if match := ID_VALUE.match(value):
+        return Request(command, person_id=int(match.group(1)))
+    return Request(command, value)
+
+
+def member_cooldown() -> Any:
+    return commands.dynamic_cooldown(_cooldown_for, commands.BucketType.member)
+
+
+def _cooldown_for(ctx: commands.Context[Any]) -> commands.Cooldown:
+    settings = ctx.bot.settings
+    return commands.Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
+
+
+class Films(commands.Cog):
+    """Reviews, casts, verdicts, shops, filmographies and search."""
+
+    def __init__(self, bot: PopcornBot) -> None:
+        self.bot = bot
+
+    # Autocomplete: labels "Title (year)" under 100 characters, values the record id.
+    async def film_choices(
+        self, _interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        index = self.bot.core.index
+        return [
+            app_commands.Choice(
+                name=clip(film_label(c.doc.title, c.doc.year), limits.CHOICE_NAME - 1),
+                value=f"#{c.doc.id}",
+            )
+            for c in index.suggest_films(current[:100], limits.AUTOCOMPLETE_CHOICES)
+        ]
+
+    async def person_choices(
+        self, _interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        index = self.bot.core.index
+        return [
+            app_commands.Choice(name=clip(c.doc.name, limits.CHOICE_NAME - 1), value=f"#{c.doc.id}")
+            for c in index.suggest_people(current[:100], limits.AUTOCOMPLETE_CHOICES)
+        ]
+
+    @commands.hybrid_command(**spec("review"))
+    @app_commands.describe(film=FILM_HELP)
+    @member_cooldown()
+    async def review(self, ctx: commands.Context[Any], *, film: str) -> None:
+        await self.bot.respond(ctx, film_request("review", film))
+
+    @commands.hybrid_command(**spec("verdict"))
+    @app_commands.describe(film=FILM_HELP)
+    @member_cooldown()
+    async def verdict(self, ctx: commands.Context[Any], *, film: str) -> None:
+        await self.bot.respond(ctx, film_request("verdict", film))
+
+    @commands.hybrid_command(**spec("cast"))
+    @app_commands.describe(film=FILM_HELP)
+    @member_cooldown()
+    async def cast(self, ctx: commands.Context[Any], *, film: str) -> None:
+        await self.bot.respond(ctx, film_request("cast", film))
+
+    @commands.hybrid_command(**spec("buy"))
+    @app_commands.describe(film=FILM_HELP)
+    @member_cooldown()
+    async def buy(self, ctx: commands.Context[Any], *, film: str) -> None:
+        await self.bot.respond(ctx, film_request("buy", film))
+
+    @commands.hybrid_command(**spec("filmography"))
+    @app_commands.describe(person=PERSON_HELP)
+    @member_cooldown()
+    async def filmography(self, ctx: commands.Context[Any], *, person: str) -> None:
+        await self.bot.respond(ctx, person_request("filmography", person))
+
+    @commands.hybrid_command(**spec("search"))
+    @app_commands.describe(text="Part of a title or a name")
+    @member_cooldown()
+    async def search(self, ctx: commands.Context[Any], *, text: str) -> None:
+        await self.bot.respond(ctx, Request("search", text.strip()))
+
+    @commands.hybrid_command(**spec("help"))
+    @member_cooldown()
+    async def help(self, ctx: commands.Context[Any]) -> None:
+        await self.bot.respond(ctx, Request("help"))
+
+    review.autocomplete("film")(film_choices)
+    verdict.autocomplete("film")(film_choices)
+    cast.autocomplete("film")(film_choices)
+    buy.autocomplete("film")(film_choices)
+    filmography.autocomplete("person")(person_choices)
+
+
+async def setup(bot: PopcornBot) -> None:
+    await bot.add_cog(Films(bot))

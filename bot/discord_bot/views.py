@@ -1,0 +1,162 @@
+"""Interactive views: pages, "did you mean" menus and link buttons.
+
+Only the member who asked may use a view's controls; controls turn off when the view times
+out. The callbacks are the same whether Discord or `popcorn chat` presses them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import discord
+
+from bot.answers.text import clip
+from bot.answers.types import Answer, Choices, ItemList, Link, Request
+from bot.discord_bot import limits
+from bot.discord_bot.render import Reply, is_web_url, page_count, render, render_list_page
+
+log = logging.getLogger(__name__)
+Run = Callable[[Request], Awaitable[Answer]]
+VIEW_TIMEOUT = 180.0
+NOT_YOURS = "Only the member who asked can use these controls. Ask the bot yourself!"
+
+
+class OwnedView(discord.ui.View):
+    """A view whose controls answer only to `owner_id`, and switch off on time-out."""
+
+    def __init__(self, owner_id: int, *, timeout: float | None = VIEW_TIMEOUT) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.message: discord.Message | None = None
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(NOT_YOURS, ephemeral=True)
+        return False
+
+    def disable_controls(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button) and item.url:
+                continue  # link buttons keep working
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
+                item.disabled = True
+
+    async def on_timeout(self) -> None:
+        self.disable_controls()
+        if self.message is not None:
+            try:
+                await self.message.edit(view=self)
+            except discord.HTTPException as exc:
+                log.debug(
+                    "could not switch off the controls of message %s: %s", self.message.id, exc
+                )
+
+    async def show(self, interaction: discord.Interaction, reply: Reply) -> None:
+        """Replace the message the control belongs to with `reply`."""
+        await interaction.response.edit_message(
+            content=reply.content,
+            embeds=reply.embeds,
+            view=reply.view,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+        if isinstance(reply.view, OwnedView):
+            reply.view.message = interaction.message
+
+
+def add_link_buttons(view: discord.ui.View, links: tuple[Link, ...], room: int) -> None:
+    for link in [link for link in links if is_web_url(link.url)][:room]:
+        view.add_item(discord.ui.Button(label=clip(link.label, limits.BUTTON_LABEL), url=link.url))
+
+
+class Paginator(OwnedView):
+    """◀ Previous · page x/y · Next ▶ under a long list."""
+
+    def __init__(self, answer: ItemList, owner_id: int, page: int = 0) -> None:
+        super().__init__(owner_id)
+        self.answer = answer
+        self.pages = page_count(answer)
+        self.page = min(max(page, 0), self.pages - 1)
+        add_link_buttons(self, answer.links, room=limits.BUTTONS_PER_ROW)
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        self.previous.disabled = self.page == 0
+        self.next.disabled = self.page >= self.pages - 1
+        self.counter.label = f"{self.page + 1}/{self.pages}"
+
+    def current(self) -> Reply:
+        reply = render_list_page(self.answer, self.page)
+        return Reply(content=reply.content, embeds=reply.embeds, view=self)
+
+    async def turn(self, interaction: discord.Interaction, step: int) -> None:
+        self.page = min(max(self.page + step, 0), self.pages - 1)
+        self._sync_buttons()
+        reply = self.current()
+        await interaction.response.edit_message(embeds=reply.embeds, view=self)
+
+    @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary, row=0)
+    async def previous(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
+    ) -> None:
+        await self.turn(interaction, -1)
+
+    @discord.ui.button(label="1/1", style=discord.ButtonStyle.secondary, disabled=True, row=0)
+    async def counter(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
+    ) -> None:
+        await interaction.response.defer()  # a label, never enabled
+
+    @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.primary, row=0)
+    async def next(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
+        await self.turn(interaction, +1)
+
+
+class ChoiceSelect(discord.ui.Select["ChoiceView"]):
+    def __init__(self, answer: Choices) -> None:
+        options = [
+            discord.SelectOption(
+                label=clip(choice.label, limits.SELECT_LABEL),
+                value=str(i),
+                description=clip(choice.description, limits.SELECT_DESCRIPTION)
+                if choice.description
+                else None,
+            )
+            for i, choice in enumerate(answer.choices[: limits.SELECT_OPTIONS])
+        ]
+        super().__init__(placeholder="Choose the one you meant…", options=options)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self.choose(interaction, self.values[0])
+
+    async def choose(self, interaction: discord.Interaction, value: str) -> None:
+        assert self.view is not None
+        await self.view.pick(interaction, int(value))
+
+
+class ChoiceView(OwnedView):
+    """A "did you mean" menu: the choice is answered in place of the question."""
+
+    def __init__(self, answer: Choices, owner_id: int, run: Run) -> None:
+        super().__init__(owner_id)
+        self.answer = answer
+        self.run = run
+        self.add_item(ChoiceSelect(answer))
+
+    async def pick(self, interaction: discord.Interaction, index: int) -> None:
+        choice = self.answer.choices[index]
+        self.stop()
+        answer = await self.run(choice.request)
+        await self.show(interaction, interactive_reply(answer, self.owner_id, self.run))
+
+
+def interactive_reply(answer: Answer, owner_id: int, run: Run) -> Reply:
+    """The rendered answer, with working controls: pages for long lists, a menu for choices."""
+    reply = render(answer)
+    if isinstance(answer, ItemList) and page_count(answer) > 1:
+        reply.view = Paginator(answer, owner_id)
+    elif isinstance(answer, Choices) and answer.choices:
+        reply.view = ChoiceView(answer, owner_id, run)
+    return reply
