@@ -5,25 +5,30 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.answers.commands import answer_request
 from bot.answers.context import AnswerContext
 from bot.answers.parse import parse_command
-from bot.answers.types import Answer, Request
+from bot.answers.text import film_label
+from bot.answers.types import Actor, Answer, Attachment, Notice, PendingChange, Request, Tone
 from bot.config import Settings
 from bot.db import migrate
+from bot.db.changes import ChangeError, ChangeEvent, save_record, set_review_removed
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.importer import ImportStats, ProgressCallback, import_records
-from bot.db.queries import count_films, search_documents
+from bot.db.queries import count_films, film_document, people_documents, search_documents
 from bot.records.files import load_paths
+from bot.records.schema import Record
 from bot.search import SearchIndex
 
 log = logging.getLogger(__name__)
+ChangeListener = Callable[[ChangeEvent], Awaitable[None]]
 
 
 @dataclass(slots=True)
@@ -32,6 +37,7 @@ class Popcorn:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     index: SearchIndex
+    listeners: list[ChangeListener] = field(default_factory=list)
 
     @classmethod
     async def start(cls, settings: Settings, *, seed: bool = True) -> Popcorn:
@@ -92,13 +98,92 @@ class Popcorn:
         )
 
     async def answer(self, request: Request) -> Answer:
-        """One session per command."""
+        """One session per command; changes it committed are then announced."""
         async with self.sessions() as session:
-            return await answer_request(self.context(session), request)
+            ctx = self.context(session)
+            answer = await answer_request(ctx, request)
+        await self.announce(ctx.events)
+        return answer
 
-    async def answer_text(self, text: str) -> Answer | None:
+    async def answer_text(
+        self, text: str, actor: Actor | None = None, attachments: Sequence[Attachment] = ()
+    ) -> Answer | None:
         request = parse_command(text, self.settings.prefix)
-        return None if request is None else await self.answer(request)
+        if request is None:
+            return None
+        return await self.answer(
+            Request(
+                request.command,
+                request.text,
+                invoked_as=request.invoked_as,
+                actor=actor,
+                attachments=tuple(attachments),
+            )
+        )
+
+    async def apply(self, change: PendingChange) -> Answer:
+        """Carry out a confirmed change in one transaction (or refuse it and change nothing)."""
+        async with self.sessions() as session:
+            try:
+                if change.kind == "save":
+                    assert isinstance(change.record, Record)
+                    film, _ = await save_record(
+                        session,
+                        change.record,
+                        change.actor,
+                        base_version=change.base_version,
+                        action="add",
+                    )
+                elif change.kind in ("remove", "restore"):
+                    assert change.film_id is not None and change.base_version is not None
+                    film = await set_review_removed(
+                        session,
+                        change.film_id,
+                        change.actor,
+                        removed=change.kind == "remove",
+                        base_version=change.base_version,
+                    )
+                else:
+                    raise ChangeError(f"unknown change {change.kind!r}")
+                await session.commit()
+            except ChangeError as exc:
+                await session.rollback()
+                return Notice(str(exc), Tone.ERROR)
+            except IntegrityError:
+                await session.rollback()
+                return Notice(
+                    "Someone else saved that film at the same moment. Nothing was saved: "
+                    "look at it again.",
+                    Tone.ERROR,
+                )
+            label = film_label(film.title, film.year)
+        event = ChangeEvent(film.id, change.actor.guild_id, change.actor.name, change.summary)
+        await self.announce([event])
+        summary = change.summary or f"changed {label}"
+        return Notice(f"Done: {summary}.")
+
+    async def announce(self, events: Sequence[ChangeEvent]) -> None:
+        """After a commit: the index sees the change at once, then the listeners hear of it."""
+        for event in events:
+            if event.film_id is not None:
+                await self.refresh_film(event.film_id)
+            for listener in self.listeners:
+                try:
+                    await listener(event)
+                except Exception:
+                    log.exception("a change listener failed for %s", event)
+
+    async def refresh_film(self, film_id: int) -> None:
+        async with self.sessions() as session:
+            doc = await film_document(session, film_id)
+            people = await people_documents(session, film_id)
+        if doc is None:
+            self.index.remove_film(film_id)
+            return
+        self.index.upsert_film(doc)
+        for person in people:
+            if self.index.person(person.id) is None:
+                self.index.upsert_person(person)
 
     async def close(self) -> None:
         await self.engine.dispose()

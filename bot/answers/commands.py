@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.answers import moderation
 from bot.answers.context import AnswerContext
 from bot.answers.films import buy_answer, cast_answer, review_answer, verdict_answer
 from bot.answers.people import filmography_answer, unknown_command_answer
@@ -26,15 +27,26 @@ class CommandSpec:
     argument: ArgumentKind
     handler: Handler
     aliases: tuple[str, ...] = ()
+    moderator: bool = False  # moderators only (and not in DMs)
+    parent: str | None = None  # `review add`: a sub-command of `review`
+
+    @property
+    def words(self) -> str:
+        """How it is typed after the prefix: `review add`."""
+        return f"{self.parent} {self.name}" if self.parent else self.name
+
+
+def help_line(prefix: str, spec: CommandSpec) -> str:
+    also = f" (also `{'`, `'.join(prefix + a for a in spec.aliases)}`)" if spec.aliases else ""
+    return f"`{prefix}{spec.example}` — {spec.summary}{also}"
 
 
 async def help_answer(ctx: AnswerContext, request: Request) -> Answer:
-    lines = [
-        f"`{ctx.prefix}{spec.example}` — {spec.summary}"
-        + (f" (also `{'`, `'.join(ctx.prefix + a for a in spec.aliases)}`)" if spec.aliases else "")
-        for spec in COMMANDS
-    ]
+    lines = [help_line(ctx.prefix, spec) for spec in COMMANDS]
     lines.append(f"`{ctx.prefix}cage` — any person's name as a command shows their filmography")
+    if request.actor is not None and request.actor.is_moderator:
+        lines.append("**Moderators**")
+        lines.extend(help_line(ctx.prefix, spec) for spec in MODERATOR_COMMANDS)
     return ItemList(
         title="Popcorn commands",
         items=tuple(lines),
@@ -93,19 +105,58 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("help", "this list", "help", "none", help_answer, aliases=("commands",)),
 )
 
+MODERATOR_COMMANDS: tuple[CommandSpec, ...] = tuple(
+    CommandSpec(name, summary, example, "text", handler, moderator=True, parent=parent)
+    for parent, name, summary, example, handler in (
+        ("review", "add", "add a review: attach a record file or a review article",
+         "review add (with the file attached)", moderation.add_answer),
+        ("review", "set", "change one field of a review", "review set leaving las vegas audio GOOD",
+         moderation.set_answer),
+        ("review", "cast", "add or remove a cast member",
+         'review cast add leaving las vegas "Ed Lauter as Hitman"', moderation.cast_answer),
+        ("review", "link", "add or remove a purchase link",
+         'review link add leaving las vegas "https://www.amazon.co.uk/dp/B01… Amazon UK"',
+         moderation.link_answer),
+        ("review", "remove", "remove a review (it can be restored)",
+         "review remove leaving las vegas", moderation.remove_answer),
+        ("review", "restore", "bring a removed review back", "review restore leaving las vegas",
+         moderation.restore_answer),
+        ("review", "history", "who changed what, and when", "review history leaving las vegas",
+         moderation.history_answer),
+        (None, "alias", "add or remove another name for a film", 'alias add face off "faceoff"',
+         moderation.alias_answer),
+        (None, "export", "the whole database as record files", "export", moderation.export_answer),
+        (None, "modrole", "server owner: moderator roles", "modrole add @Reviewers",
+         moderation.modrole_answer),
+        (None, "modlog", "server owner: the mod-log channel", "modlog #mod-log",
+         moderation.modlog_answer),
+    )
+)  # fmt: skip
+
 BY_NAME: dict[str, CommandSpec] = {}
-for _spec in COMMANDS:
-    for _name in (_spec.name, *_spec.aliases):
+for _spec in COMMANDS + MODERATOR_COMMANDS:
+    for _name in (_spec.words, *_spec.aliases):
         if _name in BY_NAME:
             raise RuntimeError(f"two commands are called {_name!r}")
         BY_NAME[_name] = _spec
+SUBCOMMANDS: dict[str, set[str]] = {}
+for _spec in MODERATOR_COMMANDS:
+    if _spec.parent:
+        SUBCOMMANDS.setdefault(_spec.parent, set()).add(_spec.name)
 FALLBACK = CommandSpec(
     UNKNOWN_COMMAND, "a person's filmography", "cage", "person", unknown_command_answer
 )
 
 
-def command_for(name: str) -> CommandSpec | None:
-    return BY_NAME.get(name.casefold())
+def command_for(name: str, rest: str = "") -> tuple[CommandSpec, str] | None:
+    """The command typed as `name rest...` and the text after it (`review add x` -> add, x)."""
+    spec = BY_NAME.get(name.casefold())
+    if spec is None:
+        return None
+    sub, _, after = rest.partition(" ")
+    if sub.casefold() in SUBCOMMANDS.get(spec.name, ()):
+        return BY_NAME[f"{spec.name} {sub.casefold()}"], after.strip()
+    return spec, rest
 
 
 async def answer_request(ctx: AnswerContext, request: Request) -> Answer:
@@ -113,4 +164,11 @@ async def answer_request(ctx: AnswerContext, request: Request) -> Answer:
     return await spec.handler(ctx, request)
 
 
-__all__ = ["BY_NAME", "COMMANDS", "CommandSpec", "answer_request", "command_for"]
+__all__ = [
+    "BY_NAME",
+    "COMMANDS",
+    "MODERATOR_COMMANDS",
+    "CommandSpec",
+    "answer_request",
+    "command_for",
+]

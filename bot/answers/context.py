@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.changes import ChangeEvent
 from bot.search import SearchIndex
 
 
@@ -15,3 +16,4 @@ class AnswerContext:
     index: SearchIndex
     prefix: str = "!"
     affiliate_tag: str | None = None
+    events: list[ChangeEvent] = field(default_factory=list)  # committed changes, to announce

@@ -21,7 +21,8 @@ def parse_command(text: str, prefix: str = "!") -> Request | None:
     name, _, rest = body.partition(" ")
     if not any(ch.isalnum() for ch in name):
         return None  # "!!!", "!?": punctuation, not a command
-    spec = command_for(name)
-    if spec is not None:
-        return Request(command=spec.name, text=rest.strip(), invoked_as=name)
+    found = command_for(name, rest.strip())
+    if found is not None:
+        spec, argument = found
+        return Request(command=spec.words, text=argument, invoked_as=name)
     return Request(command=UNKNOWN_COMMAND, text=body, invoked_as=name)

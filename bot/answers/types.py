@@ -17,6 +17,23 @@ class Tone(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """Who asked: the Discord layer (or `popcorn chat`) says whether they may moderate."""
+
+    id: int
+    name: str
+    is_moderator: bool = False
+    guild_id: int | None = None
+    is_guild_owner: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Request:
     """One command as the member asked it: a canonical command name and its argument text.
 
@@ -29,6 +46,8 @@ class Request:
     film_id: int | None = None
     person_id: int | None = None
     invoked_as: str | None = None
+    actor: Actor | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,4 +117,36 @@ class Notice:
     hints: tuple[str, ...] = field(default=())
 
 
-Answer = Card | ItemList | Choices | Notice
+@dataclass(frozen=True, slots=True)
+class PendingChange:
+    """A change a moderator has previewed and may confirm. Plain data: applying it is the
+    database layer's job (bot.db.changes), and it is refused if the film moved on meanwhile."""
+
+    kind: str  # "save" (a whole record), "remove" or "restore" (a review)
+    actor: Actor
+    film_id: int | None = None
+    base_version: int | None = None
+    record: object | None = None  # bot.records.schema.Record for "save"
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    """A preview with Confirm and Cancel: nothing is saved before Confirm."""
+
+    preview: Card
+    change: PendingChange
+    prompt: str
+    destructive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FileAnswer:
+    """A file to send (the export), with a line of text."""
+
+    text: str
+    filename: str
+    data: bytes
+
+
+Answer = Card | ItemList | Choices | Notice | Confirmation | FileAnswer

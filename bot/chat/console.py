@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
+from bot.answers.types import Actor, Attachment
 from bot.app import Popcorn
 from bot.chat.interactions import ChatInteraction, ChatUser, find_button, find_option
 from bot.chat.terminal import print_payload
@@ -23,12 +24,7 @@ PRESS_COMMAND = ":press "
 SELECT_COMMAND = ":select "
 QUIT_COMMANDS = {":quit", ":exit", ":q"}
 CHAT_USER_ID = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    filename: str
-    data: bytes
+CHAT_GUILD_ID = 1  # `popcorn chat` plays a member in a channel of a server
 
 
 @dataclass(slots=True)
@@ -40,16 +36,25 @@ class ChatSession:
     user: ChatUser = field(default_factory=lambda: ChatUser(CHAT_USER_ID))
     history: list[Reply] = field(default_factory=list)
 
+    @property
+    def actor(self) -> Actor:
+        """--moderator: a moderator (and the server's owner, who configures moderation)."""
+        return Actor(
+            id=self.user.id,
+            name="moderator" if self.moderator else "member",
+            is_moderator=self.moderator,
+            guild_id=CHAT_GUILD_ID,
+            is_guild_owner=self.moderator,
+        )
+
     async def send(self, text: str, attachments: Sequence[Attachment] = ()) -> list[Reply]:
         """The bot's replies to one message (empty when the message is not for the bot)."""
         if text.startswith(PRESS_COMMAND):
             return await self.press(text[len(PRESS_COMMAND) :].strip())
         if text.startswith(SELECT_COMMAND):
             return await self.select(text[len(SELECT_COMMAND) :].strip())
-        answer = await self.app.answer_text(text)
-        replies = (
-            [] if answer is None else [interactive_reply(answer, self.user.id, self.app.answer)]
-        )
+        answer = await self.app.answer_text(text, self.actor, attachments)
+        replies = [] if answer is None else [interactive_reply(answer, self.user.id, self.app)]
         self.history.extend(replies)
         return replies
 

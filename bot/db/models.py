@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -57,6 +58,8 @@ class Film(Base):
     runtime_min: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
     synopsis: Mapped[str | None] = mapped_column(Text)
+    # Bumped by every moderator change: an edit based on an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, onupdate=_now
@@ -196,11 +199,43 @@ class PurchaseLink(Base):
     review: Mapped[Review] = relationship(back_populates="purchase_links")
 
 
+class Change(Base):
+    """One entry of a film's history: who changed what, when, with the old and new values."""
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    film_id: Mapped[int | None] = mapped_column(
+        ForeignKey("films.id", ondelete="SET NULL"), index=True
+    )
+    film_label: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(100))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+    actor_name: Mapped[str] = mapped_column(String(120))
+    guild_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class GuildSettings(Base):
+    """Per-guild configuration: moderator roles and the mod-log channel."""
+
+    __tablename__ = "guild_settings"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    moderator_role_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    modlog_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
 __all__ = [
     "Base",
+    "Change",
     "Credit",
     "Film",
     "FilmAlias",
+    "GuildSettings",
     "Person",
     "PurchaseLink",
     "Rating",

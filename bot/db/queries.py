@@ -55,6 +55,29 @@ async def count_reviews(session: AsyncSession) -> int:
     return int(await session.scalar(stmt) or 0)
 
 
+async def film_document(session: AsyncSession, film_id: int) -> FilmDoc | None:
+    row = (await session.execute(select(Film.title, Film.year).where(Film.id == film_id))).first()
+    if row is None:
+        return None
+    aliases = (
+        await session.scalars(
+            select(FilmAlias.alias).where(FilmAlias.film_id == film_id).order_by(FilmAlias.id)
+        )
+    ).all()
+    return FilmDoc(id=film_id, title=row.title, year=row.year, aliases=tuple(aliases))
+
+
+async def people_documents(session: AsyncSession, film_id: int) -> list[PersonDoc]:
+    """The people credited on a film (after an edit, new ones must be findable)."""
+    stmt = (
+        select(Person.id, Person.name)
+        .join(Credit, Credit.person_id == Person.id)
+        .where(Credit.film_id == film_id)
+        .distinct()
+    )
+    return [PersonDoc(id=pid, name=name) for pid, name in await session.execute(stmt)]
+
+
 async def search_documents(session: AsyncSession) -> tuple[list[FilmDoc], list[PersonDoc]]:
     """Everything the fuzzy index holds, read in three light queries (no ORM objects)."""
     aliases: dict[int, list[str]] = defaultdict(list)

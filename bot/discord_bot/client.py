@@ -105,7 +105,7 @@ class PopcornBotMixin:
     async def respond(self, ctx: commands.Context[Any], request: Request) -> discord.Message | None:
         """Answer a request in the context's channel (or interaction), as a reply to its author."""
         answer = await self.core.answer(request)
-        reply = interactive_reply(answer, ctx.author.id, self.core.answer)
+        reply = interactive_reply(answer, ctx.author.id, self.core)
         return await self.send_reply(ctx, reply)
 
     async def send_reply(self, ctx: commands.Context[Any], reply: Reply) -> discord.Message | None:

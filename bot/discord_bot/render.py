@@ -6,6 +6,7 @@ text is cut to Discord's limits with an ellipsis; nothing built here can be reje
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +14,17 @@ from urllib.parse import urlsplit
 import discord
 
 from bot.answers.text import clip
-from bot.answers.types import Answer, Card, Choices, ItemList, Link, Notice, Tone
+from bot.answers.types import (
+    Answer,
+    Card,
+    Choices,
+    Confirmation,
+    FileAnswer,
+    ItemList,
+    Link,
+    Notice,
+    Tone,
+)
 from bot.discord_bot import limits
 
 COLOURS = {
@@ -35,15 +46,22 @@ class Reply:
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
+    files: list[tuple[str, bytes]] = field(default_factory=list)
 
     def payload(self) -> dict[str, Any]:
         """Exactly what goes to Discord (`popcorn chat --json` prints this)."""
-        return {
+        payload: dict[str, Any] = {
             "content": self.content,
             "embeds": [embed.to_dict() for embed in self.embeds],
             "components": self.view.to_components() if self.view else [],
             "allowed_mentions": NO_MENTIONS.to_dict(),
         }
+        if self.files:
+            payload["attachments"] = [
+                {"id": i, "filename": name, "size": len(data)}
+                for i, (name, data) in enumerate(self.files)
+            ]
+        return payload
 
     def send_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
@@ -53,6 +71,10 @@ class Reply:
             kwargs["embeds"] = self.embeds
         if self.view is not None:
             kwargs["view"] = self.view
+        if self.files:
+            kwargs["files"] = [
+                discord.File(io.BytesIO(data), filename=name) for name, data in self.files
+            ]
         return kwargs
 
 
@@ -187,9 +209,22 @@ def as_plain_text(reply: Reply) -> Reply:
     return Reply(content=clip("\n\n".join(parts), limits.CONTENT), view=reply.view)
 
 
+def render_confirmation(answer: Confirmation) -> Reply:
+    reply = render_card(answer.preview)
+    reply.content = clip(answer.prompt, limits.CONTENT)
+    reply.view = None  # the preview's links are not live yet; Confirm/Cancel come from views
+    return reply
+
+
 def render(answer: Answer) -> Reply:
     if isinstance(answer, Card):
         return render_card(answer)
+    if isinstance(answer, Confirmation):
+        return render_confirmation(answer)
+    if isinstance(answer, FileAnswer):
+        return Reply(
+            content=clip(answer.text, limits.CONTENT), files=[(answer.filename, answer.data)]
+        )
     if isinstance(answer, ItemList):
         return render_list_page(answer)
     if isinstance(answer, Choices):

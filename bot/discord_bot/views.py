@@ -7,18 +7,25 @@ out. The callbacks are the same whether Discord or `popcorn chat` presses them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 import discord
 
 from bot.answers.text import clip
-from bot.answers.types import Answer, Choices, ItemList, Link, Request
+from bot.answers.types import Answer, Choices, Confirmation, ItemList, Link, PendingChange, Request
 from bot.discord_bot import limits
 from bot.discord_bot.render import Reply, is_web_url, page_count, render, render_list_page
 
 log = logging.getLogger(__name__)
-Run = Callable[[Request], Awaitable[Answer]]
+
+
+class Actions(Protocol):
+    """What controls may do: answer a request, apply a confirmed change (Popcorn does both)."""
+
+    async def answer(self, request: Request, /) -> Answer: ...
+    async def apply(self, change: PendingChange, /) -> Answer: ...
+
+
 VIEW_TIMEOUT = 180.0
 NOT_YOURS = "Only the member who asked can use these controls. Ask the bot yourself!"
 
@@ -139,24 +146,54 @@ class ChoiceSelect(discord.ui.Select["ChoiceView"]):
 class ChoiceView(OwnedView):
     """A "did you mean" menu: the choice is answered in place of the question."""
 
-    def __init__(self, answer: Choices, owner_id: int, run: Run) -> None:
+    def __init__(self, answer: Choices, owner_id: int, actions: Actions) -> None:
         super().__init__(owner_id)
         self.answer = answer
-        self.run = run
+        self.actions = actions
         self.add_item(ChoiceSelect(answer))
 
     async def pick(self, interaction: discord.Interaction, index: int) -> None:
         choice = self.answer.choices[index]
         self.stop()
-        answer = await self.run(choice.request)
-        await self.show(interaction, interactive_reply(answer, self.owner_id, self.run))
+        answer = await self.actions.answer(choice.request)
+        await self.show(interaction, interactive_reply(answer, self.owner_id, self.actions))
 
 
-def interactive_reply(answer: Answer, owner_id: int, run: Run) -> Reply:
-    """The rendered answer, with working controls: pages for long lists, a menu for choices."""
+class ConfirmView(OwnedView):
+    """Confirm / Cancel under a preview: nothing is saved before Confirm, and only the
+    moderator who asked can press it. Timing out changes nothing."""
+
+    def __init__(self, answer: Confirmation, owner_id: int, actions: Actions) -> None:
+        super().__init__(owner_id, timeout=600)
+        self.answer = answer
+        self.actions = actions
+        if answer.destructive:
+            self.confirm.style = discord.ButtonStyle.danger
+
+    @discord.ui.button(label="Confirm", style=discord.ButtonStyle.success)
+    async def confirm(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        result = await self.actions.apply(self.answer.change)
+        await self.show(interaction, render(result))
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        await self.show(interaction, Reply(content="Cancelled. Nothing was changed."))
+
+
+def interactive_reply(answer: Answer, owner_id: int, actions: Actions) -> Reply:
+    """The rendered answer, with working controls: pages for long lists, a menu for choices,
+    Confirm and Cancel under previews."""
     reply = render(answer)
     if isinstance(answer, ItemList) and page_count(answer) > 1:
         reply.view = Paginator(answer, owner_id)
     elif isinstance(answer, Choices) and answer.choices:
-        reply.view = ChoiceView(answer, owner_id, run)
+        reply.view = ChoiceView(answer, owner_id, actions)
+    elif isinstance(answer, Confirmation):
+        reply.view = ConfirmView(answer, owner_id, actions)
     return reply

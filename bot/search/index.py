@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from bot.search._scoring import (
     ACCEPT,
@@ -49,6 +50,7 @@ _PREFIX_LIMIT = 20
 _SUGGEST_CUTOFF = 40.0
 
 D = TypeVar("D", FilmDoc, PersonDoc)
+R = TypeVar("R", tuple[str, int, int], tuple[str, int])
 FilmResult = tuple[MatchStatus, tuple[Candidate[FilmDoc], ...]]
 PersonResult = tuple[MatchStatus, tuple[Candidate[PersonDoc], ...]]
 
@@ -62,6 +64,28 @@ def _in_order_prefixes(heads: list[str], words: list[str]) -> bool:
     return i == len(heads)
 
 
+class _Listing(Generic[R]):
+    """Rank keys kept in order for "list everything" (built on first use)."""
+
+    def __init__(self) -> None:
+        self._items: list[R] | None = None
+
+    def first(self, ranks: Iterable[R], limit: int) -> list[R]:
+        if self._items is None:
+            self._items = sorted(ranks)
+        return self._items[:limit] if limit >= 0 else list(self._items)
+
+    def replace(self, old: R | None, new: R | None) -> None:
+        if self._items is None:
+            return
+        if old is not None:
+            i = bisect_left(self._items, old)
+            if i < len(self._items) and self._items[i] == old:
+                del self._items[i]
+        if new is not None:
+            insort(self._items, new)
+
+
 def _exact_result(cands: list[Candidate[D]]) -> tuple[MatchStatus, tuple[Candidate[D], ...]]:
     status = MatchStatus.FOUND if len(cands) == 1 else MatchStatus.AMBIGUOUS
     return status, tuple(cands[:MAX_CANDIDATES])
@@ -73,9 +97,11 @@ class SearchIndex:
     def __init__(self, films: Iterable[FilmDoc] = (), people: Iterable[PersonDoc] = ()) -> None:
         self._films: dict[int, FilmDoc] = {}
         self._film_rank_key: dict[int, tuple[str, int, int]] = {}
+        self._film_listing: _Listing[tuple[str, int, int]] = _Listing()
         self._titles = KeyTable(with_compact=True)  # title and alias keys
         self._people: dict[int, PersonDoc] = {}
         self._person_rank_key: dict[int, tuple[str, int]] = {}
+        self._person_listing: _Listing[tuple[str, int]] = _Listing()
         self._names = KeyTable()  # name and alias keys
         self._surnames = KeyTable()  # last word of each name/alias key
         for film in films:
@@ -87,25 +113,29 @@ class SearchIndex:
 
     def upsert_film(self, doc: FilmDoc) -> None:
         keyed = [(normalize_title(text), text) for text in (doc.title, *doc.aliases)]
+        rank = (keyed[0][0], doc.year or 0, doc.id)
         self._films[doc.id] = doc
-        self._film_rank_key[doc.id] = (keyed[0][0], doc.year or 0, doc.id)
+        self._film_listing.replace(self._film_rank_key.get(doc.id), rank)
+        self._film_rank_key[doc.id] = rank
         self._titles.set(doc.id, keyed)
 
     def remove_film(self, film_id: int) -> None:
         self._films.pop(film_id, None)
-        self._film_rank_key.pop(film_id, None)
+        self._film_listing.replace(self._film_rank_key.pop(film_id, None), None)
         self._titles.discard(film_id)
 
     def upsert_person(self, doc: PersonDoc) -> None:
         keyed = [(normalize_name(text), text) for text in (doc.name, *doc.aliases)]
+        rank = (keyed[0][0], doc.id)
         self._people[doc.id] = doc
-        self._person_rank_key[doc.id] = (keyed[0][0], doc.id)
+        self._person_listing.replace(self._person_rank_key.get(doc.id), rank)
+        self._person_rank_key[doc.id] = rank
         self._names.set(doc.id, keyed)
         self._surnames.set(doc.id, [(key.rsplit(" ", 1)[-1], text) for key, text in keyed])
 
     def remove_person(self, person_id: int) -> None:
         self._people.pop(person_id, None)
-        self._person_rank_key.pop(person_id, None)
+        self._person_listing.replace(self._person_rank_key.pop(person_id, None), None)
         self._names.discard(person_id)
         self._surnames.discard(person_id)
 
@@ -222,7 +252,10 @@ class SearchIndex:
         text = query[:MAX_QUERY_CHARS]
         parsed = parse_title_query(text)
         if not parsed.text:
-            films = sorted(self._films.values(), key=lambda d: self._film_rank_key[d.id])
+            ranks = self._film_listing.first(
+                self._film_rank_key.values(), limit if parsed.year is None else -1
+            )
+            films = [self._films[film_id] for _, _, film_id in ranks]
             if parsed.year is not None:
                 films = [d for d in films if d.year == parsed.year]
             return [Candidate(d, 0.0, d.title) for d in films[:limit]]
@@ -333,8 +366,8 @@ class SearchIndex:
             return []
         key = normalize_name(query[:MAX_QUERY_CHARS])
         if not key:
-            people = sorted(self._people.values(), key=lambda d: self._person_rank_key[d.id])
-            return [Candidate(d, 0.0, d.name) for d in people[:limit]]
+            ranks = self._person_listing.first(self._person_rank_key.values(), limit)
+            return [Candidate(self._people[i], 0.0, self._people[i].name) for _, i in ranks]
         best: dict[int, Candidate[PersonDoc]] = {}
         for person_id, matched in self._exact_people(key).items():
             merge_best(best, self._people[person_id], 100.0, matched)

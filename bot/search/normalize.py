@@ -93,9 +93,10 @@ def _fold(text: str) -> str:
     """Case-fold, strip accents/quotes/invisible characters, spell out '&'."""
     if text.isascii():
         return text.lower().translate(_ASCII_TABLE)
-    text = unicodedata.normalize("NFKD", text.casefold())
+    # Quotes go before NFKD, which would turn "´" into a space + combining mark.
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_UNICODE_TABLE))
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
-    return text.translate(_UNICODE_TABLE)
+    return text.translate(_ASCII_TABLE)  # fullwidth "＇" / "＆" became ASCII
 
 
 def _words(folded: str) -> list[str]:

@@ -1,0 +1,219 @@
+"""Moderator changes: every change is one transaction, refused when the film moved on since
+the moderator looked at it, and written to the film's history with old and new values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.exporter import current_review, film_to_record
+from bot.db.importer import Importer
+from bot.db.models import Change, Film, GuildSettings
+from bot.db.queries import film_details
+from bot.records.files import LoadedRecord
+from bot.records.schema import Record
+
+HISTORY_VALUE_LIMIT = 4000
+
+
+class Actor(Protocol):
+    """Who makes a change (bot.answers.types.Actor fits)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def guild_id(self) -> int | None: ...
+
+
+class ChangeError(Exception):
+    """A change that cannot be made; `str()` is the reply for the moderator."""
+
+
+class ConflictError(ChangeError):
+    """Someone else changed the film after this change was prepared."""
+
+
+def _label(film: Film) -> str:
+    return f"{film.title} ({film.year})" if film.year else film.title
+
+
+def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    """{"film": {"year": 1995}} -> {"film.year": 1995}; lists stay whole."""
+    if isinstance(data, dict):
+        flat: dict[str, Any] = {}
+        for key, value in data.items():
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        return flat
+    return {prefix.rstrip("."): data}
+
+
+def record_diff(old: Record | None, new: Record | None) -> list[tuple[str, Any, Any]]:
+    """The fields that differ, as (dotted name, old value, new value)."""
+
+    def dump(record: Record | None) -> dict[str, Any]:
+        if record is None:
+            return {}
+        return _flatten(record.model_dump(mode="json", exclude_none=True))
+
+    before, after = dump(old), dump(new)
+    ignored = {"schema", "film.slug"}
+    return [
+        (key, before.get(key), after.get(key))
+        for key in sorted(set(before) | set(after))
+        if key not in ignored
+        and before.get(key) != after.get(key)
+        and (before.get(key) or after.get(key))
+    ]
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text[:HISTORY_VALUE_LIMIT]
+
+
+def add_history(
+    session: AsyncSession,
+    film: Film,
+    actor: Actor,
+    action: str,
+    field: str | None = None,
+    old: Any = None,
+    new: Any = None,
+) -> None:
+    session.add(
+        Change(
+            film_id=film.id,
+            film_label=_label(film),
+            action=action,
+            field=field,
+            old_value=_text(old),
+            new_value=_text(new),
+            actor_id=actor.id,
+            actor_name=actor.name[:120],
+            guild_id=actor.guild_id,
+        )
+    )
+
+
+async def claim(session: AsyncSession, film_id: int, base_version: int) -> None:
+    """Move the film to the next version, only if it is still at `base_version`.
+
+    On PostgreSQL the UPDATE also locks the row until the transaction ends, so of two
+    moderators confirming at once, the second finds the version moved and is refused."""
+    result = await session.execute(
+        update(Film)
+        .where(Film.id == film_id, Film.version == base_version)
+        .values(version=Film.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError(
+            "Someone else changed this film after you looked at it. Nothing was saved: "
+            "look at it again and redo your change."
+        )
+
+
+async def film_by_slug(session: AsyncSession, slug: str) -> Film | None:
+    film_id = await session.scalar(select(Film.id).where(Film.slug == slug))
+    return None if film_id is None else await film_details(session, film_id)
+
+
+async def save_record(
+    session: AsyncSession,
+    record: Record,
+    actor: Actor,
+    *,
+    base_version: int | None,
+    action: str,
+) -> tuple[Film, list[tuple[str, Any, Any]]]:
+    """Write a whole record (a new review, or an edited one) with its history.
+
+    `base_version` is the film's version the moderator saw (None: the film did not exist)."""
+    existing = await film_by_slug(session, record.slug)
+    if existing is None and base_version is not None:
+        raise ConflictError("That film was removed after you looked at it. Nothing was saved.")
+    if existing is not None:
+        if base_version is None:
+            raise ConflictError(
+                "That film was added by someone else after you looked at it. Nothing was saved."
+            )
+        old_record = film_to_record(existing)
+        await claim(session, existing.id, base_version)
+    else:
+        old_record = None
+    importer = Importer(session)
+    await importer.prepare([record.slug])
+    await importer.apply(LoadedRecord("moderator", record, "replace"))
+    await session.flush()
+    film = await film_by_slug(session, record.slug)
+    assert film is not None
+    await session.refresh(film)
+    diff = record_diff(old_record, record)
+    if old_record is None:
+        add_history(session, film, actor, action, None, None, _label(film))
+    for field, old, new in diff if old_record is not None else []:
+        add_history(session, film, actor, action, field, old, new)
+    return film, diff
+
+
+async def set_review_removed(
+    session: AsyncSession, film_id: int, actor: Actor, *, removed: bool, base_version: int
+) -> Film:
+    """Soft-delete (or restore) the film's review: nothing is destroyed."""
+    film = await film_details(session, film_id)
+    if film is None:
+        raise ChangeError("That film is no longer in the database.")
+    if removed:
+        review = current_review(film)
+        if review is None:
+            raise ChangeError(f"{_label(film)} has no review to remove.")
+    else:
+        if current_review(film) is not None:
+            raise ChangeError(f"{_label(film)} already has a review.")
+        deleted = [r for r in film.reviews if r.deleted_at is not None]
+        if not deleted:
+            raise ChangeError(f"{_label(film)} has no removed review to restore.")
+        review = max(deleted, key=lambda r: r.deleted_at or dt.datetime.min)
+    await claim(session, film.id, base_version)
+    review.deleted_at = dt.datetime.now(dt.UTC) if removed else None
+    action = "remove" if removed else "restore"
+    add_history(session, film, actor, action, "review", None, review.verdict)
+    return film
+
+
+async def film_history(session: AsyncSession, film_id: int, limit: int = 200) -> Sequence[Change]:
+    stmt = (
+        select(Change)
+        .where(Change.film_id == film_id)
+        .order_by(Change.created_at.desc(), Change.id.desc())
+        .limit(limit)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def guild_settings(session: AsyncSession, guild_id: int) -> GuildSettings:
+    settings = await session.get(GuildSettings, guild_id)
+    if settings is None:
+        settings = GuildSettings(guild_id=guild_id, moderator_role_ids=[], modlog_channel_id=None)
+        session.add(settings)
+    return settings
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEvent:
+    """Told to listeners after a change is committed (mod-log, other processes, the index)."""
+
+    film_id: int | None
+    guild_id: int | None
+    actor: str
+    summary: str
