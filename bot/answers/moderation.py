@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
+import yaml
 from pydantic import ValidationError
 
 from bot.answers.context import AnswerContext
@@ -282,6 +283,39 @@ async def add_answer(ctx: AnswerContext, request: Request) -> Answer:
     )
 
 
+RATING_WORDS = {
+    "picture": "picture", "video": "picture", "audio": "audio", "sound": "audio",
+    "extras": "extras", "film": "film", "movie": "film", "rating": "film",
+}  # fmt: skip
+
+
+def quick_entry(title: str, year: str, verdict: str, ratings: str, more: str = "") -> bytes:
+    """The quick-entry form (`/reviews new`) as a record file, to go through `review add`.
+
+    `ratings`: `picture GOOD, audio POOR, extras OK, film 7` (any order, any may be left out);
+    `more`: optional `pros: a; b` and `cons: c; d` lines. Raises ValueError with a reply."""
+    ratings_data: dict[str, Any] = {}
+    for part in re.split(r"[,\n]+", ratings):
+        if not part.strip():
+            continue
+        key, _, value = part.strip().partition(" ")
+        aspect = RATING_WORDS.get(key.lower().rstrip(":"))
+        if aspect is None or not value.strip():
+            raise ValueError(
+                f"I can't read the rating “{clip(part.strip(), 40)}”: write e.g. audio GOOD"
+            )
+        ratings_data[aspect] = value.strip()
+    review: dict[str, Any] = {"verdict": verdict, "ratings": ratings_data}
+    for line in more.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in ("pros", "cons"):
+            review[key.strip().lower()] = [p for p in LIST_SPLIT.split(value.strip()) if p]
+        elif line.strip():
+            raise ValueError("Extra lines must start with `pros:` or `cons:`.")
+    data = {"schema": 1, "film": {"title": title, "year": year.strip()}, "review": review}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
 # ---------------------------------------------------------------- editing
 
 
@@ -377,10 +411,18 @@ async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
         return denied
     words = request.text.split()
     names = set(EDITABLE) | set(FIELD_ALIASES)
-    found = await find_film_and_rest(ctx, request, words, names)
-    if not isinstance(found, tuple):
-        return found
-    film, position = found
+    if request.film_id is not None:  # from a slash command: the text is `<field> <value>`
+        film = await film_to_change(ctx, request, "", "")
+        if not isinstance(film, Film):
+            return film
+        if not words or words[0].lower() not in names:
+            return Notice(f"Which field? One of: {field_names()}.", Tone.WARNING)
+        position = 0
+    else:
+        found = await find_film_and_rest(ctx, request, words, names)
+        if not isinstance(found, tuple):
+            return found
+        film, position = found
     name = FIELD_ALIASES.get(words[position].lower(), words[position].lower())
     path, kind = EDITABLE[name]
     raw = " ".join(words[position + 1 :])

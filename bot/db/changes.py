@@ -201,6 +201,14 @@ async def film_history(session: AsyncSession, film_id: int, limit: int = 200) ->
     return (await session.scalars(stmt)).all()
 
 
+async def moderation_settings(session: AsyncSession, guild_id: int) -> tuple[list[int], int | None]:
+    """(moderator role ids, mod-log channel id) of a guild; nothing is created by reading."""
+    settings = await session.get(GuildSettings, guild_id)
+    if settings is None:
+        return [], None
+    return list(settings.moderator_role_ids or []), settings.modlog_channel_id
+
+
 async def guild_settings(session: AsyncSession, guild_id: int) -> GuildSettings:
     settings = await session.get(GuildSettings, guild_id)
     if settings is None:

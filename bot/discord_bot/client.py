@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import discord
 from discord.ext import commands
 
+from bot.answers.commands import BY_NAME
 from bot.answers.parse import parse_command
-from bot.answers.types import Request
+from bot.answers.text import clip
+from bot.answers.types import Actor, Attachment, Request
 from bot.app import Popcorn
 from bot.config import Settings
+from bot.db.changes import ChangeEvent, moderation_settings
 from bot.discord_bot.render import Reply, as_plain_text
 from bot.discord_bot.views import OwnedView, interactive_reply
+from bot.records.files import MAX_FILE_BYTES
 
 log = logging.getLogger(__name__)
 
 EXTENSIONS = (
     "bot.discord_bot.cogs.films",
+    "bot.discord_bot.cogs.moderation",
     "bot.discord_bot.cogs.errors",
     "bot.discord_bot.cogs.admin",
 )
@@ -61,6 +67,7 @@ class PopcornBotMixin:
         if self._core is None:
             self._core = await Popcorn.start(self.settings)
         self.core = self._core
+        self.core.listeners.append(self.post_to_modlog)
         bot: commands.Bot = self  # type: ignore[assignment]
         for extension in EXTENSIONS:
             await bot.load_extension(extension)
@@ -88,10 +95,66 @@ class PopcornBotMixin:
             return
         bot: commands.Bot = self  # type: ignore[assignment]
         ctx = await bot.get_context(message)
+        request = parse_command(message.content, self.settings.prefix)
+        spec = BY_NAME.get(request.command) if request is not None else None
+        if request is not None and spec is not None and spec.moderator:
+            await self.moderator_command(ctx, request)
+            return
         if ctx.prefix is not None and ctx.command is None:
             await self.unknown_command(ctx)
             return
         await bot.invoke(ctx)
+
+    async def moderator_command(self, ctx: commands.Context[Any], request: Request) -> None:
+        """`!review add`, `!review set`...: parsed like `popcorn chat` parses them."""
+        files = []
+        for attachment in ctx.message.attachments[:3]:
+            if attachment.size > MAX_FILE_BYTES:
+                await ctx.reply(
+                    f"❌ Nothing was saved: {attachment.filename} is over 1 MB.",
+                    mention_author=False,
+                    allowed_mentions=discord.AllowedMentions.none(),
+                )
+                return
+            files.append(Attachment(attachment.filename, await attachment.read()))
+        await self.respond(ctx, replace(request, attachments=tuple(files)))
+
+    async def actor_for(self, user: discord.abc.User, guild: discord.Guild | None) -> Actor:
+        """Moderators: a configured moderator role, or Manage Messages when none is set.
+        The server owner always is one. Nobody moderates in DMs."""
+        if guild is None:
+            return Actor(user.id, str(user))
+        member = user if isinstance(user, discord.Member) else guild.get_member(user.id)
+        async with self.core.sessions() as session:
+            role_ids, _ = await moderation_settings(session, guild.id)
+        owner = guild.owner_id == user.id
+        if member is None:
+            allowed = owner
+        elif role_ids:
+            allowed = owner or any(role.id in role_ids for role in member.roles)
+        else:
+            allowed = owner or member.guild_permissions.manage_messages
+        return Actor(
+            user.id, member.display_name if member else str(user), allowed, guild.id, owner
+        )
+
+    async def post_to_modlog(self, event: ChangeEvent) -> None:
+        """A short line in the guild's mod-log channel for each change, when one is set."""
+        if event.guild_id is None:
+            return
+        async with self.core.sessions() as session:
+            _, channel_id = await moderation_settings(session, event.guild_id)
+        bot: commands.Bot = self  # type: ignore[assignment]
+        channel = bot.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.abc.Messageable):
+            return
+        try:
+            await channel.send(
+                clip(f"📝 **{event.actor}** {event.summary}", 2000),
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except discord.HTTPException as exc:
+            log.warning("cannot write to the mod-log channel %s: %s", channel_id, exc)
 
     async def unknown_command(self, ctx: commands.Context[Any]) -> None:
         request = parse_command(ctx.message.content, self.settings.prefix)
@@ -104,6 +167,8 @@ class PopcornBotMixin:
 
     async def respond(self, ctx: commands.Context[Any], request: Request) -> discord.Message | None:
         """Answer a request in the context's channel (or interaction), as a reply to its author."""
+        if request.actor is None:
+            request = replace(request, actor=await self.actor_for(ctx.author, ctx.guild))
         answer = await self.core.answer(request)
         reply = interactive_reply(answer, ctx.author.id, self.core)
         return await self.send_reply(ctx, reply)

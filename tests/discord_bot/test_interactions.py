@@ -31,6 +31,25 @@ def fake_interaction(user_id: int = OWNER) -> Any:
     return interaction
 
 
+def fake_guild_context(permissions: discord.Permissions) -> Any:
+    """A prefix-command context in a guild channel where the bot has `permissions`."""
+    ctx = create_autospec(commands.Context, instance=True)
+    ctx.interaction = None
+    ctx.author = create_autospec(discord.Member, instance=True)
+    ctx.author.id = OWNER
+    ctx.author.display_name = "member"
+    ctx.author.roles = []
+    ctx.author.guild_permissions = discord.Permissions.none()
+    ctx.guild = create_autospec(discord.Guild, instance=True)
+    ctx.guild.id = 4242
+    ctx.guild.owner_id = 1
+    ctx.channel = create_autospec(discord.TextChannel, instance=True)
+    ctx.channel.id = 77
+    ctx.channel.permissions_for = MagicMock(return_value=permissions)
+    ctx.send = AsyncMock()
+    return ctx
+
+
 def fake_slash_context(bot: commands.Bot, user_id: int = OWNER) -> Any:
     ctx = create_autospec(commands.Context, instance=True)
     ctx.bot = bot
@@ -88,7 +107,7 @@ def test_autocomplete_values_become_ids_and_text_stays_text() -> None:
 
 async def test_the_paginator_turns_pages_for_its_owner(app: Popcorn) -> None:
     answer = await app.answer(Request("filmography", "nicolas cage"))
-    reply = interactive_reply(answer, OWNER, app.answer)
+    reply = interactive_reply(answer, OWNER, app)
     view = reply.view
     assert isinstance(view, Paginator) and view.pages > 1
     assert view.previous.disabled and not view.next.disabled
@@ -102,7 +121,7 @@ async def test_the_paginator_turns_pages_for_its_owner(app: Popcorn) -> None:
 
 async def test_only_the_member_who_asked_can_turn_pages(app: Popcorn) -> None:
     answer = await app.answer(Request("filmography", "nicolas cage"))
-    view = interactive_reply(answer, OWNER, app.answer).view
+    view = interactive_reply(answer, OWNER, app).view
     assert isinstance(view, Paginator)
     interaction = fake_interaction(STRANGER)
     await view._scheduled_task(view.next, interaction)
@@ -113,7 +132,7 @@ async def test_only_the_member_who_asked_can_turn_pages(app: Popcorn) -> None:
 
 async def test_controls_turn_off_when_the_view_times_out(app: Popcorn) -> None:
     answer = await app.answer(Request("filmography", "nicolas cage"))
-    view = interactive_reply(answer, OWNER, app.answer).view
+    view = interactive_reply(answer, OWNER, app).view
     assert isinstance(view, Paginator)
     view.message = create_autospec(discord.Message, instance=True)
     await view.on_timeout()
@@ -123,7 +142,7 @@ async def test_controls_turn_off_when_the_view_times_out(app: Popcorn) -> None:
 
 async def test_a_did_you_mean_choice_answers_in_place(app: Popcorn) -> None:
     answer = await app.answer(Request("review", "con air 1990"))
-    reply = interactive_reply(answer, OWNER, app.answer)
+    reply = interactive_reply(answer, OWNER, app)
     view = reply.view
     assert isinstance(view, ChoiceView)
     menu = view.children[0]
@@ -139,7 +158,7 @@ async def test_a_did_you_mean_choice_answers_in_place(app: Popcorn) -> None:
 
 async def test_a_stranger_cannot_choose(app: Popcorn) -> None:
     answer = await app.answer(Request("review", "con air 1990"))
-    view = interactive_reply(answer, OWNER, app.answer).view
+    view = interactive_reply(answer, OWNER, app).view
     assert isinstance(view, ChoiceView)
     interaction = fake_interaction(STRANGER)
     assert await view.interaction_check(interaction) is False
@@ -147,15 +166,7 @@ async def test_a_stranger_cannot_choose(app: Popcorn) -> None:
 
 
 async def test_without_embed_links_the_bot_answers_in_plain_text(bot: commands.Bot) -> None:
-    ctx = create_autospec(commands.Context, instance=True)
-    ctx.interaction = None
-    ctx.author = create_autospec(discord.Member, instance=True)
-    ctx.author.id = OWNER
-    ctx.guild = create_autospec(discord.Guild, instance=True)
-    ctx.channel = create_autospec(discord.TextChannel, instance=True)
-    permissions = discord.Permissions(send_messages=True, embed_links=False)
-    ctx.channel.permissions_for = MagicMock(return_value=permissions)
-    ctx.send = AsyncMock()
+    ctx = fake_guild_context(discord.Permissions(send_messages=True, embed_links=False))
     await bot.respond(ctx, Request("review", "leaving las vegas"))  # type: ignore[attr-defined]
     kwargs = ctx.send.await_args.kwargs
     assert "embeds" not in kwargs
@@ -166,14 +177,7 @@ async def test_without_embed_links_the_bot_answers_in_plain_text(bot: commands.B
 async def test_without_send_messages_the_bot_logs_what_is_missing(
     bot: commands.Bot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    ctx = create_autospec(commands.Context, instance=True)
-    ctx.interaction = None
-    ctx.author = create_autospec(discord.Member, instance=True)
-    ctx.author.id = OWNER
-    ctx.guild = create_autospec(discord.Guild, instance=True)
-    ctx.channel = create_autospec(discord.TextChannel, instance=True)
-    ctx.channel.permissions_for = MagicMock(return_value=discord.Permissions.none())
-    ctx.send = AsyncMock()
+    ctx = fake_guild_context(discord.Permissions.none())
     await bot.respond(ctx, Request("review", "leaving las vegas"))  # type: ignore[attr-defined]
     ctx.send.assert_not_awaited()
     assert "missing Send Messages" in caplog.text
