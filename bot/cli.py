@@ -45,6 +45,7 @@ def _setup_logging(level: str, quiet: bool) -> None:
         stream=sys.stderr,
     )
     logging.getLogger("discord").setLevel(logging.INFO if not quiet else logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 async def _chat(args: argparse.Namespace, settings: Settings) -> int:

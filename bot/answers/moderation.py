@@ -212,6 +212,20 @@ def missing_field(missing: tuple[str, ...]) -> Field | None:
     return Field("Missing (not in the article)", clip(", ".join(names), 1000))
 
 
+def keep_known_facts(new: Record, old: Record) -> Record:
+    """A review added to a film the database already knows keeps the film facts (and the
+    release) the new record leaves out: nothing is lost by adding a review."""
+    film = new.film.model_dump()
+    for name, value in old.film.model_dump().items():
+        if film.get(name) in (None, [], "") and value not in (None, [], ""):
+            film[name] = value
+    data = new.model_dump(by_alias=True)
+    data["film"] = film
+    if new.release is None and old.release is not None:
+        data["release"] = old.release.model_dump()
+    return Record.model_validate(data)
+
+
 async def preview_card(ctx: AnswerContext, record: Record, extra: list[Field]) -> Card:
     """The card as it will look once saved: written in the session, then rolled back."""
     actor_stub = type("PreviewActor", (), {"id": 0, "name": "preview", "guild_id": None})()
@@ -260,22 +274,25 @@ async def add_answer(ctx: AnswerContext, request: Request) -> Answer:
             Tone.WARNING,
         )
     base_version = existing.version if existing else None
+    existing_id = existing.id if existing else None  # the preview's rollback expires `existing`
+    if existing is not None:
+        record = keep_known_facts(record, film_to_record(existing))
     extra = [f for f in (missing_field(missing),) if f is not None]
     try:
         card = await preview_card(ctx, record, extra)
     except ChangeError as exc:
         return Notice(str(exc), Tone.ERROR)
-    verb = "Replace the review of" if existing and replacing else "Save"
+    verb = "Replace the review of" if existing_id and replacing else "Save"
     assert request.actor is not None
     return Confirmation(
         preview=card,
         change=PendingChange(
             "save",
             request.actor,
-            film_id=existing.id if existing else None,
+            film_id=existing_id,
             base_version=base_version,
             record=record,
-            summary=f"{'replaced' if replacing and existing else 'added'} the review of "
+            summary=f"{'replaced' if replacing and existing_id else 'added'} the review of "
             f"{film_label(record.film.title, record.film.year)}",
         ),
         prompt=f"{verb} {film_label(record.film.title, record.film.year)}? "
@@ -659,8 +676,8 @@ async def export_answer(ctx: AnswerContext, request: Request) -> Answer:
 
 # ---------------------------------------------------------------- guild configuration
 
-ROLE_ID = re.compile(r"^(?:<@&)?(\d{15,21})>?$")
-CHANNEL_ID = re.compile(r"^(?:<#)?(\d{15,21})>?$")
+ROLE_ID = re.compile(r"^(?:<@&|@)?(\d{15,21})>?$")
+CHANNEL_ID = re.compile(r"^(?:<#|#)?(\d{15,21})>?$")
 
 
 async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:

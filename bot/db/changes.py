@@ -123,9 +123,9 @@ async def claim(session: AsyncSession, film_id: int, base_version: int) -> None:
         )
 
 
-async def film_by_slug(session: AsyncSession, slug: str) -> Film | None:
+async def film_by_slug(session: AsyncSession, slug: str, *, fresh: bool = False) -> Film | None:
     film_id = await session.scalar(select(Film.id).where(Film.slug == slug))
-    return None if film_id is None else await film_details(session, film_id)
+    return None if film_id is None else await film_details(session, film_id, fresh=fresh)
 
 
 async def save_record(
@@ -155,9 +155,8 @@ async def save_record(
     await importer.prepare([record.slug])
     await importer.apply(LoadedRecord("moderator", record, "replace"))
     await session.flush()
-    film = await film_by_slug(session, record.slug)
+    film = await film_by_slug(session, record.slug, fresh=True)
     assert film is not None
-    await session.refresh(film)
     diff = record_diff(old_record, record)
     if old_record is None:
         add_history(session, film, actor, action, None, None, _label(film))
@@ -173,6 +172,7 @@ async def set_review_removed(
     film = await film_details(session, film_id)
     if film is None:
         raise ChangeError("That film is no longer in the database.")
+    await claim(session, film.id, base_version)  # first: a stale change is refused as such
     if removed:
         review = current_review(film)
         if review is None:
@@ -184,7 +184,6 @@ async def set_review_removed(
         if not deleted:
             raise ChangeError(f"{_label(film)} has no removed review to restore.")
         review = max(deleted, key=lambda r: r.deleted_at or dt.datetime.min)
-    await claim(session, film.id, base_version)
     review.deleted_at = dt.datetime.now(dt.UTC) if removed else None
     action = "remove" if removed else "restore"
     add_history(session, film, actor, action, "review", None, review.verdict)

@@ -22,8 +22,12 @@ FILM_DETAIL_OPTIONS = (
 )
 
 
-async def film_details(session: AsyncSession, film_id: int) -> Film | None:
+async def film_details(session: AsyncSession, film_id: int, *, fresh: bool = False) -> Film | None:
+    """A film with everything a card shows. `fresh`: reload objects already in the session
+    (after a change was flushed)."""
     stmt = select(Film).where(Film.id == film_id).options(*FILM_DETAIL_OPTIONS)
+    if fresh:
+        stmt = stmt.execution_options(populate_existing=True)
     return (await session.scalars(stmt)).one_or_none()
 
 
