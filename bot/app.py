@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.changes import ChangeError, ChangeEvent, save_record, set_review_removed
 from bot.db.engine import create_engine, create_session_factory
+from bot.db.feed import ChangeFeed, supports_feed
 from bot.db.importer import ImportStats, ProgressCallback, import_records
 from bot.db.queries import count_films, film_document, people_documents, search_documents
 from bot.records.files import load_paths
@@ -38,6 +39,7 @@ class Popcorn:
     sessions: async_sessionmaker[AsyncSession]
     index: SearchIndex
     listeners: list[ChangeListener] = field(default_factory=list)
+    feed: ChangeFeed | None = None
 
     @classmethod
     async def start(cls, settings: Settings, *, seed: bool = True) -> Popcorn:
@@ -51,6 +53,9 @@ class Popcorn:
             if seed:
                 await app.seed_if_empty()
             await app.rebuild_index()
+            if supports_feed(engine):
+                app.feed = ChangeFeed(engine, app.refresh_film, app.rebuild_index)
+                await app.feed.start()
         except BaseException:
             await engine.dispose()
             raise
@@ -82,6 +87,8 @@ class Popcorn:
         async with self.sessions.begin() as session:
             stats = await import_records(session, loaded, progress)
         await self.rebuild_index()
+        if self.feed is not None and (stats.films_created or stats.films_updated):
+            await self.feed.publish(None)
         return stats
 
     async def rebuild_index(self) -> None:
@@ -167,6 +174,11 @@ class Popcorn:
         for event in events:
             if event.film_id is not None:
                 await self.refresh_film(event.film_id)
+                if self.feed is not None:
+                    try:
+                        await self.feed.publish(event.film_id)
+                    except Exception:
+                        log.exception("could not signal the change of film %s", event.film_id)
             for listener in self.listeners:
                 try:
                     await listener(event)
@@ -186,4 +198,6 @@ class Popcorn:
                 self.index.upsert_person(person)
 
     async def close(self) -> None:
+        if self.feed is not None:
+            await self.feed.close()
         await self.engine.dispose()
