@@ -23,6 +23,7 @@ from bot.db.changes import ChangeError, ChangeEvent, save_record, set_review_rem
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.feed import ChangeFeed, supports_feed
 from bot.db.importer import ImportStats, ProgressCallback, import_records
+from bot.db.locks import startup_lock
 from bot.db.queries import count_films, film_document, people_documents, search_documents
 from bot.records.files import load_paths
 from bot.records.schema import Record
@@ -47,11 +48,12 @@ class Popcorn:
         started = time.perf_counter()
         engine = create_engine(settings.resolved_database_url)
         try:
-            await migrate.upgrade(engine)
             sessions = create_session_factory(engine)
             app = cls(settings, engine, sessions, SearchIndex())
-            if seed:
-                await app.seed_if_empty()
+            async with startup_lock(engine):
+                await migrate.upgrade(engine)
+                if seed:
+                    await app.seed_if_empty()
             await app.rebuild_index()
             if supports_feed(engine):
                 app.feed = ChangeFeed(engine, app.refresh_film, app.rebuild_index)

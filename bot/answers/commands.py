@@ -4,7 +4,7 @@ the help all read, so a command is defined once."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.answers import moderation
@@ -13,6 +13,7 @@ from bot.answers.films import buy_answer, cast_answer, review_answer, verdict_an
 from bot.answers.people import filmography_answer, unknown_command_answer
 from bot.answers.search import search_answer
 from bot.answers.types import Answer, ItemList, Request
+from bot.search import MatchStatus
 
 Handler = Callable[[AnswerContext, Request], Awaitable[Answer]]
 ArgumentKind = Literal["film", "person", "text", "none"]
@@ -161,6 +162,13 @@ def command_for(name: str, rest: str = "") -> tuple[CommandSpec, str] | None:
 
 async def answer_request(ctx: AnswerContext, request: Request) -> Answer:
     spec = BY_NAME.get(request.command, FALLBACK)
+    actor = request.actor
+    if spec.parent and not (actor is not None and actor.is_moderator and actor.guild_id):
+        # A member's `!review history of violence` names a film, not a moderator command.
+        title = f"{spec.name} {request.text}".strip()
+        if ctx.index.find_film(title).status is MatchStatus.FOUND:
+            parent = BY_NAME[spec.parent]
+            return await parent.handler(ctx, replace(request, command=parent.name, text=title))
     return await spec.handler(ctx, request)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 AFFILIATE_DISCLOSURE = (
@@ -10,11 +11,17 @@ AFFILIATE_DISCLOSURE = (
 )
 
 
+AMAZON_STORE = re.compile(
+    r"(^|\.)amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|ie|com\.tr|ae"
+    r"|sa|eg|in|sg|co\.jp|com\.au)$"
+)
+
+
 def takes_affiliate_tag(url: str) -> bool:
-    """Amazon's stores take an Associates tag (`?tag=`)."""
-    host = (urlsplit(url).hostname or "").lower()
-    parts = host.split(".")
-    return "amazon" in parts[:-1] and not host.startswith("aws.")
+    """Amazon's own stores take an Associates tag (`?tag=`); look-alike hosts do not."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme in ("http", "https") and AMAZON_STORE.search(host) is not None
 
 
 def with_affiliate_tag(url: str, tag: str | None) -> str:

@@ -36,7 +36,7 @@ async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Fi
         if film is not None:
             return film
     options = tuple(
-        Choice(film_label(c.doc.title, c.doc.year), replace(request, film_id=c.doc.id))
+        Choice(film_label(c.doc.title, c.doc.year, 100), replace(request, film_id=c.doc.id))
         for c in match.candidates[:5]
     )
     asked = echo(request.text)

@@ -8,7 +8,8 @@ import unicodedata
 
 ELLIPSIS = "…"
 _MARKDOWN = re.compile(r"([\\*_`~|>\[\]()#])")
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # become spaces
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")  # vanish
 
 
 def clip(text: str, limit: int) -> str:
@@ -21,7 +22,7 @@ def clip(text: str, limit: int) -> str:
 def clean_input(text: str) -> str:
     """What a member typed, made safe to parse: NFC, no control or bidi characters, one line."""
     text = unicodedata.normalize("NFC", text)
-    return " ".join(_INVISIBLE.sub(" ", text).split())
+    return " ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", text)).split())
 
 
 def echo(text: str, limit: int = 80) -> str:
@@ -30,8 +31,13 @@ def echo(text: str, limit: int = 80) -> str:
     return _MARKDOWN.sub(r"\\\1", text).replace("@", "@\u200b")
 
 
-def film_label(title: str, year: int | None) -> str:
-    return f"{title} ({year})" if year else title
+def film_label(title: str, year: int | None, limit: int | None = None) -> str:
+    """`Face/Off (1997)`; with a limit the title is shortened, never the year, so two films
+    of the same long title still look different."""
+    suffix = f" ({year})" if year else ""
+    if limit is not None:
+        title = clip(title, max(limit - len(suffix), 1))
+    return title + suffix
 
 
 def human_date(day: dt.date | None) -> str | None:

@@ -28,7 +28,9 @@ RECORD_SCHEMA_VERSION = 1
 MAX_YEAR = dt.date.today().year + 1
 MIN_YEAR = 1888
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def clean_text(value: str) -> str:

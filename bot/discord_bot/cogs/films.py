@@ -75,7 +75,7 @@ class Films(commands.Cog):
         index = self.bot.core.index
         return [
             app_commands.Choice(
-                name=clip(film_label(c.doc.title, c.doc.year), limits.CHOICE_NAME - 1),
+                name=film_label(c.doc.title, c.doc.year, limits.CHOICE_NAME - 1),
                 value=f"#{c.doc.id}",
             )
             for c in index.suggest_films(current[:100], limits.AUTOCOMPLETE_CHOICES)
