@@ -159,20 +159,20 @@ class KeyTable:
     def _near_words(self, word: str) -> set[str]:
         """Indexed words within a typo or two of ``word``.
 
-        Probes words sharing its first or last letters - two of them for
-        short words, three for longer ones; one end survives a single typo.
+        Probes words sharing its first or last three letters (one end survives
+        a single typo in a word of six letters or more; shorter words may miss,
+        and callers then fall back to a full scan).
         """
         if len(word) < 3:
             return {word} if word in self._keys_by_word else set()
         vocabulary, reversed_vocabulary = self._get_vocabularies()
         allowed = _typo_allowance(word)
-        anchor = 2 if len(word) <= 5 else 3
         backwards = word[::-1]  # OSA distance is the same on reversed strings
         found = {
             w
             for w, _, _ in process.extract(
                 word,
-                _starting_with(vocabulary, word[:anchor], _NEAR_SCAN),
+                _starting_with(vocabulary, word[:3], _NEAR_SCAN),
                 scorer=OSA.distance,
                 score_cutoff=allowed,
                 limit=None,
@@ -180,7 +180,7 @@ class KeyTable:
         }
         for w, _, _ in process.extract(
             backwards,
-            _starting_with(reversed_vocabulary, backwards[:anchor], _NEAR_SCAN),
+            _starting_with(reversed_vocabulary, backwards[:3], _NEAR_SCAN),
             scorer=OSA.distance,
             score_cutoff=allowed,
             limit=None,
