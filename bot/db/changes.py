@@ -151,9 +151,10 @@ async def save_record(
         await claim(session, existing.id, base_version)
     else:
         old_record = None
+    item = LoadedRecord("moderator", record, "replace")
     importer = Importer(session)
-    await importer.prepare([record.slug])
-    await importer.apply(LoadedRecord("moderator", record, "replace"))
+    await importer.prepare([item])
+    await importer.apply(item)
     await session.flush()
     film = await film_by_slug(session, record.slug, fresh=True)
     assert film is not None

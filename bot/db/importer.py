@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.db.bulk import existing_slugs, insert_new_films
 from bot.db.models import (
     Credit,
     Film,
@@ -69,6 +70,11 @@ def _credit_key(person: Person, role: str, character: str | None) -> tuple[str, 
     return (person.name_key, role, character)
 
 
+def _names(facts: FilmFacts) -> list[str]:
+    names = [name for field, _ in CREW_FIELDS for name in getattr(facts, field)]
+    return names + [member.name for member in facts.cast]
+
+
 class Importer:
     """Holds the look-ups (films by slug, people by name key) for one import session."""
 
@@ -78,8 +84,9 @@ class Importer:
         self.people: dict[str, Person] = {}
         self.stats = ImportStats()
 
-    async def prepare(self, slugs: Sequence[str]) -> None:
-        wanted = list(dict.fromkeys(slugs))
+    async def prepare(self, items: Sequence[LoadedRecord]) -> None:
+        """Load the films these records touch, and the people they name."""
+        wanted = list(dict.fromkeys(item.record.slug for item in items))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             stmt = (
@@ -95,8 +102,13 @@ class Importer:
             )
             for film in (await self.session.scalars(stmt)).all():
                 self.films[film.slug] = film
-        for person in (await self.session.scalars(select(Person))).all():
-            self.people[person.name_key] = person
+        keys = list({normalize_name(name) for item in items for name in _names(item.record.film)})
+        for start in range(0, len(keys), 5000):
+            chunk = keys[start : start + 5000]
+            for person in (
+                await self.session.scalars(select(Person).where(Person.name_key.in_(chunk)))
+            ).all():
+                self.people[person.name_key] = person
 
     async def person(self, name: str) -> Person:
         key = normalize_name(name)
@@ -305,13 +317,33 @@ async def import_records(
     loaded: Sequence[LoadedRecord],
     progress: ProgressCallback | None = None,
 ) -> ImportStats:
-    """Apply every record in the session's transaction (the caller commits or rolls back)."""
+    """Apply every record in the session's transaction (the caller commits or rolls back).
+
+    Catalog rows of films the database does not have yet take the bulk path (bot.db.bulk);
+    review records and rows that merge into known films take the ORM path."""
+    replaced = {item.record.slug for item in loaded if item.mode == "replace"}
+    known = await existing_slugs(session, [item.record.slug for item in loaded])
+    fresh = [
+        (item.record.slug, item.record.film)
+        for item in loaded
+        if item.mode == "merge" and item.record.slug not in known | replaced
+    ]
+    rest = [
+        item for item in loaded if item.mode == "replace" or item.record.slug in known | replaced
+    ]
     importer = Importer(session)
-    await importer.prepare([item.record.slug for item in loaded])
     total = len(loaded)
-    for done, item in enumerate(loaded, start=1):
-        await importer.apply(item)
-        if progress is not None and (done % 200 == 0 or done == total):
-            progress(done, total)
-    await session.flush()
+    if rest:
+        await importer.prepare(rest)
+        for done, item in enumerate(rest, start=1):
+            await importer.apply(item)
+            if progress is not None and (done % 200 == 0 or done == len(rest)):
+                progress(done, total)
+        await session.flush()
+    if fresh:
+        added = await insert_new_films(session, fresh)
+        importer.stats.records += len(fresh)
+        importer.stats.films_created += added
+        if progress is not None:
+            progress(total, total)
     return importer.stats

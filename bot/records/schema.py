@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cached_property
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -35,6 +36,8 @@ _CONTROL = re.compile(
 
 def clean_text(value: str) -> str:
     """NFC, no control or bidi-override characters, trimmed; newlines are kept."""
+    if value.isascii() and value.isprintable():  # the common case: nothing to clean
+        return value.strip()
     value = unicodedata.normalize("NFC", value)
     value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
     return value.strip()
@@ -42,7 +45,15 @@ def clean_text(value: str) -> str:
 
 def clean_line(value: str) -> str:
     """clean_text plus: one line, single spaces."""
+    if value.isascii() and value.isprintable() and "  " not in value:
+        return value.strip()
     return " ".join(clean_text(value).split())
+
+
+def not_empty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
 
 
 def check_http_url(value: str) -> str:
@@ -56,13 +67,18 @@ def _grade(value: object) -> object:
     return Grade.parse(value) if isinstance(value, str) else value
 
 
-Line = Annotated[str, AfterValidator(clean_line), StringConstraints(min_length=1, max_length=300)]
-Name = Annotated[str, AfterValidator(clean_line), StringConstraints(min_length=1, max_length=120)]
-Text = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=6000)]
+# Length limits are checked first (in pydantic's core, cheaply), then the text is cleaned.
+Line = Annotated[
+    str, StringConstraints(max_length=300), AfterValidator(clean_line), AfterValidator(not_empty)
+]
+Name = Annotated[
+    str, StringConstraints(max_length=120), AfterValidator(clean_line), AfterValidator(not_empty)
+]
+Text = Annotated[str, StringConstraints(max_length=6000), AfterValidator(clean_text)]
 Url = Annotated[
     str,
-    AfterValidator(clean_line),
     StringConstraints(max_length=500),
+    AfterValidator(clean_line),
     AfterValidator(check_http_url),
 ]
 GradeField = Annotated[Grade | None, BeforeValidator(_grade)]
@@ -87,7 +103,7 @@ class FilmFacts(_Model):
     aliases: list[Line] = Field(default_factory=list, max_length=50)
     genres: list[Name] = Field(default_factory=list, max_length=20)
     certificate: Annotated[str, StringConstraints(max_length=10)] | None = None
-    runtime_min: int | None = Field(default=None, gt=0, le=1500)
+    runtime_min: int | None = Field(default=None, gt=0, le=100_000)  # Logistics (2012): 51,420
     description: Text | None = None
     synopsis: Text | None = None
     directors: list[Name] = Field(default_factory=list, max_length=20)
@@ -168,7 +184,7 @@ class Record(_Model):
             raise ValueError("a reviewed film needs its year (film.year)")
         return self
 
-    @property
+    @cached_property
     def slug(self) -> str:
         return self.film.slug or film_slug(self.film.title, self.film.year)
 
