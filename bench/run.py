@@ -1,0 +1,331 @@
+"""Popcorn's benchmark: look-ups, the command pipeline, imports, cold start and memory, at
+6k, 20k and 58,788 films, beside the baseline a developer would write first."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from bench.catalogue import (
+    Catalogue,
+    build,
+    load_movies,
+    person_queries,
+    subset,
+    title_queries,
+    write_csv,
+)
+from bot.app import Popcorn
+from bot.config import Settings
+from bot.db.models import Film, Person
+from bot.db.urls import to_async_url
+from bot.discord_bot.render import render
+from bot.records.schema import film_slug
+from bot.search import MatchStatus, normalize_title
+
+SIZES = (6000, 20000, 58788)
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class SizeResult:
+    films: int
+    rows: dict[str, Any] = field(default_factory=dict)
+
+
+def percentiles(samples: Sequence[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p99
+
+
+def timed_runs(
+    queries: Sequence[str], call: Callable[[str], Any], repeats: int
+) -> tuple[float, float]:
+    """p50 and p99 in ms: the median of each over `repeats` runs of all the queries."""
+    p50s, p99s = [], []
+    for _ in range(repeats):
+        samples = []
+        for query in queries:
+            start = time.perf_counter()
+            call(query)
+            samples.append((time.perf_counter() - start) * 1000)
+        p50, p99 = percentiles(samples)
+        p50s.append(p50)
+        p99s.append(p99)
+    return statistics.median(p50s), statistics.median(p99s)
+
+
+def settings_for(url: str) -> Settings:
+    return Settings(_env_file=None, DATABASE_URL=url)  # type: ignore[call-arg]
+
+
+async def import_into(url: str, csv_path: Path) -> tuple[float, Popcorn]:
+    app = await Popcorn.start(settings_for(url), seed=False)
+    start = time.perf_counter()
+    await app.import_paths([csv_path])
+    return time.perf_counter() - start, app
+
+
+async def ids_by_slug(app: Popcorn) -> tuple[dict[str, int], dict[str, int]]:
+    async with app.sessions() as session:
+        films = dict((await session.execute(select(Film.slug, Film.id))).all())
+        people = dict((await session.execute(select(Person.name, Person.id))).all())
+    return films, people
+
+
+def cold_start(url: str, repeats: int) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeats):
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.coldstart", url],
+            cwd=REPO, capture_output=True, text=True, check=True, timeout=300,
+        )  # fmt: skip
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return (
+        statistics.median(r["ready_s"] for r in runs),
+        statistics.median(r["rss_mb"] for r in runs),
+    )
+
+
+async def create_pg_database(admin_url: str) -> tuple[str, str]:
+    import asyncpg
+
+    url = make_url(to_async_url(admin_url))
+    name = f"popcorn_bench_{uuid.uuid4().hex[:8]}"
+    conn = await asyncpg.connect(host=url.host, port=url.port or 5432, user=url.username,
+                                 password=url.password, database=url.database)  # fmt: skip
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return name, url.set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_pg_database(admin_url: str, name: str) -> None:
+    import asyncpg
+
+    url = make_url(to_async_url(admin_url))
+    conn = await asyncpg.connect(host=url.host, port=url.port or 5432, user=url.username,
+                                 password=url.password, database=url.database)  # fmt: skip
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+async def bench_size(
+    catalogue: Catalogue, size: int, args: argparse.Namespace, workdir: Path
+) -> SizeResult:
+    part = subset(catalogue, size)
+    csv_path = workdir / f"catalogue-{size}.csv"
+    write_csv(part, csv_path)
+    result = SizeResult(size)
+    rows = result.rows
+    print(f"[{size} films] importing into SQLite…", file=sys.stderr)
+    sqlite_url = to_async_url(f"sqlite:///{workdir / f'popcorn-{size}.sqlite3'}")
+    rows["import_sqlite_s"], app = await import_into(sqlite_url, csv_path)
+    try:
+        film_ids, person_ids = await ids_by_slug(app)
+        index = app.index
+        queries = title_queries(part.films, args.queries, seed=args.seed)
+        expected = [
+            film_ids[film_slug(part.films[i].title, part.films[i].year)] for _, i in queries
+        ]
+        texts = [q for q, _ in queries]
+
+        # 1. title look-ups: Popcorn
+        rows["title_p50_ms"], rows["title_p99_ms"] = timed_runs(
+            texts, index.find_film, args.repeats
+        )
+        top1 = found_right = found_wrong = 0
+        for text, want in zip(texts, expected, strict=True):
+            match = index.find_film(text)
+            first = match.best or (match.candidates[0].doc if match.candidates else None)
+            top1 += first is not None and first.id == want
+            if match.status is MatchStatus.FOUND and match.best is not None:
+                found_right += match.best.id == want
+                found_wrong += match.best.id != want
+        n = len(texts)
+        rows["title_top1"] = top1 / n
+        rows["title_found_right"] = found_right / n
+        rows["title_found_wrong"] = found_wrong / n
+
+        # 1a. the ceiling: queries whose own title is strictly the nearest (by edit distance
+        # over normalised titles); no matcher can be expected to answer the others from text.
+        keys = [normalize_title(f.title) for f in part.films]
+        nearest = 0
+        for text, (_, i) in zip(texts, queries, strict=True):
+            q = normalize_title(text)
+            hits = process.extract(q, keys, scorer=Levenshtein.distance, limit=2)
+            nearest += hits[0][2] == i and (len(hits) < 2 or hits[1][1] > hits[0][1])
+        rows["title_ceiling"] = nearest / n
+
+        # 1b. the baseline, on the same queries (a subset: it is slow)
+        titles = [f.title for f in part.films]
+        base_queries = queries[: args.baseline_queries]
+        base_texts = [q for q, _ in base_queries]
+        scorer: Any = fuzz.WRatio
+        rows["base_p50_ms"], rows["base_p99_ms"] = timed_runs(
+            base_texts, lambda q: process.extractOne(q, titles, scorer=scorer), 1
+        )
+        hits = sum(
+            process.extractOne(q, titles, scorer=scorer)[2] == i  # type: ignore[index]
+            for q, i in base_queries
+        )
+        rows["base_top1"] = hits / len(base_queries)
+        ours_same = [index.find_film(q) for q in base_texts]
+        rows["title_top1_same_subset"] = sum(
+            (m.best or (m.candidates[0].doc if m.candidates else None)) is not None
+            and (m.best or m.candidates[0].doc).id
+            == film_ids[film_slug(part.films[i].title, part.films[i].year)]
+            for m, (_, i) in zip(ours_same, base_queries, strict=True)
+        ) / len(base_queries)
+
+        # 2. person look-ups
+        people_q = person_queries(part.people, args.queries, seed=args.seed + 1)
+        credited = {name for name in part.people if name in person_ids}
+        people_q = [(q, i) for q, i in people_q if part.people[i] in credited]
+        p_texts = [q for q, _ in people_q]
+        rows["person_p50_ms"], rows["person_p99_ms"] = timed_runs(
+            p_texts, index.find_person, args.repeats
+        )
+        right = 0
+        for text, i in people_q:
+            match = index.find_person(text)
+            first = match.best or (match.candidates[0].doc if match.candidates else None)
+            right += first is not None and first.id == person_ids[part.people[i]]
+        rows["person_top1"] = right / max(len(people_q), 1)
+
+        # 3. end to end: `!review <typo>` -> rendered payload
+        samples = []
+        for _ in range(args.repeats):
+            run = []
+            for text in texts[: args.e2e_queries]:
+                start = time.perf_counter()
+                answer = await app.answer_text(f"!review {text}")
+                assert answer is not None
+                render(answer).payload()
+                run.append((time.perf_counter() - start) * 1000)
+            samples.append(percentiles(run))
+        rows["e2e_p50_ms"] = statistics.median(s[0] for s in samples)
+        rows["e2e_p99_ms"] = statistics.median(s[1] for s in samples)
+    finally:
+        await app.close()
+
+    # 4b. PostgreSQL import
+    if args.postgres:
+        print(f"[{size} films] importing into PostgreSQL…", file=sys.stderr)
+        name, pg_url = await create_pg_database(args.postgres)
+        try:
+            rows["import_pg_s"], pg_app = await import_into(pg_url, csv_path)
+            await pg_app.close()
+        finally:
+            await drop_pg_database(args.postgres, name)
+
+    # 5. cold start and memory (fresh processes on the SQLite file)
+    print(f"[{size} films] cold starts…", file=sys.stderr)
+    rows["cold_start_s"], rows["rss_mb"] = cold_start(sqlite_url, args.cold_repeats)
+    return result
+
+
+ROWS = [
+    ("title look-up p50 (ms)", "title_p50_ms", "{:.3f}", "≤ 0.5"),
+    ("title look-up p99 (ms)", "title_p99_ms", "{:.3f}", "≤ 2"),
+    ("baseline WRatio p50 (ms)", "base_p50_ms", "{:.2f}", ""),
+    ("baseline WRatio p99 (ms)", "base_p99_ms", "{:.2f}", ""),
+    ("speed-up at p50 (×)", "speedup", "{:.0f}", "≥ 20"),
+    ("title top-1 accuracy", "title_top1", "{:.2%}", "≥ 99.5%"),
+    ("  ceiling: own title strictly nearest", "title_ceiling", "{:.2%}", ""),
+    ("  answered at once, right", "title_found_right", "{:.2%}", ""),
+    ("  answered at once, WRONG", "title_found_wrong", "{:.2%}", ""),
+    ("title top-1, baseline subset", "title_top1_same_subset", "{:.2%}", ""),
+    ("baseline top-1 accuracy", "base_top1", "{:.2%}", ""),
+    ("person look-up p50 (ms)", "person_p50_ms", "{:.3f}", ""),
+    ("person look-up p99 (ms)", "person_p99_ms", "{:.3f}", ""),
+    ("person top-1 accuracy", "person_top1", "{:.2%}", ""),
+    ("!review <typo> p50 (ms)", "e2e_p50_ms", "{:.2f}", ""),
+    ("!review <typo> p99 (ms)", "e2e_p99_ms", "{:.2f}", "≤ 10"),
+    ("import into SQLite (s)", "import_sqlite_s", "{:.1f}", "≤ 15"),
+    ("import into PostgreSQL (s)", "import_pg_s", "{:.1f}", ""),
+    ("cold start to ready (s)", "cold_start_s", "{:.2f}", "≤ 3"),
+    ("RSS after start (MB)", "rss_mb", "{:.0f}", "≤ 250"),
+]
+
+
+def table(results: list[SizeResult]) -> str:
+    for result in results:
+        r = result.rows
+        r["speedup"] = (
+            r["base_p50_ms"] / r["title_p50_ms"] if r.get("title_p50_ms") else float("nan")
+        )
+    head = (
+        "| measure | " + " | ".join(f"{r.films:,} films" for r in results) + " | target (58,788) |"
+    )
+    lines = [head, "|" + "---|" * (len(results) + 2)]
+    for label, key, fmt, target in ROWS:
+        cells = [fmt.format(r.rows[key]) if key in r.rows else "—" for r in results]
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} |")
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--queries", type=int, default=1000, help="title and person queries")
+    parser.add_argument("--baseline-queries", type=int, default=200)
+    parser.add_argument("--e2e-queries", type=int, default=300)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--cold-repeats", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("POPCORN_BENCH_POSTGRES_URL")
+        or os.environ.get("POPCORN_TEST_POSTGRES_URL"),
+        help="a PostgreSQL URL allowed to create databases (default: POPCORN_BENCH_POSTGRES_URL)",
+    )
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "last-run.md")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print("loading the movies catalogue…", file=sys.stderr)
+    movies = load_movies()
+    catalogue = build(movies, people_count=60_000, credits_count=300_000, seed=args.seed)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="popcorn-bench-") as tmp:
+        for size in sizes:
+            results.append(
+                asyncio.run(bench_size(catalogue, min(size, len(movies)), args, Path(tmp)))
+            )
+    report = table(results)
+    header = (
+        f"Popcorn benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; {args.queries} typo'd title "
+        f"queries (seed {args.seed}), {args.baseline_queries} for the baseline; "
+        f"latencies are medians over {args.repeats} runs."
+    )
+    print(header)
+    print(report)
+    args.output.write_text(f"{header}\n\n{report}\n", encoding="utf-8")
+    print(f"(written to {args.output})", file=sys.stderr)
+    return 0
