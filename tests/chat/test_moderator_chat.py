@@ -1,0 +1,65 @@
+"""The moderator's flow offline, exactly as issue 4 describes it: attach the site's article to
+`!review add`, then `:press Confirm`; and `popcorn run` without a token."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO, SEED_ARTICLE
+
+
+def run(args: list[str], db: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
+    env["POPCORN_DB_PATH"] = str(db)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=120,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="the seed article (../shared) is not here")
+def test_attach_the_article_then_press_confirm(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite3"
+    lines = "\n".join(
+        [
+            "!review remove leaving las vegas",
+            ":press Confirm",
+            f":attach {SEED_ARTICLE}",
+            "!review add",
+            ":press Confirm",
+            "!review leaving las vegas",
+        ]
+    )
+    out = run(["chat", "--json", "--moderator"], db, stdin=lines + "\n")
+    assert out.returncode == 0, out.stderr
+    replies = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(replies) == 6
+    assert replies[1][0]["content"].startswith("Done: removed")
+    preview = replies[3][0]
+    assert preview["embeds"][0]["title"] == "Preview: Leaving Las Vegas (1995)"
+    labels = [c["label"] for row in preview["components"] for c in row["components"]]
+    assert labels == ["Confirm", "Cancel"]
+    assert replies[4][0]["content"].startswith("Done: added the review")
+    card = replies[5][0]["embeds"][0]
+    fields = {f["name"]: f["value"] for f in card["fields"]}
+    assert fields["Audio"].endswith("POOR") and fields["Directed by"] == "Mike Figgis"
+
+
+def test_a_member_cannot_add(tmp_path: Path) -> None:
+    out = run(["chat", "--json", "--attach", str(REPO / "data/reviews/leaving-las-vegas-1995.yaml"),
+               "!review add"], tmp_path / "p.sqlite3")  # fmt: skip
+    assert "Moderators only" in json.loads(out.stdout)[0]["content"]
+
+
+def test_run_without_a_token_says_how_in_one_line(tmp_path: Path) -> None:
+    out = run(["run"], tmp_path / "p.sqlite3")
+    assert out.returncode == 2
+    assert "DISCORD_TOKEN" in out.stderr and "popcorn chat" in out.stderr
+    assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
