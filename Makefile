@@ -20,7 +20,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench
 	$(BIN)/ruff format --check bot tests bench
-	$(BIN)/python -m pytest -q
+	@# pytest's exit code 5 means "no tests collected": say so, and do not fail the build on it
+	$(BIN)/python -m pytest -q; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests (exit 5)"; exit 0; fi; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix bot tests bench
