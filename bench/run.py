@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,6 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from bench.catalogue import (
     Catalogue,
@@ -35,6 +33,7 @@ from bench.catalogue import (
 from bot.app import Popcorn
 from bot.config import Settings
 from bot.db.models import Film, Person
+from bot.db.scratch import create_database, drop_database
 from bot.db.urls import to_async_url
 from bot.discord_bot.render import render
 from bot.records.schema import film_slug
@@ -103,32 +102,6 @@ def cold_start(url: str, repeats: int) -> tuple[float, float]:
         statistics.median(r["ready_s"] for r in runs),
         statistics.median(r["rss_mb"] for r in runs),
     )
-
-
-async def create_pg_database(admin_url: str) -> tuple[str, str]:
-    import asyncpg
-
-    url = make_url(to_async_url(admin_url))
-    name = f"popcorn_bench_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(host=url.host, port=url.port or 5432, user=url.username,
-                                 password=url.password, database=url.database)  # fmt: skip
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return name, url.set(database=name).render_as_string(hide_password=False)
-
-
-async def drop_pg_database(admin_url: str, name: str) -> None:
-    import asyncpg
-
-    url = make_url(to_async_url(admin_url))
-    conn = await asyncpg.connect(host=url.host, port=url.port or 5432, user=url.username,
-                                 password=url.password, database=url.database)  # fmt: skip
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
 
 
 async def bench_size(
@@ -233,12 +206,12 @@ async def bench_size(
     # 4b. PostgreSQL import
     if args.postgres:
         print(f"[{size} films] importing into PostgreSQL…", file=sys.stderr)
-        name, pg_url = await create_pg_database(args.postgres)
+        name, pg_url = await create_database(args.postgres, "popcorn_bench")
         try:
             rows["import_pg_s"], pg_app = await import_into(pg_url, csv_path)
             await pg_app.close()
         finally:
-            await drop_pg_database(args.postgres, name)
+            await drop_database(args.postgres, name)
 
     # 5. cold start and memory (fresh processes on the SQLite file)
     print(f"[{size} films] cold starts…", file=sys.stderr)

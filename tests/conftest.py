@@ -4,46 +4,15 @@ a fresh PostgreSQL database per test."""
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from bot.app import Popcorn
+from bot.db.scratch import create_database, drop_database
 from bot.db.urls import to_async_url
 from tests.helpers import POSTGRES_ENV, make_settings
-
-
-async def _create_pg_database(admin_url: str) -> tuple[str, str]:
-    import asyncpg
-
-    url = make_url(admin_url)
-    name = f"popcorn_test_{uuid.uuid4().hex[:12]}"
-    conn = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-        database=url.database,
-    )  # fmt: skip
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return name, url.set(database=name).render_as_string(hide_password=False)
-
-
-async def _drop_pg_database(admin_url: str, name: str) -> None:
-    import asyncpg
-
-    url = make_url(admin_url)
-    conn = await asyncpg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-        database=url.database,
-    )  # fmt: skip
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
 
 
 @pytest.fixture
@@ -57,11 +26,11 @@ async def postgres_url() -> AsyncIterator[str]:
     admin_url = os.environ.get(POSTGRES_ENV)
     if not admin_url:
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
-    name, url = await _create_pg_database(to_async_url(admin_url))
+    name, url = await create_database(admin_url, "popcorn_test")
     try:
-        yield to_async_url(url)
+        yield url
     finally:
-        await _drop_pg_database(to_async_url(admin_url), name)
+        await drop_database(admin_url, name)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

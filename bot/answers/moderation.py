@@ -423,6 +423,23 @@ async def commit_record(
     return Notice(clip(f"Saved. {label} — {changes}", 1900))
 
 
+async def save_edit(
+    ctx: AnswerContext,
+    request: Request,
+    film: Film,
+    record: Record,
+    path: str,
+    value: Any,
+    action: str,
+) -> Answer:
+    """Set one field of the film's record, validate the whole record, and save it."""
+    try:
+        new_record = edited_record(record, path, value)
+    except ValidationError as exc:
+        return Notice(f"Nothing was saved. {describe_edit_error(exc)}", Tone.ERROR)
+    return await commit_record(ctx, request, film, new_record, action)
+
+
 async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
     if (denied := guard(request)) is not None:
         return denied
@@ -452,11 +469,7 @@ async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
             f"`{ctx.prefix}review add` (attach the record or the article) or `/reviews new`.",
             Tone.WARNING,
         )
-    try:
-        new_record = edited_record(record, path, parse_value(raw, kind))
-    except ValidationError as exc:
-        return Notice(f"Nothing was saved. {describe_edit_error(exc)}", Tone.ERROR)
-    return await commit_record(ctx, request, film, new_record, "set")
+    return await save_edit(ctx, request, film, record, path, parse_value(raw, kind), "set")
 
 
 def split_quoted(text: str) -> tuple[str, str] | None:
@@ -503,11 +516,7 @@ async def alias_answer(ctx: AnswerContext, request: Request) -> Answer:
                 f"{film_label(film.title, film.year)} has no alias “{echo(alias)}”.", Tone.WARNING
             )
         aliases.remove(alias)
-    try:
-        new_record = edited_record(record, "film.aliases", aliases)
-    except ValidationError as exc:
-        return Notice(f"Nothing was saved. {describe_edit_error(exc)}", Tone.ERROR)
-    return await commit_record(ctx, request, film, new_record, f"alias {verb}")
+    return await save_edit(ctx, request, film, record, "film.aliases", aliases, f"alias {verb}")
 
 
 async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
@@ -530,11 +539,7 @@ async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
                 Tone.WARNING,
             )
         cast = keep
-    try:
-        new_record = edited_record(record, "film.cast", cast)
-    except ValidationError as exc:
-        return Notice(f"Nothing was saved. {describe_edit_error(exc)}", Tone.ERROR)
-    return await commit_record(ctx, request, film, new_record, f"cast {verb}")
+    return await save_edit(ctx, request, film, record, "film.cast", cast, f"cast {verb}")
 
 
 def retailer_from_url(url: str) -> str:
@@ -569,11 +574,9 @@ async def link_answer(ctx: AnswerContext, request: Request) -> Answer:
                 Tone.WARNING,
             )
         links = keep
-    try:
-        new_record = edited_record(record, "review.purchase_links", links)
-    except ValidationError as exc:
-        return Notice(f"Nothing was saved. {describe_edit_error(exc)}", Tone.ERROR)
-    return await commit_record(ctx, request, film, new_record, f"link {verb}")
+    return await save_edit(
+        ctx, request, film, record, "review.purchase_links", links, f"link {verb}"
+    )
 
 
 # ---------------------------------------------------------------- remove, restore, history
