@@ -11,6 +11,14 @@ from bot.answers import moderation
 from bot.answers.context import AnswerContext
 from bot.answers.films import buy_answer, cast_answer, review_answer, verdict_answer
 from bot.answers.people import filmography_answer, unknown_command_answer
+from bot.answers.questions import ask_answer
+from bot.answers.rankings import (
+    latest_answer,
+    random_answer,
+    stats_answer,
+    top_answer,
+    worst_answer,
+)
 from bot.answers.search import search_answer
 from bot.answers.types import Answer, ItemList, Request
 from bot.search import MatchStatus
@@ -102,6 +110,36 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "search vegas",
         "text",
         search_answer,
+    ),
+    CommandSpec(
+        "ask",
+        "a question in plain English (or mention me with one)",
+        "ask who plays Sera in leaving las vegas?",
+        "text",
+        ask_answer,
+    ),
+    CommandSpec(
+        "top",
+        "the best-rated reviews, by film, picture, audio or extras",
+        "top audio 5",
+        "text",
+        top_answer,
+    ),
+    CommandSpec(
+        "worst",
+        "the lowest-rated reviews, by film, picture, audio or extras",
+        "worst picture",
+        "text",
+        worst_answer,
+    ),
+    CommandSpec("random", "a reviewed film picked at random", "random", "none", random_answer),
+    CommandSpec("latest", "the newest reviews", "latest 5", "text", latest_answer),
+    CommandSpec(
+        "stats",
+        "counts by rating, by genre and reviews per year",
+        "stats",
+        "none",
+        stats_answer,
     ),
     CommandSpec("help", "this list", "help", "none", help_answer, aliases=("commands",)),
 )

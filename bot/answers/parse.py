@@ -1,18 +1,54 @@
 """Message text -> Request, the way discord.py's command parser reads it (case-insensitive
-names, a space after the prefix allowed), plus `!<name>` for people."""
+names, a space after the prefix allowed), plus `!<name>` for people, and a message that starts
+with a mention of the bot as a question (`@Popcorn who plays Sera in leaving las vegas?`)."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
 
 from bot.answers.commands import UNKNOWN_COMMAND, command_for
 from bot.answers.text import clean_input
 from bot.answers.types import Request
 
 MAX_MESSAGE = 4000
+#: How `popcorn chat` writes a mention of the bot.
+CHAT_MENTION = "@Popcorn"
+_AFTER_MENTION = re.compile(r"^[\s,:;\-–—]*")
+_LEADING_PUNCTUATION = re.compile(r"^[\s,:;.!?\-–—]*")
 
 
-def parse_command(text: str, prefix: str = "!") -> Request | None:
-    """None when the message is not addressed to the bot (no prefix)."""
+def mention_question(text: str, mentions: str | Sequence[str] | None) -> str | None:
+    """The rest of a message that starts with one of `mentions` (None if it doesn't)."""
+    if not mentions:
+        return None
+    for mention in (mentions,) if isinstance(mentions, str) else mentions:
+        if not mention or text[: len(mention)].casefold() != mention.casefold():
+            continue
+        rest = text[len(mention) :]
+        if rest and (rest[0].isalnum() or rest[0] == "_"):
+            continue  # "@Popcornfan" is someone else
+        return _AFTER_MENTION.sub("", rest).strip()
+    return None
+
+
+def parse_command(
+    text: str, prefix: str = "!", bot_mention: str | Sequence[str] | None = CHAT_MENTION
+) -> Request | None:
+    """None when the message is not addressed to the bot (no prefix, no mention at its start).
+
+    `bot_mention`: how a mention of the bot is written (`<@123>` and `<@!123>` on Discord,
+    `@Popcorn` in `popcorn chat`). A mentioned message is a question (`ask`), unless what
+    follows the mention is itself a command (`@Popcorn !review con air`)."""
     text = clean_input(text[: MAX_MESSAGE * 2])
+    question = mention_question(text, bot_mention)
+    if question is not None:
+        if question.startswith(prefix):
+            command = parse_command(question, prefix, None)
+            if command is not None and command.command != UNKNOWN_COMMAND:
+                return command  # `@Popcorn !review con air`
+        question = _LEADING_PUNCTUATION.sub("", question)
+        return Request(command="ask", text=question, invoked_as="@")
     if not text.startswith(prefix):
         return None
     body = text[len(prefix) :].strip()

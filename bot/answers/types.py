@@ -75,6 +75,8 @@ class Card:
     links: tuple[Link, ...] = ()
     tone: Tone = Tone.CARD
     film_id: int | None = None
+    # Buttons that answer another request in place (a question's answer -> the film's card).
+    followups: tuple[Choice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

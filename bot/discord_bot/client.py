@@ -10,8 +10,8 @@ import discord
 from discord.ext import commands
 
 from bot.answers.commands import BY_NAME
-from bot.answers.parse import parse_command
-from bot.answers.text import clip
+from bot.answers.parse import mention_question, parse_command
+from bot.answers.text import clean_input, clip
 from bot.answers.types import Actor, Attachment, Request
 from bot.app import Popcorn
 from bot.config import Settings
@@ -88,22 +88,44 @@ class PopcornBotMixin:
             self.core.index.person_count,
         )
 
+    def mention_forms(self) -> tuple[str, ...]:
+        """How a mention of the bot is written in a message's content."""
+        bot: commands.Bot = self  # type: ignore[assignment]
+        if bot.user is None:
+            return ()
+        return (f"<@{bot.user.id}>", f"<@!{bot.user.id}>")
+
     async def process_commands(self, message: discord.Message, /) -> None:
         """Commands as discord.py parses them; an unknown command that names a person
-        (`!cage`, `!shue`) is that person's filmography."""
+        (`!cage`, `!shue`) is that person's filmography; a message that starts with a
+        mention of the bot is a question (`@Popcorn who directed con air?`)."""
         if message.author.bot:
             return
         bot: commands.Bot = self  # type: ignore[assignment]
         ctx = await bot.get_context(message)
-        request = parse_command(message.content, self.settings.prefix)
+        mentions = self.mention_forms()
+        request = parse_command(message.content, self.settings.prefix, mentions)
         spec = BY_NAME.get(request.command) if request is not None else None
         if request is not None and spec is not None and spec.moderator:
             await self.moderator_command(ctx, request)
+            return
+        if (
+            request is not None
+            and mention_question(clean_input(message.content), mentions) is not None
+        ):
+            await self.mentioned(ctx, request)
             return
         if ctx.prefix is not None and ctx.command is None:
             await self.unknown_command(ctx)
             return
         await bot.invoke(ctx)
+
+    async def mentioned(self, ctx: commands.Context[Any], request: Request) -> None:
+        """A message that starts with a mention of the bot: its question (or command)."""
+        bucket = self.fallback_cooldown.get_bucket(ctx.message)
+        if bucket is not None and bucket.update_rate_limit():
+            return  # someone flooding mentions: stay quiet
+        await self.respond(ctx, request)
 
     async def moderator_command(self, ctx: commands.Context[Any], request: Request) -> None:
         """`!review add`, `!review set`...: parsed like `popcorn chat` parses them."""
@@ -157,7 +179,7 @@ class PopcornBotMixin:
             log.warning("cannot write to the mod-log channel %s: %s", channel_id, exc)
 
     async def unknown_command(self, ctx: commands.Context[Any]) -> None:
-        request = parse_command(ctx.message.content, self.settings.prefix)
+        request = parse_command(ctx.message.content, self.settings.prefix, self.mention_forms())
         if request is None:
             return  # "!!!": punctuation, not a command
         bucket = self.fallback_cooldown.get_bucket(ctx.message)

@@ -12,7 +12,17 @@ from typing import Any, Protocol
 import discord
 
 from bot.answers.text import clip
-from bot.answers.types import Answer, Choices, Confirmation, ItemList, Link, PendingChange, Request
+from bot.answers.types import (
+    Answer,
+    Card,
+    Choice,
+    Choices,
+    Confirmation,
+    ItemList,
+    Link,
+    PendingChange,
+    Request,
+)
 from bot.discord_bot import limits
 from bot.discord_bot.render import Reply, is_web_url, page_count, render, render_list_page
 
@@ -159,6 +169,37 @@ class ChoiceView(OwnedView):
         await self.show(interaction, interactive_reply(answer, self.owner_id, self.actions))
 
 
+class FollowupButton(discord.ui.Button["FollowupView"]):
+    def __init__(self, choice: Choice, primary: bool) -> None:
+        style = discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary
+        super().__init__(label=clip(choice.label, limits.BUTTON_LABEL), style=style, row=0)
+        self.choice = choice
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        assert self.view is not None
+        await self.view.follow(interaction, self.choice)
+
+
+class FollowupView(OwnedView):
+    """A short answer with buttons to what it is about (the film's card, the full cast): the
+    button's request is answered in place of the short answer."""
+
+    def __init__(self, answer: Card, owner_id: int, actions: Actions) -> None:
+        super().__init__(owner_id)
+        self.answer = answer
+        self.actions = actions
+        followups = answer.followups[: limits.BUTTONS_PER_ROW]
+        for i, choice in enumerate(followups):
+            self.add_item(FollowupButton(choice, primary=i == 0))
+        room = limits.ACTION_ROWS * limits.BUTTONS_PER_ROW - len(followups)
+        add_link_buttons(self, answer.links, room=room)
+
+    async def follow(self, interaction: discord.Interaction, choice: Choice) -> None:
+        self.stop()
+        answer = await self.actions.answer(choice.request)
+        await self.show(interaction, interactive_reply(answer, self.owner_id, self.actions))
+
+
 class ConfirmView(OwnedView):
     """Confirm / Cancel under a preview: nothing is saved before Confirm, and only the
     moderator who asked can press it. Timing out changes nothing."""
@@ -188,7 +229,7 @@ class ConfirmView(OwnedView):
 
 def interactive_reply(answer: Answer, owner_id: int, actions: Actions) -> Reply:
     """The rendered answer, with working controls: pages for long lists, a menu for choices,
-    Confirm and Cancel under previews."""
+    Confirm and Cancel under previews, buttons to a short answer's film card."""
     reply = render(answer)
     if isinstance(answer, ItemList) and page_count(answer) > 1:
         reply.view = Paginator(answer, owner_id)
@@ -196,4 +237,6 @@ def interactive_reply(answer: Answer, owner_id: int, actions: Actions) -> Reply:
         reply.view = ChoiceView(answer, owner_id, actions)
     elif isinstance(answer, Confirmation):
         reply.view = ConfirmView(answer, owner_id, actions)
+    elif isinstance(answer, Card) and answer.followups:
+        reply.view = FollowupView(answer, owner_id, actions)
     return reply

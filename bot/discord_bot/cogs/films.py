@@ -15,6 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.commands import BY_NAME
+from bot.answers.parse import parse_command
 from bot.answers.text import clip, film_label
 from bot.answers.types import Request
 from bot.discord_bot import limits
@@ -25,6 +26,12 @@ if TYPE_CHECKING:
 ID_VALUE = re.compile(r"^#(\d{1,12})$")
 FILM_HELP = "The film's title (typos are fine); add a year for remakes"
 PERSON_HELP = "A name or just a surname"
+QUESTION_HELP = "e.g. who plays Sera in leaving las vegas? / which film has the best audio?"
+ASPECT_HELP = "Rank by the film rating or the Blu-ray's picture, audio or extras"
+COUNT_HELP = "How many films to list (1 to 25)"
+ASPECT_CHOICES = [
+    app_commands.Choice(name=name, value=name) for name in ("film", "picture", "audio", "extras")
+]
 
 
 def spec(name: str) -> dict[str, Any]:
@@ -51,6 +58,16 @@ def person_request(command: str, value: str) -> Request:
     if match := ID_VALUE.match(value):
         return Request(command, person_id=int(match.group(1)))
     return Request(command, value)
+
+
+def typed_request(ctx: commands.Context[Any], command: str, *values: object) -> Request:
+    """The request for a command with optional arguments: a prefix command's own text (so
+    `!top 5 audio` reads like `popcorn chat` reads it), a slash command's options."""
+    if ctx.interaction is None:
+        parsed = parse_command(ctx.message.content, ctx.prefix or "!", None)
+        if parsed is not None and parsed.command == command:
+            return Request(command, parsed.text)
+    return Request(command, " ".join(str(v) for v in values if v is not None))
 
 
 def member_cooldown() -> Any:
@@ -125,6 +142,54 @@ class Films(commands.Cog):
     @member_cooldown()
     async def search(self, ctx: commands.Context[Any], *, text: str) -> None:
         await self.bot.respond(ctx, Request("search", text.strip()))
+
+    @commands.hybrid_command(**spec("ask"))
+    @app_commands.describe(question=QUESTION_HELP)
+    @member_cooldown()
+    async def ask(self, ctx: commands.Context[Any], *, question: str) -> None:
+        await self.bot.respond(ctx, Request("ask", question.strip()))
+
+    @commands.hybrid_command(**spec("top"))
+    @app_commands.describe(aspect=ASPECT_HELP, count=COUNT_HELP)
+    @app_commands.choices(aspect=ASPECT_CHOICES)
+    @member_cooldown()
+    async def top(
+        self,
+        ctx: commands.Context[Any],
+        aspect: str | None = None,
+        count: app_commands.Range[int, 1, 25] | None = None,
+    ) -> None:
+        await self.bot.respond(ctx, typed_request(ctx, "top", aspect, count))
+
+    @commands.hybrid_command(**spec("worst"))
+    @app_commands.describe(aspect=ASPECT_HELP, count=COUNT_HELP)
+    @app_commands.choices(aspect=ASPECT_CHOICES)
+    @member_cooldown()
+    async def worst(
+        self,
+        ctx: commands.Context[Any],
+        aspect: str | None = None,
+        count: app_commands.Range[int, 1, 25] | None = None,
+    ) -> None:
+        await self.bot.respond(ctx, typed_request(ctx, "worst", aspect, count))
+
+    @commands.hybrid_command(**spec("random"))
+    @member_cooldown()
+    async def random(self, ctx: commands.Context[Any]) -> None:
+        await self.bot.respond(ctx, Request("random"))
+
+    @commands.hybrid_command(**spec("latest"))
+    @app_commands.describe(count=COUNT_HELP)
+    @member_cooldown()
+    async def latest(
+        self, ctx: commands.Context[Any], count: app_commands.Range[int, 1, 25] | None = None
+    ) -> None:
+        await self.bot.respond(ctx, typed_request(ctx, "latest", count))
+
+    @commands.hybrid_command(**spec("stats"))
+    @member_cooldown()
+    async def stats(self, ctx: commands.Context[Any]) -> None:
+        await self.bot.respond(ctx, Request("stats"))
 
     @commands.hybrid_command(**spec("help"))
     @member_cooldown()

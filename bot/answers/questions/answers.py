@@ -1,0 +1,992 @@
+"""Answering a question from the database: a short sentence, with the film's card a button
+away. Nothing is made up: a fact the database lacks is said to be missing (with what it does
+hold), and a film without a review is said to be "not reviewed yet"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from bot.answers.context import AnswerContext
+from bot.answers.films import buy_answer, review_answer
+from bot.answers.people import ROLE_LABELS, filmography_list
+from bot.answers.questions.entities import FilmFind, PersonFind
+from bot.answers.questions.intents import Intent, Question, understand
+from bot.answers.rankings import (
+    ASPECT_NAMES,
+    best_of,
+    latest_answer,
+    left_out_text,
+    random_answer,
+    score_text,
+    stats_answer,
+)
+from bot.answers.text import clip, echo, film_label, human_date, human_list, plural
+from bot.answers.types import (
+    Answer,
+    Card,
+    Choice,
+    Choices,
+    ItemList,
+    Notice,
+    Request,
+    Tone,
+)
+from bot.db.exporter import current_review
+from bot.db.models import Credit, Film, Person, Release, Review, Role
+from bot.db.queries import film_details, person_with_credits
+from bot.db.rankings import (
+    characters_like,
+    count_films,
+    count_reviewed,
+    ranking,
+    reviewed_films,
+)
+from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
+from bot.search import MatchStatus, normalize_name
+
+MAX_QUESTION = 500
+NAME_MATCH = 80.0
+NOT_REVIEWED = "not reviewed yet"
+EXAMPLES = (
+    "who directed leaving las vegas?",
+    "who plays Sera in leaving las vegas?",
+    "how is the audio on leaving las vegas?",
+    "what extras are on the leaving las vegas blu-ray?",
+    "is the leaving las vegas blu-ray worth buying?",
+    "which nicolas cage films have you reviewed?",
+    "which film has the best picture?",
+    "how many films have you reviewed?",
+)
+#: An example per intent, for "Which film?" when a question names none.
+ASK_FOR = {
+    Intent.DIRECTOR: "who directed leaving las vegas?",
+    Intent.WRITER: "who wrote leaving las vegas?",
+    Intent.COMPOSER: "who wrote the music for leaving las vegas?",
+    Intent.CINEMATOGRAPHER: "who shot leaving las vegas?",
+    Intent.CAST: "who is in leaving las vegas?",
+    Intent.RUNTIME: "how long is leaving las vegas?",
+    Intent.CERTIFICATE: "what is leaving las vegas rated?",
+    Intent.GENRE: "what genre is leaving las vegas?",
+    Intent.YEAR: "when did leaving las vegas come out?",
+    Intent.PLOT: "what is leaving las vegas about?",
+    Intent.BLURAY: "when was leaving las vegas released on blu-ray?",
+    Intent.DISCS: "how many discs are in the leaving las vegas blu-ray?",
+    Intent.EXTRAS: "what extras are on the leaving las vegas blu-ray?",
+    Intent.ASPECT: "how is the picture on leaving las vegas?",
+    Intent.RATING: "what did you rate leaving las vegas?",
+    Intent.OPINION: "what did you think of leaving las vegas?",
+    Intent.WORTH: "is the leaving las vegas blu-ray worth buying?",
+    Intent.PROS_CONS: "what are the pros and cons of leaving las vegas?",
+    Intent.WHERE_BUY: "where can I buy leaving las vegas?",
+    Intent.AUTHOR: "who wrote the review of leaving las vegas?",
+}
+CREW = {
+    Intent.DIRECTOR: (Role.DIRECTOR, "{label} was directed by {names}.", "the director of"),
+    Intent.WRITER: (Role.WRITER, "{label} was written by {names}.", "the writers of"),
+    Intent.COMPOSER: (Role.COMPOSER, "The music for {label} is by {names}.", "the composer of"),
+    Intent.CINEMATOGRAPHER: (
+        Role.CINEMATOGRAPHER,
+        "{label} was shot by {names} (cinematography).",
+        "the cinematographer of",
+    ),
+}
+CREW_VERBS = {
+    Role.DIRECTOR: "directed",
+    Role.WRITER: "wrote",
+    Role.COMPOSER: "wrote the music for",
+    Role.CINEMATOGRAPHER: "shot",
+}
+ASPECT_KEYWORDS = {
+    "picture": ("picture", "image", "transfer", "video", "print", "remaster"),
+    "audio": ("audio", "sound", "mix", "dialogue", "surround"),
+    "extras": ("extras", "special features", "bonus", "featurette", "commentary"),
+}
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+FilmHandler = Callable[[AnswerContext, Request, Question, Film], Awaitable[Answer]]
+
+
+# -- entry point -------------------------------------------------------------------------------
+
+
+def hint(ctx: AnswerContext, lead: str) -> Notice:
+    return Notice(lead, Tone.INFO, hints=tuple(f"“{example}”" for example in EXAMPLES))
+
+
+async def ask_answer(ctx: AnswerContext, request: Request) -> Answer:
+    """`!ask <question>`, `/ask`, or a message that starts with a mention of the bot."""
+    text = request.text.strip()
+    if not text:
+        return hint(
+            ctx,
+            f"Ask me about a film or a person: mention me with a question, or use "
+            f"`{ctx.prefix}ask <question>`. For example:",
+        )
+    if len(text) > MAX_QUESTION:
+        return Notice(
+            f"That's too long for me: keep a question under {MAX_QUESTION} characters.",
+            Tone.ERROR,
+        )
+    question = understand(
+        text,
+        ctx.index,
+        film_known=request.film_id is not None,
+        person_known=request.person_id is not None,
+    )
+    intent = question.intent
+    if intent in FILM_HANDLERS:
+        return await _about_film(ctx, request, question, FILM_HANDLERS[intent])
+    if intent in PERSON_HANDLERS:
+        return await _about_person(ctx, request, question, PERSON_HANDLERS[intent])
+    if intent is Intent.CAST:
+        return await _cast(ctx, request, question)
+    if intent in (Intent.COUNT, Intent.PERSON_REVIEWED):
+        return await _reviewed(ctx, request, question)
+    if intent is Intent.BEST:
+        return await _best(ctx, request, question)
+    if intent is Intent.RANDOM:
+        return await random_answer(ctx, Request("random"))
+    if intent is Intent.LATEST:
+        return await latest_answer(ctx, Request("latest"))
+    if intent is Intent.STATS:
+        return await stats_answer(ctx, Request("stats"))
+    if intent is Intent.HELP:
+        return hint(ctx, "I answer questions about the films and the site's reviews, like:")
+    return hint(ctx, "Sorry, I didn't understand that. I can answer questions like:")
+
+
+# -- finding the film or the person --------------------------------------------------------------
+
+
+def _choices_for_film(request: Request, find: FilmFind) -> Answer:
+    match = find.match
+    options = tuple(
+        Choice(film_label(c.doc.title, c.doc.year), replace(request, film_id=c.doc.id))
+        for c in match.candidates[:5]
+    )
+    asked = echo(find.text)
+    if match.status is MatchStatus.YEAR_MISMATCH:
+        years = human_list([str(c.doc.year) for c in match.candidates if c.doc.year], "or")
+        prompt = f"No film from {match.year} matches “{asked}”."
+        if years:
+            prompt += f" There is one from {years}:"
+        return Choices(prompt, options)
+    return Choices(f"Several films match “{asked}”. Which one do you mean?", options)
+
+
+def _film_not_found(ctx: AnswerContext, request: Request, question: Question) -> Answer:
+    miss = question.film_miss
+    if miss is None:
+        example = ASK_FOR.get(question.intent, EXAMPLES[0])
+        return Notice(f"Which film? For example: “{example}”", Tone.WARNING)
+    asked = echo(miss.text)
+    options = tuple(
+        Choice(film_label(c.doc.title, c.doc.year), replace(request, film_id=c.doc.id))
+        for c in miss.match.candidates[:5]
+        if c.score >= 60
+    )
+    if options:
+        return Choices(f"I couldn't find a film called “{asked}”. The nearest are:", options)
+    return Notice(
+        f"I couldn't find a film called “{asked}”. "
+        f"Try `{ctx.prefix}search` with part of the title.",
+        Tone.WARNING,
+    )
+
+
+async def _film_for(
+    ctx: AnswerContext,
+    request: Request,
+    question: Question,
+    narrow: Callable[[Film], bool] | None = None,
+) -> Film | Answer:
+    """The film the question is about, or an answer that asks back."""
+    if request.film_id is not None:
+        film = await film_details(ctx.session, request.film_id)
+        return film or Notice("That film is no longer in the database.", Tone.ERROR)
+    find = question.film
+    if find is None:
+        return _film_not_found(ctx, request, question)
+    match = find.match
+    if match.status is MatchStatus.FOUND and match.best is not None:
+        film = await film_details(ctx.session, match.best.id)
+        return film or Notice("That film is no longer in the database.", Tone.ERROR)
+    if narrow is not None and match.status is MatchStatus.AMBIGUOUS:
+        # `who plays sergeant howie in the wicker man`: only one of them has him.
+        films = [await film_details(ctx.session, c.doc.id) for c in match.candidates[:5]]
+        fitting = [f for f in films if f is not None and narrow(f)]
+        if len(fitting) == 1:
+            return fitting[0]
+    return _choices_for_film(request, find)
+
+
+async def _person_for(ctx: AnswerContext, request: Request, question: Question) -> Person | Answer:
+    if request.person_id is not None:
+        person = await person_with_credits(ctx.session, request.person_id)
+        return person or Notice("That person is no longer in the database.", Tone.ERROR)
+    find = question.person
+    if find is not None and find.match.status is MatchStatus.FOUND and find.match.best:
+        person = await person_with_credits(ctx.session, find.match.best.id)
+        return person or Notice("That person is no longer in the database.", Tone.ERROR)
+    if find is not None:
+        return _choices_for_person(
+            request, find, "Several people match “{asked}”. Who do you mean?"
+        )
+    miss = question.person_miss
+    if miss is None:
+        return Notice("Who? For example: “which nicolas cage films have you reviewed?”")
+    options = tuple(
+        Choice(c.doc.name, replace(request, person_id=c.doc.id))
+        for c in miss.match.candidates[:5]
+        if c.score >= 60
+    )
+    asked = echo(miss.text)
+    if options:
+        return Choices(f"I couldn't find anyone called “{asked}”. The nearest are:", options)
+    return Notice(f"I couldn't find anyone called “{asked}”.", Tone.WARNING)
+
+
+def _choices_for_person(request: Request, find: PersonFind, prompt: str) -> Answer:
+    options = tuple(
+        Choice(c.doc.name, replace(request, person_id=c.doc.id)) for c in find.match.candidates[:5]
+    )
+    return Choices(prompt.format(asked=echo(find.text)), options)
+
+
+async def _about_film(
+    ctx: AnswerContext, request: Request, question: Question, handler: FilmHandler
+) -> Answer:
+    film = await _film_for(ctx, request, question)
+    if not isinstance(film, Film):
+        return film
+    return await handler(ctx, request, question, film)
+
+
+PersonHandler = Callable[[AnswerContext, Request, Question, Person], Awaitable[Answer]]
+
+
+async def _about_person(
+    ctx: AnswerContext, request: Request, question: Question, handler: PersonHandler
+) -> Answer:
+    person = await _person_for(ctx, request, question)
+    if not isinstance(person, Person):
+        return person
+    return await handler(ctx, request, question, person)
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+
+def label(film: Film) -> str:
+    return film_label(film.title, film.year)
+
+
+def names(film: Film, role: Role) -> list[str]:
+    found: list[str] = []
+    for credit in film.credits:
+        if credit.role == role and credit.person.name not in found:
+            found.append(credit.person.name)
+    return found
+
+
+def actor_credits(film: Film) -> list[Credit]:
+    return [c for c in film.credits if c.role == Role.ACTOR]
+
+
+def cast_text(film: Film, limit: int = 4) -> str:
+    parts = [
+        f"{c.person.name} ({c.character})" if c.character else c.person.name
+        for c in actor_credits(film)
+    ]
+    if len(parts) > limit:
+        return human_list([*parts[:limit], f"{len(parts) - limit} more"])
+    return human_list(parts)
+
+
+def known_facts(film: Film) -> str:
+    """What the database holds about a film, in one line."""
+    facts: list[str] = []
+    if film.year:
+        facts.append(str(film.year))
+    if film.genres:
+        facts.append(", ".join(film.genres))
+    if film.runtime_min:
+        facts.append(f"{film.runtime_min} min")
+    if film.certificate:
+        facts.append(f"certificate {film.certificate}")
+    if directors := names(film, Role.DIRECTOR):
+        facts.append(f"directed by {human_list(directors)}")
+    if actor_credits(film):
+        facts.append(f"starring {cast_text(film, 3)}")
+    return " · ".join(facts) if facts else "nothing more than its title"
+
+
+def unset(film: Film, what: str) -> str:
+    return f"I don't have {what} {label(film)}. What I do know: {known_facts(film)}."
+
+
+def answer_card(
+    film: Film,
+    text: str,
+    *,
+    links: tuple = (),
+    extra: Sequence[Choice] = (),
+    footer: str | None = None,
+) -> Card:
+    """A short answer about a film, its card one button away."""
+    reviewed = current_review(film) is not None
+    if footer is None and not reviewed:
+        footer = f"{film.title} is {NOT_REVIEWED}."
+    return Card(
+        title=label(film),
+        description=text,
+        footer=footer,
+        links=links,
+        tone=Tone.CARD if reviewed else Tone.UNREVIEWED,
+        film_id=film.id,
+        followups=(Choice("Film card", Request("review", film_id=film.id)), *extra),
+    )
+
+
+def not_reviewed(film: Film) -> Card:
+    return answer_card(
+        film,
+        f"{label(film)} is {NOT_REVIEWED}. What I know about it: {known_facts(film)}.",
+    )
+
+
+def release_of(film: Film, review: Review | None) -> Release | None:
+    return (review.release if review else None) or (film.releases[0] if film.releases else None)
+
+
+def rating_of(review: Review, aspect: str) -> tuple[float, str | None] | None:
+    rating = next((r for r in review.ratings if r.aspect == aspect), None)
+    return None if rating is None else (rating.score, rating.grade)
+
+
+def ratings_text(review: Review, aspects: Sequence[str] = ASPECTS[1:]) -> str:
+    """`picture GOOD, audio POOR, extras OK` (the unrated ones said to be unrated)."""
+    parts = []
+    for aspect in aspects:
+        rating = rating_of(review, aspect)
+        name = "film" if aspect == "film" else aspect
+        parts.append(f"{name} {score_text(aspect, *rating) if rating else 'not rated'}")
+    return human_list(parts)
+
+
+def quote(review: Review, aspect: str) -> str | None:
+    """The review's own sentence about the picture / audio / extras, if it has one."""
+    keywords = ASPECT_KEYWORDS[aspect]
+    for text in (review.release_conclusion, review.music_audio, review.style_direction):
+        for sentence in _SENTENCE.split(text or ""):
+            if any(k in sentence.casefold() for k in keywords):
+                return clip(" ".join(sentence.split()), 300)
+    return None
+
+
+# -- film facts --------------------------------------------------------------------------------
+
+
+async def crew_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    role, sentence, missing = CREW[q.intent]
+    people = names(film, role)
+    if not people:
+        return answer_card(film, unset(film, f"{missing}"))
+    text = sentence.format(label=label(film), names=human_list(people))
+    if q.yes_no and q.subject:
+        named = [p for p in people if name_score(q.subject, p) >= NAME_MATCH]
+        verb = CREW_VERBS[role]
+        text = f"Yes: {human_list(named)} {verb} {label(film)}." if named else f"No: {text}"
+    return answer_card(film, text)
+
+
+async def runtime_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    if not film.runtime_min:
+        return answer_card(film, unset(film, "the runtime of"))
+    hours, minutes = divmod(film.runtime_min, 60)
+    long = f" ({hours} h {minutes:02d} min)" if hours else ""
+    return answer_card(film, f"{label(film)} runs {film.runtime_min} minutes{long}.")
+
+
+async def certificate_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film
+) -> Answer:
+    if not film.certificate:
+        return answer_card(film, unset(film, "a certificate for"))
+    return answer_card(film, f"{label(film)} is rated {film.certificate} (UK certificate).")
+
+
+def _genre_key(text: str) -> str:
+    key = normalize_name(text)
+    return {"scifi": "sci fi", "science fiction": "sci fi", "romantic": "romance"}.get(key, key)
+
+
+async def genre_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    genres = list(film.genres or [])
+    if not genres:
+        return answer_card(film, unset(film, "the genre of"))
+    listed = f"{label(film)} is listed as {human_list(genres)}."
+    if q.genre:
+        wanted = _genre_key(q.genre)
+        if any(_genre_key(g) == wanted or _genre_key(g).startswith(wanted) for g in genres):
+            return answer_card(film, f"Yes: {listed}")
+        return answer_card(film, f"No: {listed}")
+    return answer_card(film, listed)
+
+
+async def year_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    release = release_of(film, review)
+    text = (
+        f"{film.title} came out in {film.year}."
+        if film.year
+        else f"I don't have the year {film.title} came out."
+    )
+    if release is not None and release.release_date is not None:
+        by = f" {release.label}" if release.label else ""
+        day = human_date(release.release_date)
+        text += f" The{by} {release.format or 'Blu-ray'} came out on {day}."
+    return answer_card(film, text)
+
+
+async def plot_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    about = film.synopsis or film.description
+    if not about:
+        return answer_card(film, unset(film, "a synopsis of"))
+    return answer_card(film, clip(" ".join(about.split()), 800))
+
+
+def _release_name(release: Release, film: Film) -> str:
+    """`the Studiocanal Blu-ray (The Final Cut) of The Wicker Man (1973)`."""
+    kind = release.format or "Blu-ray"
+    edition = f" ({release.edition})" if release.edition else ""
+    by = f" {release.label}" if release.label else ""
+    return f"the{by} {kind}{edition} of {label(film)}"
+
+
+def _no_release(film: Film) -> Card:
+    reviewed = current_review(film) is not None
+    text = f"I have no Blu-ray release on record for {label(film)}."
+    if not reviewed:
+        text += f" It's {NOT_REVIEWED}; what I know: {known_facts(film)}."
+    return answer_card(film, text)
+
+
+async def bluray_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    release = release_of(film, current_review(film))
+    if release is None:
+        return _no_release(film)
+    kind = release.format or "Blu-ray"
+    edition = f" ({release.edition})" if release.edition else ""
+    subject = f"The {kind}{edition} of {label(film)}"
+    country = f" in {_country(release.country)}" if release.country else ""
+    if release.release_date and release.label:
+        day = human_date(release.release_date)
+        text = f"{subject} came out on {day}{country}, from {release.label}."
+    elif release.release_date:
+        day = human_date(release.release_date)
+        text = f"{subject} came out on {day}{country}. I don't have its label."
+    elif release.label:
+        text = f"{subject} is from {release.label}{country}. I don't have its release date."
+    else:
+        text = f"I don't have the release date or the label of the {kind} of {label(film)}."
+    return answer_card(film, text)
+
+
+def _country(country: str) -> str:
+    return f"the {country}" if country in ("UK", "US", "USA", "Netherlands") else country
+
+
+async def discs_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    release = release_of(film, current_review(film))
+    if release is None:
+        return _no_release(film)
+    name = _release_name(release, film)
+    if not release.discs:
+        return answer_card(film, f"I don't have the number of discs in {name}.")
+    return answer_card(film, f"{name[0].upper()}{name[1:]} has {plural(release.discs, 'disc')}.")
+
+
+async def extras_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    release = release_of(film, review)
+    if release is None:
+        return _no_release(film)
+    name = _release_name(release, film)
+    extras = list(release.extras or [])
+    if extras:
+        shown = "; ".join(clip(e, 120) for e in extras[:10])
+        more = f"; and {len(extras) - 10} more" if len(extras) > 10 else ""
+        text = f"{name[0].upper()}{name[1:]} has {plural(len(extras), 'extra')}: {shown}{more}."
+    else:
+        text = f"{name[0].upper()}{name[1:]} lists no extras."
+    if review is not None:
+        rating = rating_of(review, "extras")
+        text += (
+            f" The review rates the extras {rating[1]}."
+            if rating
+            else " The review doesn't rate the extras."
+        )
+    return answer_card(film, text)
+
+
+# -- the review --------------------------------------------------------------------------------
+
+
+async def aspect_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    aspect = q.aspect or "picture"
+    rating = rating_of(review, aspect)
+    others = [a for a in ASPECTS[1:] if a != aspect]
+    if rating is None:
+        text = (
+            f"{label(film)}: the review doesn't rate the Blu-ray's {aspect}. "
+            f"It rates {ratings_text(review, others)}."
+        )
+    else:
+        grade = rating[1] or score_text(aspect, *rating)
+        text = f"{label(film)}: the review rates the Blu-ray's {aspect} {grade}"
+        text += f" ({_bar(grade)})." if _bar(grade) else "."
+    if aspect == "extras":
+        release = release_of(film, review)
+        if release is not None and release.extras:
+            text += f" They are: {clip('; '.join(release.extras), 400)}."
+    said = quote(review, aspect)
+    if said:
+        text += f"\n> {said}"
+    return answer_card(film, text)
+
+
+def _bar(grade: str) -> str:
+    try:
+        rank = Grade(grade).rank
+    except ValueError:
+        return ""
+    return "▰" * rank + "▱" * (len(Grade) - rank)
+
+
+async def rating_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    film_rating = rating_of(review, "film")
+    if film_rating is None:
+        text = f"The review doesn't give a film rating for {label(film)}."
+    else:
+        text = f"The review gives {label(film)} {film_rating[0]:g}/{FILM_RATING_MAX:g}."
+    text += f" It rates the Blu-ray: {ratings_text(review)}."
+    return answer_card(film, text)
+
+
+async def opinion_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    film_rating = rating_of(review, "film")
+    score = f"film {film_rating[0]:g}/{FILM_RATING_MAX:g}" if film_rating else "no film rating"
+    summary = f"({score}; Blu-ray: {ratings_text(review)})"
+    if review.verdict:
+        text = f"The verdict on {label(film)}: “{review.verdict}” {summary}."
+    else:
+        gist = _first_sentence(review.film_conclusion or review.intro)
+        text = f"The review of {label(film)} gives no one-line verdict {summary}."
+        if gist:
+            text += f" It says: “{gist}”"
+    return answer_card(film, text)
+
+
+def _first_sentence(text: str | None) -> str | None:
+    if not text:
+        return None
+    return clip(_SENTENCE.split(" ".join(text.split()))[0], 300)
+
+
+async def worth_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    verdict = f" Verdict: “{review.verdict}”." if review.verdict else ""
+    if review.recommendation:
+        text = f"The review's recommendation: “{clip(review.recommendation, 600)}”{verdict}"
+    else:
+        text = (
+            f"The review of {label(film)} makes no buying recommendation.{verdict} "
+            f"It rates the Blu-ray: {ratings_text(review)}."
+        )
+    return answer_card(film, text)
+
+
+async def pros_cons_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    pros, cons = list(review.pros or []), list(review.cons or [])
+    if not pros and not cons:
+        return answer_card(film, f"The review of {label(film)} lists no pros or cons.")
+    text = f"Pros: {human_list(pros)}." if pros else "The review lists no pros."
+    text += f" Cons: {human_list(cons)}." if cons else " The review lists no cons."
+    return answer_card(film, text)
+
+
+async def author_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    if not review.author:
+        return answer_card(film, f"The review of {label(film)} doesn't say who wrote it.")
+    return answer_card(film, f"The review of {label(film)} was written by {review.author}.")
+
+
+async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    answer = await buy_answer(ctx, Request("buy", film_id=film.id))
+    if isinstance(answer, Card):
+        followups = (Choice("Film card", Request("review", film_id=film.id)),)
+        if current_review(film) is None:
+            description = f"{label(film)} is {NOT_REVIEWED}, so I have no shops for it."
+        elif not answer.links:
+            description = f"The review of {label(film)} lists no shops."
+        else:
+            shops = human_list([link.label.removeprefix("Buy at ") for link in answer.links])
+            description = f"You can buy {label(film)} at {shops}:\n{answer.description or ''}"
+        return replace(answer, description=description, followups=followups)
+    return answer
+
+
+async def card_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    return await review_answer(ctx, Request("review", film_id=film.id))
+
+
+FILM_HANDLERS: dict[Intent, FilmHandler] = {
+    Intent.DIRECTOR: crew_answer,
+    Intent.WRITER: crew_answer,
+    Intent.COMPOSER: crew_answer,
+    Intent.CINEMATOGRAPHER: crew_answer,
+    Intent.RUNTIME: runtime_answer,
+    Intent.CERTIFICATE: certificate_answer,
+    Intent.GENRE: genre_answer,
+    Intent.YEAR: year_answer,
+    Intent.PLOT: plot_answer,
+    Intent.BLURAY: bluray_answer,
+    Intent.DISCS: discs_answer,
+    Intent.EXTRAS: extras_answer,
+    Intent.ASPECT: aspect_answer,
+    Intent.RATING: rating_answer,
+    Intent.OPINION: opinion_answer,
+    Intent.WORTH: worth_answer,
+    Intent.PROS_CONS: pros_cons_answer,
+    Intent.AUTHOR: author_answer,
+    Intent.WHERE_BUY: buy_question,
+    Intent.FILM: card_answer,
+}
+
+
+# -- cast and characters -------------------------------------------------------------------------
+
+
+def name_score(query: str, name: str) -> float:
+    """How well `query` names `name` or a run of its words ("sera", "cyrus virus", "cage")."""
+    q, n = normalize_name(query), normalize_name(name)
+    if not q or not n:
+        return 0.0
+    if q == n:
+        return 100.0
+    best = fuzz.ratio(q, n)
+    q_words, n_words = q.split(), n.split()
+    for size in (len(q_words), len(q_words) + 1):
+        for start in range(0, len(n_words) - size + 1):
+            part = " ".join(n_words[start : start + size])
+            best = max(best, fuzz.ratio(q, part) - 1.0)  # a part: a shade below the whole
+    return float(best)
+
+
+def character_score(query: str, character: str | None) -> float:
+    if not character:
+        return 0.0
+    parts = [character, *re.split(r"\s*/\s*|\s+aka\s+", character)]
+    return max(name_score(query, part) for part in parts if part)
+
+
+def _credited(film: Film, person_ids: set[int], subject: str) -> list[Credit]:
+    """The film's credits of the person the subject names (by id, else by a close name)."""
+    by_id = [c for c in film.credits if c.person_id in person_ids]
+    if by_id:
+        return by_id
+    return [c for c in film.credits if name_score(subject, c.person.name) >= 90]
+
+
+def _person_ids(ctx: AnswerContext, subject: str) -> tuple[set[int], str | None]:
+    """People the index finds for the subject, and a found person's name."""
+    match = ctx.index.find_person(subject) if subject else None
+    if match is None or match.status in (MatchStatus.EMPTY, MatchStatus.NOT_FOUND):
+        return set(), None
+    ids = {c.doc.id for c in match.candidates} if match.best is None else {match.best.id}
+    return ids, match.best.name if match.best else None
+
+
+def _characters(film: Film, subject: str) -> list[tuple[float, Credit]]:
+    scored = [(character_score(subject, c.character), c) for c in actor_credits(film)]
+    return sorted(((s, c) for s, c in scored if s >= NAME_MATCH), key=lambda sc: -sc[0])
+
+
+def _role_line(credits: Sequence[Credit], film: Film, yes: bool) -> str:
+    person = credits[0].person.name
+    acting = [c for c in credits if c.role == Role.ACTOR]
+    crew = [ROLE_LABELS.get(Role(c.role), c.role) for c in credits if c.role != Role.ACTOR]
+    lead = "Yes: " if yes else ""
+    if acting:
+        characters = [c.character for c in acting if c.character]
+        line = (
+            f"{lead}{person} plays {human_list(characters)} in {label(film)}."
+            if characters
+            else f"{lead}{person} is in the cast of {label(film)} (no character name given)."
+        )
+        if crew:
+            line += f" They are also credited as {human_list(crew)}."
+        return line
+    return f"{person} isn't in the cast of {label(film)}, but is credited as {human_list(crew)}."
+
+
+async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    subject = q.subject
+    if request.film_id is None and q.film is None and not q.separated and subject:
+        return await _who_plays_anywhere(ctx, request, subject)
+    ids, _ = _person_ids(ctx, subject)
+
+    def fits(film: Film) -> bool:
+        return bool(_credited(film, ids, subject) or _characters(film, subject))
+
+    film = await _film_for(ctx, request, q, narrow=fits if subject else None)
+    if not isinstance(film, Film):
+        return film
+    full_cast = Choice("Full cast", Request("cast", film_id=film.id))
+    if not subject and q.film is not None and _role_question(q):
+        subject = q.film.text  # `who plays renfield`: the title is the character's name
+    if not subject:
+        if not actor_credits(film):
+            return answer_card(film, f"I have no cast for {label(film)}.")
+        return answer_card(film, f"{label(film)} stars {cast_text(film)}.", extra=[full_cast])
+    credits = _credited(film, ids, subject)
+    characters = _characters(film, subject)
+    if credits and (not characters or characters[0][0] < 100 or q.yes_no):
+        return answer_card(film, _role_line(credits, film, q.yes_no), extra=[full_cast])
+    if characters:
+        best_score = characters[0][0]
+        top = [c for s, c in characters if s >= best_score - 2]
+        lines = [f"{c.person.name} plays {c.character}" for c in top]
+        lead = "Yes: " if q.yes_no else ""
+        return answer_card(film, f"{lead}{human_list(lines)} in {label(film)}.", extra=[full_cast])
+    if q.yes_no or ids:
+        _, found_name = _person_ids(ctx, subject)
+        who = found_name or f"anyone called “{echo(subject, 60)}”"
+        return answer_card(
+            film, f"No: the cast I have for {label(film)} doesn't include {who}.", extra=[full_cast]
+        )
+    cast = cast_text(film, 5)
+    asked = echo(subject, 60)
+    text = f"I can't find a character called “{asked}” in the cast I have for {label(film)}."
+    if cast:
+        text += f" The cast I have: {cast}."
+    return answer_card(film, text, extra=[full_cast])
+
+
+def _role_question(q: Question) -> bool:
+    return (
+        re.search(r"\b(?:play|plays|played|playing|portray\w*|character|role)\b", q.sentence)
+        is not None
+    )
+
+
+async def _who_plays_anywhere(ctx: AnswerContext, request: Request, subject: str) -> Answer:
+    """`who plays sera`: a character in any film."""
+    words = normalize_name(subject).split()
+    rows = await characters_like(ctx.session, words)
+    scored = sorted(
+        ((character_score(subject, row.character), row) for row in rows),
+        key=lambda sr: (-sr[0], sr[1].year or 0),
+    )
+    hits = [row for score, row in scored if score >= 85]
+    asked = echo(subject, 60)
+    if not hits:
+        return Notice(
+            f"I couldn't find a character called “{asked}” in the casts I have. "
+            f"Name the film too: “who plays {asked} in <film>?”",
+            Tone.WARNING,
+        )
+    if len(hits) == 1:
+        row = hits[0]
+        film = await film_details(ctx.session, row.film_id)
+        if film is not None:
+            return answer_card(
+                film, f"{row.person} plays {row.character} in {film_label(row.title, row.year)}."
+            )
+    items = tuple(
+        f"**{row.person}** as {row.character} — {film_label(row.title, row.year)}"
+        for row in hits[:25]
+    )
+    return ItemList(title=f"Who plays “{asked}”", items=items, intro=f"{len(hits)} roles match.")
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+async def films_of_person(
+    ctx: AnswerContext, request: Request, q: Question, person: Person
+) -> Answer:
+    return filmography_list(person)
+
+
+async def directed_by(ctx: AnswerContext, request: Request, q: Question, person: Person) -> Answer:
+    directed = [c for c in person.credits if c.role == Role.DIRECTOR]
+    if not directed:
+        count = len({c.film_id for c in person.credits})
+        return Card(
+            title=person.name,
+            description=f"The database has no film directed by {person.name} "
+            f"(credited on {plural(count, 'film')} in other roles).",
+            tone=Tone.INFO,
+            followups=(Choice("Filmography", Request("filmography", person_id=person.id)),),
+        )
+    rows = []
+    reviewed = 0
+    for credit in directed:
+        film = credit.film
+        review = current_review(film)
+        reviewed += review is not None
+        status = (
+            clip(review.verdict, 90)
+            if review and review.verdict
+            else ("reviewed" if review else NOT_REVIEWED)
+        )
+        rows.append((film.year or 9999, film.title.casefold(), f"**{label(film)}** · {status}"))
+    rows.sort()
+    return ItemList(
+        title=f"Films directed by {person.name}",
+        items=tuple(line for *_, line in rows),
+        intro=f"{person.name} directed {plural(len(rows), 'film')} in the database, "
+        f"{reviewed} reviewed.",
+    )
+
+
+PERSON_HANDLERS: dict[Intent, PersonHandler] = {
+    Intent.PERSON_FILMS: films_of_person,
+    Intent.PERSON: films_of_person,
+    Intent.PERSON_DIRECTED: directed_by,
+}
+
+
+# -- counts and rankings -----------------------------------------------------------------------
+
+
+async def _optional_person(
+    ctx: AnswerContext, request: Request, q: Question
+) -> tuple[Person | None, str] | Answer:
+    """The person a count or a ranking is about, if any, and a note when the other words
+    name nobody ("how many films have you reviewed this year": all reviews, said so)."""
+    if request.person_id is not None or q.person is not None:
+        found = await _person_for(ctx, request, q)
+        return (found, "") if isinstance(found, Person) else found
+    miss = q.person_miss
+    if miss is not None and any(c.score >= 75 for c in miss.match.candidates):
+        return await _person_for(ctx, request, q)  # "did you mean" the nearest people
+    if q.subject:
+        return None, f" (I don't know anyone called “{echo(q.subject, 60)}”: that's all reviews.)"
+    return None, ""
+
+
+async def _reviewed(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    """`how many films have you reviewed`, `which cage films have you reviewed`."""
+    found = await _optional_person(ctx, request, q)
+    if not isinstance(found, tuple):
+        return found
+    person, note = found
+    person_id = person.id if person else None
+    rows = await reviewed_films(ctx.session, person_id)
+    total = await count_films(ctx.session, person_id)
+    reviewed = await count_reviewed(ctx.session, person_id)
+    whose = f"{person.name} " if person else ""
+    sentence = (
+        f"I've reviewed {plural(reviewed, f'{whose}film')} so far, "
+        f"out of {total} {whose}film{'s' if total != 1 else ''} in the database."
+    )
+    if q.intent is Intent.COUNT or not rows:
+        followups = [Choice("Stats", Request("stats"))]
+        if person is not None:
+            followups = [Choice("Filmography", Request("filmography", person_id=person.id))]
+        if rows and person is not None:
+            listed = human_list([film_label(r.title, r.year) for r in rows[:10]])
+            sentence += f" Reviewed: {listed}."
+        return Card(
+            title="Reviews" if person is None else f"Reviewed {person.name} films",
+            description=sentence + note,
+            tone=Tone.INFO,
+            followups=tuple(followups),
+        )
+    items = []
+    for row in rows:
+        verdict = f" — {clip(row.verdict, 120)}" if row.verdict else ""
+        items.append(f"**{film_label(row.title, row.year)}**{verdict}")
+    return ItemList(
+        title=f"Reviewed {person.name} films" if person else "Reviewed films",
+        items=tuple(items),
+        intro=sentence + note,
+    )
+
+
+async def _best(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    """`which film has the best audio`, `the best-rated cage film`, `the worst`."""
+    aspect = q.aspect or "film"
+    found = await _optional_person(ctx, request, q)
+    if not isinstance(found, tuple):
+        return found
+    person, note = found
+    result = await ranking(
+        ctx.session, aspect, worst=q.worst, limit=25, person_id=person.id if person else None
+    )
+    word = "worst" if q.worst else "best"
+    name = ASPECT_NAMES[aspect]
+    pool = f"{person.name} films I've reviewed" if person else "reviewed films"
+    top = best_of(result)
+    left_out = left_out_text(result)
+    if not top:
+        if not result.reviewed:
+            text = (
+                f"I haven't reviewed any {person.name} films yet."
+                if person
+                else "Nothing is reviewed yet."
+            )
+        elif person is not None:
+            films_word = plural(result.reviewed, f"{person.name} film")
+            text = f"None of the {films_word} I've reviewed has a {name}."
+        else:
+            text = f"None of the {plural(result.reviewed, 'reviewed film')} has a {name}."
+        return Card(title=f"The {word} {name}", description=text + note, tone=Tone.INFO)
+    shown = score_text(aspect, top[0].score, top[0].grade)
+    films = human_list([film_label(f.title, f.year) for f in top])
+    what = f"{word}-rated" if aspect == "film" else f"{word} {aspect}"
+    if len(top) > 1:
+        text = f"The {what} of the {pool} ({shown}): {films}."
+    elif aspect == "film":
+        text = f"The {what} of the {pool} is {films}: {shown}."
+    else:
+        verb = "are" if aspect == "extras" else "is"
+        text = f"The {what} of the {pool} {verb} on {films}: {shown}."
+    if left_out:
+        text += f" {left_out}"
+    command = "worst" if q.worst else "top"
+    extra = [Choice(f"{command.title()} 10", Request(command, aspect))]
+    if len(top) == 1:
+        film = await film_details(ctx.session, top[0].film_id)
+        if film is not None:
+            return answer_card(film, text + note, extra=extra)
+    return Card(
+        title=f"The {word} {name}", description=text + note, tone=Tone.INFO, followups=tuple(extra)
+    )
+
+
+__all__ = ["EXAMPLES", "ask_answer", "character_score", "name_score"]

@@ -1,0 +1,675 @@
+"""Questions in plain English (`!ask`, `/ask`, a mention of the bot): every question form in
+several phrasings, with typos, on the shipped data plus tests/answers/data (several reviewed
+films, shared actors, two films called The Wicker Man, an unreviewed film, unset facts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+from discord.ext import commands
+from sqlalchemy import update
+
+from bot.answers.parse import parse_command
+from bot.answers.questions.intents import Intent, normalise, understand
+from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request
+from bot.app import Popcorn
+from bot.chat.console import ChatSession
+from bot.db.models import Review
+from bot.discord_bot.client import create_bot
+from bot.discord_bot.views import FollowupView, interactive_reply
+from bot.search import FilmDoc, PersonDoc, SearchIndex
+from tests.discord_bot.limits_check import assert_within_limits
+from tests.helpers import REPO, make_settings
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+async def qapp(sqlite_url: str) -> AsyncIterator[Popcorn]:
+    """The shipped data (Leaving Las Vegas reviewed, the catalog) plus the test records."""
+    app = await Popcorn.start(make_settings(sqlite_url))
+    await app.import_paths([DATA])
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+def said(answer: Answer | None) -> str:
+    """Everything a member would read in the answer."""
+    if isinstance(answer, Card):
+        parts = [answer.title, answer.description or "", answer.footer or ""]
+        parts += [f"{f.name}: {f.value}" for f in answer.fields]
+        return "\n".join(parts)
+    if isinstance(answer, Notice):
+        return "\n".join([answer.text, *answer.hints])
+    if isinstance(answer, Choices):
+        return "\n".join([answer.prompt, *(c.label for c in answer.choices)])
+    if isinstance(answer, ItemList):
+        return "\n".join([answer.title, answer.intro or "", *answer.items])
+    return repr(answer)
+
+
+async def ask(app: Popcorn, question: str) -> Answer:
+    answer = await app.answer(Request("ask", question))
+    assert_within_limits(interactive_reply(answer, 1, app))
+    return answer
+
+
+# --- the question set -----------------------------------------------------------------------------
+# (question, what the answer must say). Grouped by question form; each group is one test.
+
+LLV = "Leaving Las Vegas (1995)"
+QUESTIONS: dict[str, list[tuple[str, list[str]]]] = {
+    "director": [
+        ("who directed leaving las vegas?", [LLV, "directed by Mike Figgis"]),
+        ("who directed levaing las vegas", ["directed by Mike Figgis"]),
+        ("Who is the director of Con Air", ["Con Air (1997) was directed by Simon West"]),
+        ("whos the director of con air", ["Simon West"]),
+        ("con air was directed by who?", ["Simon West"]),
+        ("leaving las vegas director", ["Mike Figgis"]),
+        ("who helmed face off", ["John Woo"]),
+        ("who directd con air", ["Simon West"]),
+        ("who directed it could happen to you please", ["Andrew Bergman"]),
+        ("who directed a score to settle", ["Shawn Ku"]),
+        ("who directed racing with the moon", ["Richard Benjamin"]),
+        ("did john woo direct face off", ["Yes: John Woo directed Face/Off (1997)"]),
+        ("was face off directed by john woo", ["Yes: John Woo"]),
+        ("did michael bay direct con air", ["No: Con Air (1997) was directed by Simon West"]),
+    ],
+    "composer": [
+        ("who wrote the music for leaving las vegas", ["Anthony Marinelli and Mike Figgis"]),
+        ("who composed the score for con air", ["Mark Mancina and Trevor Rabin"]),
+        ("who did the music in face off", ["John Powell"]),
+        ("who did the soundtrack for leaving las vegas", ["Anthony Marinelli"]),
+        ("the rock composer?", ["Hans Zimmer"]),
+    ],
+    "cinematographer": [
+        ("who shot leaving las vegas", ["shot by Declan Quinn"]),
+        ("who was the cinematographer on the rock", ["John Schwartzman"]),
+        ("who was the dp on face off", ["Oliver Wood"]),
+        ("who photographed the wicker man 1973", ["Harry Waxman"]),
+    ],
+    "writer and review author": [
+        ("who wrote con air", ["written by Scott Rosenberg"]),
+        ("who wrote the screenplay for face off", ["Mike Werb and Michael Colleary"]),
+        ("who wrote the review of con air", ["written by Test Reviewer"]),
+    ],
+    "cast": [
+        ("who is in leaving las vegas", ["stars Nicolas Cage (Ben Sanderson)", "Elisabeth Shue"]),
+        ("who stars in con air", ["Nicolas Cage (Cameron Poe)", "John Cusack (Vince Larkin)"]),
+        ("who's in the cast of face/off", ["John Travolta (Sean Archer)"]),
+        ("what actors are in con air", ["Steve Buscemi"]),
+        ("who acted in leaving las vegas", ["Julian Sands"]),
+    ],
+    "who plays a character": [
+        ("who plays Sera in leaving las vegas?", ["Elisabeth Shue plays Sera", LLV]),
+        ("who is sera in leaving las vegas", ["Elisabeth Shue plays Sera"]),
+        ("who played cameron poe in con air", ["Nicolas Cage plays Cameron Poe"]),
+        ("who played cyrus the virus in con air", ["John Malkovich"]),
+        ("who plays yuri in leaving las vegas", ["Julian Sands plays Yuri Butsov"]),
+        ("who plays jack singer in honeymoon in vegas", ["Nicolas Cage plays Jack Singer"]),
+        ("who plays sera", ["Elisabeth Shue plays Sera in Leaving Las Vegas (1995)"]),
+        ("who played castor troy", ["Nicolas Cage plays Castor Troy in Face/Off (1997)"]),
+        ("who plays joe ransom", ["Nicolas Cage plays Joe Ransom in Joe (2013)"]),
+        ("who plays renfield", ["Nicholas Hoult plays Renfield"]),
+        # Two films are called The Wicker Man: only one has Sergeant Howie.
+        ("who plays sergeant howie in the wicker man", ["Edward Woodward", "(1973)"]),
+    ],
+    "who did an actor play": [
+        ("who did nicolas cage play in leaving las vegas", ["Nicolas Cage plays Ben Sanderson"]),
+        ("who does elisabeth shue play in leaving las vegas", ["Elisabeth Shue plays Sera"]),
+        ("what character does cage play in face off", ["Nicolas Cage plays Castor Troy"]),
+        ("what was cage's role in con air", ["Cameron Poe"]),
+        ("what part does john cusack play in con air", ["John Cusack plays Vince Larkin"]),
+    ],
+    "is an actor in a film": [
+        ("is elisabeth shue in leaving las vegas", ["Yes: Elisabeth Shue plays Sera"]),
+        ("is julian sands in leaving las vegas", ["Yes: Julian Sands plays Yuri Butsov"]),
+        ("does con air star john cusack", ["Yes: John Cusack plays Vince Larkin"]),
+        ("is nic cage in the rock", ["Yes: Nicolas Cage plays Stanley Goodspeed"]),
+        ("is cage in gone in 60 seconds", ["Yes: Nicolas Cage"]),
+        ("was john travolta in con air", ["No: the cast I have for Con Air (1997)", "Travolta"]),
+        ("was nicolas cage in the wicker man", ["Yes", "Edward Malus", "(2006)"]),
+        ("is mike figgis in leaving las vegas", ["isn't in the cast", "director and composer"]),
+        ("is zyzzo person in con air", ["No:", "anyone called “zyzzo person”"]),
+    ],
+    "runtime": [
+        ("how long is leaving las vegas", ["runs 111 minutes (1 h 51 min)"]),
+        ("what's the runtime of con air", ["115 minutes"]),
+        ("how many minutes is face off", ["138 minutes"]),
+        ("whats the run time of face/off", ["138 minutes"]),
+        ("con air runtime", ["115 minutes"]),
+    ],
+    "certificate": [
+        ("what is leaving las vegas rated", ["is rated 18 (UK certificate)"]),
+        ("what's leaving las vegas rated?", ["rated 18"]),
+        ("what certificate is con air", ["rated 15"]),
+        ("what age rating is face off", ["rated 18"]),
+        ("is con air suitable for kids", ["rated 15"]),
+    ],
+    "genre": [
+        ("what genre is leaving las vegas", ["listed as Romance and Drama"]),
+        ("what kind of film is the wicker man 1973", ["Horror and Mystery"]),
+        ("what type of movie is con air", ["Action and Thriller"]),
+        ("is con air a comedy", ["No: Con Air (1997) is listed as Action and Thriller"]),
+        ("is face off a thriller", ["Yes: Face/Off (1997)"]),
+    ],
+    "when it came out": [
+        ("when did leaving las vegas come out", ["came out in 1995"]),
+        ("what year is con air from", ["came out in 1997"]),
+        ("when was face off released", ["came out in 1997"]),
+        ("what year did the rock come out", ["came out in 1996"]),
+    ],
+    "blu-ray release and label": [
+        (
+            "when was leaving las vegas released on blu-ray",
+            ["came out on 4 July 2016", "from Studiocanal"],
+        ),
+        ("which label released leaving las vegas", ["Studiocanal"]),
+        ("who released con air on bluray", ["from Touchstone"]),
+        ("when did face off come out on blu-ray", ["18 October 2021", "Paramount"]),
+        ("what label put out the wicker man 1973", ["Studiocanal", "The Final Cut"]),
+    ],
+    "discs": [
+        ("how many discs are in the face off blu-ray", ["has 2 discs"]),
+        ("how many discs does the wicker man 1973 have", ["3 discs"]),
+        ("how many discs is leaving las vegas on", ["1 disc"]),
+    ],
+    "extras": [
+        ("wat extras r on the leaving vegas bluray", ["3 extras", "Making Of", "B-Roll"]),
+        ("what extras are on leaving las vegas", ["Interviews with Nicolas Cage"]),
+        ("what special features does con air have", ["1 extra: Trailer"]),
+        ("what bonus features are on face off", ["Audio commentary with John Woo"]),
+        ("any extras on the rock?", ["Outtakes", "rates the extras EXCELLENT"]),
+    ],
+    "picture, audio and extras quality": [
+        ("how is the picture on leaving las vegas", ["picture GOOD", "tiny marks"]),
+        ("how's the audio on leaving las vegas", ["audio POOR", "drowning out"]),
+        ("how good is the picture quality on con air", ["picture GREAT"]),
+        ("is the sound good on face off", ["audio GREAT"]),
+        ("how are the extras on con air", ["extras POOR", "Trailer"]),
+        ("how does leaving las vegas look on blu-ray", ["picture GOOD"]),
+        ("how is the pictrue on con air", ["picture GREAT"]),
+    ],
+    "the review's rating": [
+        ("what score did you give con air", ["gives Con Air (1997) 8/10"]),
+        ("how many stars did face off get", ["9/10"]),
+        (
+            "what did you rate leaving las vegas",
+            ["The review doesn't give a film rating for Leaving Las Vegas (1995)", "audio POOR"],
+        ),
+    ],
+    "what did you think": [
+        ("what did you think of leaving las vegas", ["Great film let down by poor audio"]),
+        ("wat did you think of levaing las vegas", ["Great film let down by poor audio"]),
+        ("is con air any good", ["Big dumb fun", "8/10"]),
+        ("your thoughts on the rock?", ["Michael Bay at his most entertaining"]),
+        ("did you like face off", ["John Woo's best American film"]),
+        ("have you reviewed leaving las vegas", ["Great film let down"]),
+    ],
+    "worth buying": [
+        ("is the leaving las vegas blu-ray worth buying", ["re-mastered version"]),
+        ("should i buy con air", ["easy recommendation"]),
+        ("would you recommend leaving las vegas", ["re-mastered"]),
+        ("is the wicker man 2006 worth getting", ["Only for bad-movie nights"]),
+    ],
+    "pros and cons": [
+        (
+            "what are the pros and cons of leaving las vegas",
+            ["Pros: Nicolas Cage, Elisabeth Shue and Gripping Storyline", "Poor Audio Quality"],
+        ),
+        ("pros and cons of con air", ["Thunderous audio", "Almost no extras"]),
+        ("what are the downsides of con air", ["Cons: Almost no extras"]),
+    ],
+    "where to buy": [
+        ("where can i buy leaving las vegas", ["Amazon UK", "amazon.co.uk"]),
+        ("where can I get con air on bluray", ["Amazon UK"]),
+        ("is there a buy link for con air", ["Amazon UK"]),
+    ],
+    "a person's reviewed films": [
+        ("which nicolas cage films have you reviewed", ["I've reviewed 5 Nicolas Cage films"]),
+        ("which cage films have you reviewed", ["Con Air (1997)", "The Wicker Man (2006)"]),
+        ("what john cusack movies did you review", ["1 John Cusack film", "Con Air (1997)"]),
+        ("have you reviewed any films with john cusack", ["Con Air"]),
+        ("which films have you reviewed", ["Reviewed films", "I've reviewed 6 films"]),
+        # Words that name nobody: all reviews, and said so (no made-up person).
+        ("which zyzzo films have you reviewed", ["I don't know anyone called “zyzzo”"]),
+    ],
+    "a person's films": [
+        ("what films is elisabeth shue in", ["Elisabeth Shue: filmography", "as Sera"]),
+        ("what movies has john cusack been in", ["Con Air", "The Frozen Ground"]),
+        ("what films has nicolas cage been in", ["Nicolas Cage: filmography"]),
+        ("nicolas cage filmography", ["Nicolas Cage: filmography"]),
+    ],
+    "films a person directed": [
+        ("which films did mike figgis direct", ["Films directed by Mike Figgis", LLV]),
+        ("what has francis ford coppola directed", ["Rumble Fish", "Peggy Sue Got Married"]),
+        ("films directed by john woo", ["Face/Off (1997)", "Windtalkers"]),
+        ("which movies has simon west directed", ["Con Air", "Stolen"]),
+    ],
+    "best and worst": [
+        ("which film has the best audio", ["best audio", "Con Air (1997): EXCELLENT"]),
+        ("which blu-ray has the best picture", ["Face/Off (1997): EXCELLENT"]),
+        ("which bluray has the worst audio", ["worst audio", "Leaving Las Vegas (1995): POOR"]),
+        (
+            "which film has the best extras",
+            ["The Rock (1996)", "1 reviewed film has no extras rating and is left out"],
+        ),
+        ("what's the best-rated nicolas cage film", ["Face/Off (1997): 9/10", "left out"]),
+        ("what is the worst cage film", ["The Wicker Man (2006): 3/10"]),
+        ("what is john cusack's best film", ["Con Air (1997): 8/10"]),
+        ("the worst", ["The Wicker Man (2006): 3/10"]),
+        ("what's the highest rated film", ["Face/Off (1997) and The Wicker Man (1973)"]),
+    ],
+    "how many reviews": [
+        ("how many films have you reviewed", ["I've reviewed 6 films so far", "103 films"]),
+        ("how many reviews are there", ["6 films"]),
+        ("how many blu-rays have you reviewed", ["6 films"]),
+        ("how many cage films have you reviewed", ["5 Nicolas Cage films"]),
+        ("how many films have you reviewed this year", ["6 films", "that's all reviews"]),
+    ],
+    "plot, a title alone, a name alone": [
+        ("what's leaving las vegas about", ["Hollywood screenwriter"]),
+        ("tell me about con air", ["Big dumb fun"]),
+        ("con air?", ["Big dumb fun", "Film: 8/10"]),
+        ("elisabeth shue", ["Elisabeth Shue: filmography"]),
+    ],
+    "browsing": [
+        ("what's your latest review", ["Latest reviews", "The Wicker Man (2006)"]),
+        ("what can you do", ["who directed leaving las vegas?"]),
+    ],
+}
+
+
+@pytest.mark.parametrize("form", list(QUESTIONS), ids=lambda form: form.replace(" ", "-"))
+async def test_question_forms(qapp: Popcorn, form: str) -> None:
+    failures = []
+    for question, expected in QUESTIONS[form]:
+        text = said(await ask(qapp, question))
+        missing = [part for part in expected if part not in text]
+        if missing:
+            failures.append(f"{question!r}: missing {missing} in\n    {text!r}")
+    assert not failures, "\n".join(failures)
+
+
+# --- the film's card one button away --------------------------------------------------------------
+
+
+async def test_an_answer_has_the_film_card_one_button_away(qapp: Popcorn) -> None:
+    answer = await ask(qapp, "who directed con air")
+    assert isinstance(answer, Card)
+    assert answer.description == "Con Air (1997) was directed by Simon West."
+    labels = [choice.label for choice in answer.followups]
+    assert labels == ["Film card"]
+    card = await qapp.answer(answer.followups[0].request)
+    assert isinstance(card, Card) and card.title == "Con Air (1997)"
+    assert any(f.name == "Film" and f.value == "8/10" for f in card.fields)
+    reply = interactive_reply(answer, 1, qapp)
+    assert isinstance(reply.view, FollowupView)
+    assert_within_limits(reply)
+
+
+async def test_cast_answers_also_offer_the_full_cast(qapp: Popcorn) -> None:
+    answer = await ask(qapp, "who is in leaving las vegas")
+    assert isinstance(answer, Card)
+    full_cast = next(c for c in answer.followups if c.label == "Full cast")
+    cast = await qapp.answer(full_cast.request)
+    assert isinstance(cast, ItemList) and len(cast.items) == 9
+
+
+# --- asking back ----------------------------------------------------------------------------------
+
+
+async def test_two_films_with_one_title_ask_back_and_the_choice_is_answered(
+    qapp: Popcorn,
+) -> None:
+    answer = await ask(qapp, "who directed the wicker man")
+    assert isinstance(answer, Choices)
+    assert [c.label for c in answer.choices] == ["The Wicker Man (1973)", "The Wicker Man (2006)"]
+    picked = await qapp.answer(answer.choices[0].request)
+    assert "directed by Robin Hardy" in said(picked)
+    picked = await qapp.answer(answer.choices[1].request)
+    assert "directed by Neil LaBute" in said(picked)
+
+
+@pytest.mark.parametrize(
+    ("question", "director"),
+    [
+        ("who directed the wicker man 1973", "Robin Hardy"),
+        ("who directed the wicker man (2006)", "Neil LaBute"),
+        ("who directed the 2006 wicker man", "Neil LaBute"),
+        ("who directed the wicker man from 1973", "Robin Hardy"),
+    ],
+)
+async def test_a_year_picks_one_of_two_films(qapp: Popcorn, question: str, director: str) -> None:
+    assert director in said(await ask(qapp, question))
+
+
+async def test_a_year_that_matches_nothing_is_said_to_match_nothing(qapp: Popcorn) -> None:
+    answer = await ask(qapp, "who directed leaving las vegas 1990")
+    assert isinstance(answer, Choices)
+    assert "No film from 1990" in answer.prompt
+    assert [c.label for c in answer.choices] == [LLV]
+    assert "Mike Figgis" in said(await qapp.answer(answer.choices[0].request))
+
+
+async def test_an_ambiguous_person_asks_back(qapp: Popcorn) -> None:
+    answer = await ask(qapp, "which films did coppola direct")
+    assert isinstance(answer, Choices)
+    labels = [c.label for c in answer.choices]
+    assert labels == ["Christopher Coppola", "Francis Ford Coppola"]
+    picked = await qapp.answer(answer.choices[1].request)
+    assert isinstance(picked, ItemList)
+    assert picked.title == "Films directed by Francis Ford Coppola"
+
+
+async def test_a_near_miss_offers_the_nearest_films(qapp: Popcorn) -> None:
+    answer = await ask(qapp, "who directed national treasure 3")
+    assert isinstance(answer, Choices)
+    assert "I couldn't find a film called “national treasure 3”" in answer.prompt
+    assert "National Treasure (2004)" in [c.label for c in answer.choices]
+
+
+# --- never invents --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who directed zyzzogeton", ["I couldn't find a film called “zyzzogeton”"]),
+        ("what extras are on the zyzzogeton blu-ray", ["couldn't find a film"]),
+        ("who plays zorblax", ["I couldn't find a character called “zorblax”"]),
+        ("what films is zyzzo qwerty in", ["I couldn't find anyone called “zyzzo qwerty”"]),
+        ("how many discs", ["Which film?"]),
+    ],
+)
+async def test_unknown_films_and_people(qapp: Popcorn, question: str, expected: list[str]) -> None:
+    answer = await ask(qapp, question)
+    assert isinstance(answer, Notice | Choices)
+    text = said(answer)
+    assert all(part in text for part in expected), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did you think of mandy",
+        "is mandy worth buying",
+        "how is the picture on mandy",
+        "what are the pros and cons of joe",
+        "what did you rate joe",
+        "is the joe blu-ray any good",
+    ],
+)
+async def test_unreviewed_films_say_so_and_offer_what_is_known(
+    qapp: Popcorn, question: str
+) -> None:
+    answer = await ask(qapp, question)
+    assert isinstance(answer, Card)
+    assert "not reviewed yet" in answer.description
+    assert "starring Nicolas Cage" in answer.description  # the cast
+    assert any(year in answer.description for year in ("2013", "2018"))  # the year
+    assert answer.followups[0].label == "Film card"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "what did you rate leaving las vegas",
+            "The review doesn't give a film rating for Leaving Las Vegas (1995).",
+        ),
+        ("how long is mandy", "I don't have the runtime of Mandy (2018). What I do know: 2018"),
+        ("how long is the rock", "I don't have the runtime of The Rock (1996)."),
+        ("what certificate is mandy", "I don't have a certificate for Mandy (2018)."),
+        ("is face off worth buying", "makes no buying recommendation"),
+        ("how are the extras on face off", "the review doesn't rate the Blu-ray's extras"),
+        ("where can i buy the rock", "The review of The Rock (1996) lists no shops."),
+        ("when was the rock released on blu-ray", "I don't have its release date"),
+        ("what extras are on the wicker man 2006", "lists no extras"),
+        ("how many discs is mandy on", "I have no Blu-ray release on record for Mandy (2018)."),
+        ("who wrote the review of leaving las vegas", "doesn't say who wrote it"),
+        ("who shot mandy", "I don't have the cinematographer of Mandy (2018)."),
+        ("what is the rock about", "I don't have a synopsis of The Rock (1996)."),
+    ],
+)
+async def test_unset_facts_are_said_to_be_unset(
+    qapp: Popcorn, question: str, expected: str
+) -> None:
+    assert expected in said(await ask(qapp, question))
+
+
+async def test_a_removed_review_is_not_reviewed(qapp: Popcorn) -> None:
+    async with qapp.sessions.begin() as session:
+        await session.execute(
+            update(Review)
+            .where(Review.headline == "Con Air Blu-ray Review")
+            .values(deleted_at=dt.datetime.now(dt.UTC))
+        )
+    assert "not reviewed yet" in said(await ask(qapp, "what did you think of con air"))
+    assert "Con Air" not in said(await ask(qapp, "which film has the best audio"))
+    assert "I've reviewed 5 films" in said(await ask(qapp, "how many films have you reviewed"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["hello", "tell me a joke", "good morning", "what time is it", "thanks!", "🍿🍿🍿", "?"],
+)
+async def test_off_topic_messages_get_example_questions(qapp: Popcorn, message: str) -> None:
+    answer = await ask(qapp, message)
+    assert isinstance(answer, Notice)
+    assert "didn't understand" in answer.text
+    assert "“who directed leaving las vegas?”" in answer.hints
+
+
+async def test_a_very_long_question_is_refused_politely(qapp: Popcorn) -> None:
+    answer = await ask(qapp, "who directed " + "leaving las vegas " * 100)
+    assert isinstance(answer, Notice) and "too long" in answer.text
+
+
+# --- understanding, without a database ------------------------------------------------------------
+
+
+def test_chat_spellings_and_contractions_are_spelled_out() -> None:
+    assert " ".join(normalise("wat extras r on the leaving vegas blu-ray?")) == (
+        "what extras are on the leaving vegas bluray"
+    )
+    assert " ".join(normalise("Who's in Face/Off? What's Cage's role")) == (
+        "who is in face off what is cage role"
+    )
+    assert normalise("the wicker man (from 2006)") == ("the", "wicker", "man", "2006")
+
+
+def test_understanding_needs_only_the_index() -> None:
+    index = SearchIndex(
+        [
+            FilmDoc(1, "Leaving Las Vegas", 1995),
+            FilmDoc(2, "The Wicker Man", 1973),
+            FilmDoc(3, "The Wicker Man", 2006),
+            FilmDoc(4, "Racing with the Moon", 1984),
+        ],
+        [PersonDoc(1, "Nicolas Cage"), PersonDoc(2, "Elisabeth Shue")],
+    )
+    question = understand("who plays sera in levaing las vegas?", index)
+    assert question.intent is Intent.CAST and question.subject == "sera"
+    assert question.film is not None and question.film.match.best == FilmDoc(
+        1, "Leaving Las Vegas", 1995
+    )
+    assert understand("is shue in leaving las vegas", index).yes_no
+    assert understand("who directed the wicker man", index).film.match.status == "ambiguous"
+    # A title word that looks like a question word with a typo is left alone.
+    racing = understand("who directed racing with the moon", index)
+    assert racing.intent is Intent.DIRECTOR and racing.film.match.best.id == 4
+    assert understand("racing with the moon", index).intent is Intent.FILM
+    # ...but a question word with a typo is read as meant.
+    assert understand("who directd leaving las vegas", index).intent is Intent.DIRECTOR
+    best = understand("which film has the worst sound?", index)
+    assert (best.intent, best.aspect, best.worst) == (Intent.BEST, "audio", True)
+    assert understand("which cage films have you reviewed", index).person is not None
+
+
+# --- the mention path -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("@Popcorn who plays Sera in leaving las vegas?", "who plays Sera in leaving las vegas?"),
+        ("@popcorn, who directed con air", "who directed con air"),
+        ("  @Popcorn: hi", "hi"),
+        ("@Popcorn", ""),
+        ("@Popcorn   ", ""),
+    ],
+)
+def test_a_message_starting_with_the_mention_is_a_question(text: str, question: str) -> None:
+    request = parse_command(text)
+    assert request is not None
+    assert (request.command, request.text) == ("ask", question)
+
+
+def test_discord_mentions_and_what_is_not_a_mention() -> None:
+    forms = ("<@42>", "<@!42>")
+    assert parse_command("<@42> who directed con air", "!", forms) == Request(
+        "ask", "who directed con air", invoked_as="@"
+    )
+    assert parse_command("<@!42> hi", "!", forms).text == "hi"  # type: ignore[union-attr]
+    assert parse_command("<@43> who directed con air", "!", forms) is None  # someone else
+    assert parse_command("@Popcorn hi", "!", forms) is None  # on Discord, text is not a mention
+    assert parse_command("@Popcornfan hi") is None
+    assert parse_command("hey @Popcorn who directed con air") is None  # not at the start
+    command = parse_command("@Popcorn !cast con air")
+    assert command is not None and (command.command, command.text) == ("cast", "con air")
+
+
+async def test_a_mention_without_a_question_gets_a_hint_with_examples(qapp: Popcorn) -> None:
+    answer = await qapp.answer_text("@Popcorn")
+    assert isinstance(answer, Notice)
+    assert "Ask me about a film or a person" in answer.text
+    assert len(answer.hints) >= 5
+
+
+async def test_the_mention_in_popcorn_chat_and_the_button_to_the_card(qapp: Popcorn) -> None:
+    chat = ChatSession(qapp)
+    (reply,) = await chat.send("@Popcorn who plays Sera in leaving las vegas?")
+    assert_within_limits(reply)
+    embed = reply.embeds[0]
+    assert embed.title == LLV
+    assert "Elisabeth Shue" in (embed.description or "")
+    (card,) = await chat.press("film card")
+    assert card.embeds[0].title == LLV
+    assert {f.name for f in card.embeds[0].fields} >= {"Picture", "Audio", "Extras"}
+    assert_within_limits(card)
+
+
+def test_the_mention_through_the_popcorn_chat_command(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("POPCORN_", "DISCORD_"))}
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'chat.sqlite3'}",
+        POPCORN_DB_PATH=str(tmp_path / "chat.sqlite3"),
+        PYTHONPATH=str(REPO),
+    )
+    messages = ["@Popcorn who plays Sera in leaving las vegas?", ":press film card", "@Popcorn"]
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--json"],
+        input="".join(m + "\n" for m in messages),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    answer, card, hint = (json.loads(line) for line in result.stdout.splitlines())
+    for line in (answer, card, hint):
+        assert_within_limits(line)
+    assert "Elisabeth Shue plays Sera" in answer[0]["embeds"][0]["description"]
+    labels = [item["label"] for row in answer[0]["components"] for item in row["components"]]
+    assert labels == ["Film card", "Full cast"]
+    assert card[0]["embeds"][0]["title"] == LLV
+    assert "Ask me about a film" in hint[0]["content"]
+
+
+# --- the mention through Discord (dpytest) --------------------------------------------------------
+
+
+@pytest.fixture
+async def bot(qapp: Popcorn) -> AsyncIterator[commands.Bot]:
+    popcorn_bot = create_bot(qapp.settings, core=qapp, intents=discord.Intents.all())
+    await popcorn_bot._async_setup_hook()
+    await popcorn_bot.setup_hook()
+    dpytest.configure(popcorn_bot, members=2)
+    try:
+        yield popcorn_bot
+    finally:
+        await dpytest.empty_queue()
+
+
+async def test_a_discord_mention_is_a_question(bot: commands.Bot) -> None:
+    assert bot.user is not None
+    await dpytest.message(f"{bot.user.mention} who plays Sera in leaving las vegas?")
+    message = dpytest.get_message()
+    assert "Elisabeth Shue plays Sera" in (message.embeds[0].description or "")
+    assert not message.mention_everyone
+    await dpytest.message(f"<@!{bot.user.id}> wat extras r on the leaving vegas bluray")
+    assert "Making Of" in (dpytest.get_message().embeds[0].description or "")
+
+
+async def test_a_discord_mention_alone_gets_the_hint(bot: commands.Bot) -> None:
+    assert bot.user is not None
+    await dpytest.message(bot.user.mention)
+    assert "Ask me about a film or a person" in dpytest.get_message().content
+
+
+async def test_text_that_only_looks_like_a_mention_is_not_answered(bot: commands.Bot) -> None:
+    await dpytest.message("@Popcorn who directed con air")
+    assert dpytest.verify().message().nothing()
+
+
+async def test_other_bots_mentioning_popcorn_are_ignored(bot: commands.Bot) -> None:
+    assert bot.user is not None
+    other = dpytest.get_config().members[1]
+    other._user.bot = True
+    await dpytest.message(f"{bot.user.mention} who directed con air", member=1)
+    assert dpytest.verify().message().nothing()
+
+
+async def test_ask_as_a_prefix_command(bot: commands.Bot) -> None:
+    await dpytest.message("!ask who directed leaving las vegas?")
+    assert "directed by Mike Figgis" in (dpytest.get_message().embeds[0].description or "")
+
+
+async def test_ask_with_no_question_gets_the_hint(bot: commands.Bot) -> None:
+    with pytest.raises(commands.MissingRequiredArgument):
+        await dpytest.message("!ask")
+    assert "Ask me about a film or a person" in dpytest.get_message().content
+
+
+async def test_slash_ask(bot: commands.Bot) -> None:
+    from unittest.mock import AsyncMock, create_autospec
+
+    cog: Any = bot.get_cog("Films")
+    ctx = create_autospec(commands.Context, instance=True)
+    ctx.bot = bot
+    ctx.interaction = create_autospec(discord.Interaction, instance=True)
+    ctx.author = create_autospec(discord.Member, instance=True)
+    ctx.author.id = 111
+    ctx.guild = None
+    ctx.send = AsyncMock(return_value=create_autospec(discord.Message, instance=True))
+    await type(cog).ask.callback(cog, ctx, question="who plays Sera in leaving las vegas?")
+    kwargs = ctx.send.await_args.kwargs
+    assert "Elisabeth Shue" in kwargs["embeds"][0].description
+    assert kwargs["allowed_mentions"].everyone is False
+    assert isinstance(kwargs["view"], FollowupView)

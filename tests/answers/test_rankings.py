@@ -1,0 +1,327 @@
+"""`!top`, `!worst`, `!random`, `!latest`, `!stats` (and the ranking questions) on SQLite and
+PostgreSQL: the site's ratings order the films, films without the rating are left out and
+counted, removed reviews never count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+from unittest.mock import AsyncMock, create_autospec
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+from discord.ext import commands
+from sqlalchemy import update
+
+from bot.answers.rankings import parse_ranking_args
+from bot.answers.types import Answer, Card, ItemList, Notice
+from bot.app import Popcorn
+from bot.db.models import Review
+from bot.db.rankings import ranking, review_stats
+from bot.discord_bot.client import create_bot
+from bot.discord_bot.views import interactive_reply
+from tests.discord_bot.limits_check import assert_within_limits
+from tests.helpers import REPO, make_settings
+
+DATA = Path(__file__).parent / "data"
+REVIEWS = REPO / "data" / "reviews"
+
+
+@pytest.fixture
+async def ranked(database_url: str) -> AsyncIterator[Popcorn]:
+    """Seven films: six reviewed (Leaving Las Vegas and the test records), Joe unreviewed."""
+    app = await Popcorn.start(make_settings(database_url), seed=False)
+    await app.import_paths([REVIEWS, DATA])
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest.fixture
+async def empty(sqlite_url: str) -> AsyncIterator[Popcorn]:
+    app = await Popcorn.start(make_settings(sqlite_url), seed=False)
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+async def run(app: Popcorn, text: str) -> Answer:
+    answer = await app.answer_text(text)
+    assert answer is not None
+    assert_within_limits(interactive_reply(answer, 1, app))
+    return answer
+
+
+async def remove_review(app: Popcorn, headline: str) -> None:
+    async with app.sessions.begin() as session:
+        await session.execute(
+            update(Review)
+            .where(Review.headline == headline)
+            .values(deleted_at=dt.datetime.now(dt.UTC))
+        )
+
+
+# --- !top / !worst --------------------------------------------------------------------------------
+
+
+async def test_top_by_film_rating_with_ties_and_the_left_out_count(ranked: Popcorn) -> None:
+    answer = await run(ranked, "!top")
+    assert isinstance(answer, ItemList)
+    assert answer.title == "Top 10 by film rating"
+    assert answer.items == (
+        "1. **Face/Off** (1997) — 9/10",
+        "1. **The Wicker Man** (1973) — 9/10",
+        "3. **Con Air** (1997) — 8/10",
+        "4. **The Rock** (1996) — 7/10",
+        "5. **The Wicker Man** (2006) — 3/10",
+    )
+    # Leaving Las Vegas has no film rating: it is left out, and said to be.
+    assert "1 reviewed film has no film rating and is left out." in (answer.intro or "")
+
+
+@pytest.mark.parametrize("text", ["!top audio 3", "!top 3 audio", "!top sound 3", "!TOP Audio 3"])
+async def test_top_by_a_blu_ray_rating_and_a_count(ranked: Popcorn, text: str) -> None:
+    answer = await run(ranked, text)
+    assert isinstance(answer, ItemList)
+    assert answer.title == "Top 3 by audio rating"
+    assert answer.items == (
+        "1. **Con Air** (1997) — ▰▰▰▰▰ EXCELLENT",
+        "2. **Face/Off** (1997) — ▰▰▰▰▱ GREAT",
+        "2. **The Rock** (1996) — ▰▰▰▰▱ GREAT",
+    )
+    assert "left out" not in (answer.intro or "")  # every review rates the audio
+
+
+async def test_worst_extras_leaves_out_the_unrated(ranked: Popcorn) -> None:
+    answer = await run(ranked, "!worst extras")
+    assert isinstance(answer, ItemList)
+    assert answer.items[:2] == (
+        "1. **Con Air** (1997) — ▰▱▱▱▱ POOR",
+        "1. **The Wicker Man** (2006) — ▰▱▱▱▱ POOR",
+    )
+    assert answer.items[-1] == "5. **The Rock** (1996) — ▰▰▰▰▰ EXCELLENT"
+    assert "Face/Off" not in "\n".join(answer.items)  # no extras rating
+    assert "1 reviewed film has no extras rating and is left out." in (answer.intro or "")
+
+
+async def test_worst_picture(ranked: Popcorn) -> None:
+    answer = await run(ranked, "!worst picture 1")
+    assert isinstance(answer, ItemList)
+    assert answer.items == ("1. **The Wicker Man** (2006) — ▰▰▱▱▱ OK",)
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [("!top 50", "1 to 25"), ("!top 0", "1 to 25"), ("!top bananas", "rank by “bananas”")],
+)
+async def test_bad_ranking_arguments_say_how(ranked: Popcorn, text: str, complaint: str) -> None:
+    answer = await run(ranked, text)
+    assert isinstance(answer, Notice)
+    assert complaint in answer.text
+    assert any("`!top audio 5`" in hint for hint in answer.hints)
+
+
+def test_ranking_arguments() -> None:
+    assert parse_ranking_args("") == parse_ranking_args("film")
+    args = parse_ranking_args("5 picture")
+    assert not isinstance(args, str) and (args.aspect, args.count) == ("picture", 5)
+    assert isinstance(parse_ranking_args("audio audio 99"), str)
+
+
+async def test_removed_reviews_never_count(ranked: Popcorn) -> None:
+    await remove_review(ranked, "Face/Off Blu-ray Review")
+    top = await run(ranked, "!top")
+    assert isinstance(top, ItemList)
+    assert top.items[0] == "1. **The Wicker Man** (1973) — 9/10"
+    assert "Face/Off" not in "\n".join(top.items)
+    stats = await run(ranked, "!stats")
+    assert isinstance(stats, Card)
+    assert stats.fields[0].value == "5 films reviewed of 7 in the database"
+    for _ in range(20):
+        card = await run(ranked, "!random")
+        assert isinstance(card, Card) and card.title != "Face/Off (1997)"
+    latest = await run(ranked, "!latest 25")
+    assert isinstance(latest, ItemList) and "Face/Off" not in "\n".join(latest.items)
+
+
+async def test_ranking_query_counts(ranked: Popcorn) -> None:
+    async with ranked.sessions() as session:
+        result = await ranking(session, "extras", limit=2)
+        assert [f.title for f in result.films] == ["The Rock", "The Wicker Man"]
+        assert (result.reviewed, result.left_out) == (6, 1)
+        cage = ranked.index.find_person("nicolas cage").best
+        assert cage is not None
+        mine = await ranking(session, "film", person_id=cage.id)
+        assert [f.title for f in mine.films] == [
+            "Face/Off",
+            "Con Air",
+            "The Rock",
+            "The Wicker Man",
+        ]
+        assert (mine.reviewed, mine.left_out) == (5, 1)
+
+
+# --- !random / !latest / !stats -------------------------------------------------------------------
+
+
+async def test_random_is_a_reviewed_film_card(ranked: Popcorn) -> None:
+    reviewed = {
+        "Leaving Las Vegas (1995)", "Con Air (1997)", "Face/Off (1997)", "The Rock (1996)",
+        "The Wicker Man (1973)", "The Wicker Man (2006)",
+    }  # fmt: skip
+    seen = set()
+    for _ in range(30):
+        card = await run(ranked, "!random")
+        assert isinstance(card, Card)
+        seen.add(card.title)
+    assert seen <= reviewed and len(seen) > 1  # Joe is not reviewed
+
+
+async def test_latest_newest_first(ranked: Popcorn) -> None:
+    answer = await run(ranked, "!latest")
+    assert isinstance(answer, ItemList)
+    assert answer.items[0].startswith("**The Wicker Man (2006)** — 2 February 2024")
+    assert len(answer.items) == 5
+    everything = await run(ranked, "!latest 25")
+    assert isinstance(everything, ItemList)
+    assert everything.items[-1].startswith("**Leaving Las Vegas (1995)** — date not given")
+    assert isinstance(await run(ranked, "!latest lots"), Notice)
+
+
+async def test_stats_count_by_rating_genre_and_year(ranked: Popcorn) -> None:
+    answer = await run(ranked, "!stats")
+    assert isinstance(answer, Card)
+    fields = {f.name: f.value for f in answer.fields}
+    assert fields["Reviews"] == "6 films reviewed of 7 in the database"
+    assert fields["Film rating"] == "9/10: 2 · 8/10: 1 · 7/10: 1 · 3/10: 1 · not rated: 1"
+    assert fields["Picture"] == "EXCELLENT: 1 · GREAT: 1 · GOOD: 3 · OK: 1"
+    assert fields["Extras"] == "EXCELLENT: 1 · GREAT: 1 · OK: 1 · POOR: 2 · not rated: 1"
+    assert fields["Genres (reviewed films)"].startswith("Action: 3 · Thriller: 3 · Horror: 2")
+    assert fields["Reviews per year"] == "2024: 2 · 2023: 2 · 2022: 1 · date not given: 1"
+    async with ranked.sessions() as session:
+        stats = await review_stats(session)
+    assert stats.reviewed == 6 and stats.unrated["film"] == 1
+
+
+async def test_with_no_reviews_everything_says_so(empty: Popcorn) -> None:
+    for text in ("!top", "!worst audio"):
+        answer = await run(empty, text)
+        assert isinstance(answer, ItemList) and not answer.items
+        assert answer.empty_text == "No film has been reviewed yet."
+    assert "No film has been reviewed yet." in (await run(empty, "!random")).text  # type: ignore[union-attr]
+    stats = await run(empty, "!stats")
+    assert isinstance(stats, Card) and stats.description == "No film has been reviewed yet."
+    latest = await run(empty, "!latest")
+    assert isinstance(latest, ItemList) and not latest.items
+    count = await run(empty, "!ask how many films have you reviewed?")
+    assert "I've reviewed 0 films so far" in (count.description or "")  # type: ignore[union-attr]
+    best = await run(empty, "!ask which film has the best audio")
+    assert "Nothing is reviewed yet." in (best.description or "")  # type: ignore[union-attr]
+
+
+# --- the ranking questions ------------------------------------------------------------------------
+
+
+async def test_best_questions_say_what_was_left_out(ranked: Popcorn) -> None:
+    answer = await run(ranked, "!ask which blu-ray has the best extras?")
+    assert isinstance(answer, Card)
+    assert answer.description == (
+        "The best extras of the reviewed films are on The Rock (1996): EXCELLENT. "
+        "1 reviewed film has no extras rating and is left out."
+    )
+    assert [c.label for c in answer.followups] == ["Film card", "Top 10"]
+    top = await ranked.answer(answer.followups[1].request)
+    assert isinstance(top, ItemList) and top.title == "Top 10 by extras rating"
+
+
+async def test_a_persons_best_and_worst(ranked: Popcorn) -> None:
+    best = await run(ranked, "!ask what is the best rated nicolas cage film?")
+    assert "The best-rated of the Nicolas Cage films I've reviewed is Face/Off (1997): 9/10." in (
+        best.description or ""  # type: ignore[union-attr]
+    )
+    worst = await run(ranked, "!ask worst elisabeth shue film")
+    # Her one reviewed film has no film rating: nothing is invented.
+    assert "None of the 1 Elisabeth Shue film I've reviewed has a film rating." in (
+        worst.description or ""  # type: ignore[union-attr]
+    )
+
+
+# --- Discord: prefix and slash --------------------------------------------------------------------
+
+
+@pytest.fixture
+async def bot(sqlite_url: str) -> AsyncIterator[commands.Bot]:
+    app = await Popcorn.start(make_settings(sqlite_url), seed=False)
+    await app.import_paths([REVIEWS, DATA])
+    popcorn_bot = create_bot(app.settings, core=app, intents=discord.Intents.all())
+    await popcorn_bot._async_setup_hook()
+    await popcorn_bot.setup_hook()
+    dpytest.configure(popcorn_bot, members=2)
+    try:
+        yield popcorn_bot
+    finally:
+        await dpytest.empty_queue()
+        await app.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("!top", "Top 10 by film rating"),
+        ("!top audio 3", "Top 3 by audio rating"),
+        ("!top 3 audio", "Top 3 by audio rating"),
+        ("!worst extras", "Worst 10 by extras rating"),
+        ("!latest 2", "Latest reviews"),
+        ("!stats", "Review stats"),
+    ],
+)
+async def test_ranking_prefix_commands(bot: commands.Bot, text: str, title: str) -> None:
+    await dpytest.message(text)
+    assert dpytest.get_message().embeds[0].title == title
+
+
+async def test_random_prefix_command(bot: commands.Bot) -> None:
+    await dpytest.message("!random")
+    assert dpytest.get_message().embeds[0].fields[0].name == "Film"
+
+
+def fake_slash_context(bot: commands.Bot) -> Any:
+    ctx = create_autospec(commands.Context, instance=True)
+    ctx.bot = bot
+    ctx.interaction = create_autospec(discord.Interaction, instance=True)
+    ctx.author = create_autospec(discord.Member, instance=True)
+    ctx.author.id = 111
+    ctx.guild = None
+    ctx.send = AsyncMock(return_value=create_autospec(discord.Message, instance=True))
+    return ctx
+
+
+async def test_slash_top_has_an_aspect_choice_and_a_count(bot: commands.Bot) -> None:
+    for name in ("top", "worst"):
+        command = bot.tree.get_command(name)
+        assert isinstance(command, discord.app_commands.Command)
+        aspect, count = command.parameters
+        assert [c.value for c in aspect.choices] == ["film", "picture", "audio", "extras"]
+        assert (count.min_value, count.max_value) == (1, 25)
+    cog: Any = bot.get_cog("Films")
+    ctx = fake_slash_context(bot)
+    await type(cog).top.callback(cog, ctx, aspect="audio", count=2)
+    embed = ctx.send.await_args.kwargs["embeds"][0]
+    assert embed.title == "Top 2 by audio rating"
+    ctx = fake_slash_context(bot)
+    await type(cog).worst.callback(cog, ctx)
+    assert ctx.send.await_args.kwargs["embeds"][0].title == "Worst 10 by film rating"
+
+
+@pytest.mark.parametrize("text", ["!top audio 50", "!latest 99", "!worst bananas"])
+async def test_prefix_arguments_out_of_range_get_the_same_reply_as_chat(
+    bot: commands.Bot, text: str
+) -> None:
+    await dpytest.message(text)
+    content = dpytest.get_message().content
+    assert "1 to 25" in content or "rank by “bananas”" in content
