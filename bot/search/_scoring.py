@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.search.models import Candidate, MatchStatus
 
@@ -27,7 +27,15 @@ WORD_PENALTY = 15.0
 #: score PREFIX_BASE..PREFIX_BASE+PREFIX_SPAN, always below ACCEPT.
 PREFIX_BASE = 70.0
 PREFIX_SPAN = 8.0
+#: Subtracted from a match found only with the words in another order: "rosemary s
+#: baby" is "Rosemary's Baby" before it is "Baby Rosemary".
+REORDER_PENALTY = 5.0
+#: Subtracted from a match found only by reading the query's first word as a
+#: misspelt "the" ("tge fireman", "rhe swimmer").
+ARTICLE_TYPO_PENALTY = 2.0
 MAX_CANDIDATES = 5
+#: A lone best is still AMBIGUOUS if one of this many runners-up is as few typos away.
+GUARD_RIVALS = 10
 #: Queries are cut to this many characters before matching.
 MAX_QUERY_CHARS = 200
 
@@ -35,30 +43,64 @@ MAX_QUERY_CHARS = 200
 _STOPWORDS = frozenset({"the", "and", "of"})
 
 
-def _explained(word: str, key_words: Sequence[str], key_compact: str) -> bool:
-    if word in key_words or word in _STOPWORDS:
-        return True
-    if word.isdigit():  # sequel numbers must match exactly
-        return False
-    if len(word) <= 2 or word in key_compact:  # "of", or "face" in "faceoff"
-        return True
-    allowed = 1 if len(word) <= 5 else 2
-    return any(OSA.distance(word, k, score_cutoff=allowed) <= allowed for k in key_words)
+class Penalty:
+    """``score`` minus WORD_PENALTY for each query word missing from a key.
 
-
-def penalised(query: str, key: str, score: float) -> float:
-    """``score`` minus WORD_PENALTY for each query word missing from ``key``.
-
-    A missing number ("ghost rider 2" vs "Ghost Rider") also caps the score
-    below ACCEPT: a sequel number is never treated as a typo.
+    A query word is accounted for by a key that has it, has it inside a word
+    run together ("face" in "faceoff"), or has it within a typo (two for words
+    of six letters or more); stopwords and words of one or two letters always
+    are, numbers only exactly.  A missing number ("ghost rider 2" vs "Ghost
+    Rider") also caps the score below ACCEPT: a sequel number is never treated
+    as a typo.  The query's words are sorted out once; then each key costs a
+    split and, only for words it lacks, a few OSA distances.
     """
-    key_words = key.split()
-    key_compact = "".join(key_words)
-    missing = [w for w in query.split() if not _explained(w, key_words, key_compact)]
-    score -= WORD_PENALTY * len(missing)
-    if any(w.isdigit() for w in missing):
-        score = min(score, ACCEPT - MARGIN - 1.0)
-    return score
+
+    __slots__ = ("_words",)
+
+    def __init__(self, query: str) -> None:
+        self._words = [w for w in query.split() if w not in _STOPWORDS and not _short(w)]
+
+    def __call__(self, key: str, score: float) -> float:
+        key_words = key.split()
+        key_compact = ""
+        missing = 0
+        number = False
+        for word in self._words:
+            if word in key_words:
+                continue
+            if word.isdigit():
+                missing += 1
+                number = True
+                continue
+            if not key_compact:
+                key_compact = "".join(key_words)
+            if word in key_compact:
+                continue
+            allowed = 1 if len(word) <= 5 else 2
+            if not any(OSA.distance(word, k, score_cutoff=allowed) <= allowed for k in key_words):
+                missing += 1
+        score -= WORD_PENALTY * missing
+        if number:
+            score = min(score, ACCEPT - MARGIN - 1.0)
+        return score
+
+
+def _short(word: str) -> bool:
+    return len(word) <= 2 and not word.isdigit()
+
+
+def swap_credited(query: str, key: str, ratio: float) -> float:
+    """``fuzz.ratio`` with each swapped pair of neighbours costing one edit, not two.
+
+    Indel counts a swap ("kenoma" -> "kneoma") as a deletion plus an insertion,
+    so a dropped letter ("keoma" -> "kneoma") looked twice as close; yet a swap
+    is as common a typo as a dropped letter.  The number of swaps is the gap
+    between the Levenshtein and OSA (restricted Damerau) distances.
+    """
+    swaps = Levenshtein.distance(query, key) - OSA.distance(query, key)
+    if swaps <= 0:
+        return ratio
+    return min(100.0, ratio + 100.0 * swaps / (len(query) + len(key)))
 
 
 def prefix_score(query: str, key: str) -> float:
@@ -67,15 +109,31 @@ def prefix_score(query: str, key: str) -> float:
 
 def decide(
     pool: Sequence[Candidate[Any]],
+    typos: Callable[[Candidate[Any]], int] | None = None,
 ) -> tuple[MatchStatus, tuple[Candidate[Any], ...]] | None:
-    """FOUND or AMBIGUOUS for a best-first ``pool``, or None if nothing is good enough."""
+    """FOUND or AMBIGUOUS for a best-first ``pool``, or None if nothing is good enough.
+
+    With ``typos`` (the edit distance from the query to a candidate's text), a
+    lone best is not FOUND if a runner-up (among the next GUARD_RIVALS) is as
+    few typos away: the scores only preferred one kind of typo over another
+    ("tickup": "Stickup" drops a letter, "Pickup" changes one; "leza": "Lea",
+    "Lena").
+    """
     if not pool or pool[0].score < ACCEPT:
         return None
     floor = pool[0].score - MARGIN
     close = tuple(c for c in pool if c.score >= floor)[:MAX_CANDIDATES]
-    if len(close) == 1:
-        return MatchStatus.FOUND, close
-    return MatchStatus.AMBIGUOUS, close
+    if len(close) > 1:
+        return MatchStatus.AMBIGUOUS, close
+    if typos is not None:
+        best = close[0]
+        rivals = pool[1 : 1 + GUARD_RIVALS]
+        if rivals:
+            limit = typos(best)
+            tied = [c for c in rivals if typos(c) <= limit][: MAX_CANDIDATES - 1]
+            if tied:
+                return MatchStatus.AMBIGUOUS, (best, *tied)
+    return MatchStatus.FOUND, close
 
 
 def merge_best(best: dict[int, Candidate[Any]], doc: Any, score: float, matched: str) -> None:

@@ -1,22 +1,43 @@
-"""A key table: normalised key -> owning doc ids, plus rapidfuzz look-ups."""
+"""A key table: normalised key -> owning doc ids, plus rapidfuzz look-ups.
+
+Memory is the constraint at 60k films + 60k people, so every key string is
+stored once (as the key of ``_owners``) and everything else refers to it:
+owners are one flat tuple per key, word postings hold the key itself when a
+word occurs in a single key, and the near-word buckets hold references to the
+word strings.  Nothing derived from a key (reversed, word-sorted or compact
+copies) is kept.
+"""
 
 from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
+from bot.search._scoring import REORDER_PENALTY, swap_credited
+from bot.search._vocab import NearWords
 from bot.search.normalize import compact, tokens_sorted
 
 #: Query words ignored when choosing which keys to score (too common to help).
 _SKIP_WORDS = frozenset({"the", "and", "of", "a", "an"})
-#: Above this many keys, blocking is pointless: score every key instead.
-_BLOCK_MAX = 5000
-#: At most this many vocabulary words share a 3-letter prefix/suffix probe.
-_NEAR_SCAN = 2000
+#: Score at most about this many keys when blocking on the two rarest query words.
+_BLOCK_MAX = 8000
+#: Mistyped words this long are looked for up to three edits away at WIDE (two
+#: typos that touch, "intrpevista" for "intervista", can make three OSA edits).
+_THREE_TYPOS_FROM = 8
+#: More new words than this are filed in the near-word buckets in one pass.
+_BULK_FILING = 1000
+#: Keys whose compact form is checked per query-prefix probe ("faceoff").
+_COMPACT_PROBE = 256
+
+#: Search levels: near words one typo away (two for long words), then two typos
+#: away for every word of four letters or more, then every key (small tables only).
+NEAR, WIDE, FULL = 0, 1, 2
+#: Tables up to this many keys also try a full scan when blocking finds nothing
+#: good enough; larger ones stop at WIDE (a full scan of 60k keys costs ~5 ms).
+_FULL_SCAN_MAX = 10_000
 
 
 def _starting_with(items: list[str], prefix: str, limit: int) -> list[str]:
@@ -42,169 +63,226 @@ def _typo_allowance(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
-class KeyTable:
-    """Maps normalised keys to ``{doc_id: original text}``.
+def _count(posting: str | list[str]) -> int:
+    return 1 if isinstance(posting, str) else len(posting)
 
-    Fuzzy look-ups first score only keys sharing a word (up to a typo or two)
-    with the query - "blocking" - which keeps typo look-ups fast on large
-    tables; callers fall back to ``exhaustive=True`` when that finds nothing.
-    Edits cost O(log n) plus a list insert; full-scan lists are rebuilt
-    lazily on the next exhaustive look-up.
+
+def _gather(postings: Iterable[str | list[str]]) -> set[str]:
+    keys: set[str] = set()
+    for posting in postings:
+        if isinstance(posting, str):
+            keys.add(posting)
+        else:
+            keys.update(posting)
+    return keys
+
+
+class KeyTable:
+    """Maps normalised keys to the docs that own them, with their original text.
+
+    Fuzzy look-ups score only keys sharing a word (up to a typo or two) with
+    the query - "blocking" - which keeps typo look-ups fast on large tables;
+    callers widen the search level when that finds nothing good enough.
+    Edits cost a few dict/bucket updates (plus a list insert into sorted lists
+    once they exist); the full-scan list is rebuilt lazily.
     """
 
-    def __init__(self, *, with_compact: bool = False) -> None:
-        self._owners: dict[str, dict[int, str]] = {}
-        self._keys_of: dict[int, tuple[str, ...]] = {}
-        self._keys_by_word: dict[str, set[str]] = {}
-        self._reordered: dict[str, str] = {}  # key -> word-sorted key, if different
-        self._by_compact: dict[str, tuple[str, ...]] | None = {} if with_compact else None
+    def __init__(self) -> None:
+        # key -> (doc_id, text, doc_id, text, ...): one small tuple per key.
+        self._owners: dict[str, tuple[int | str, ...]] = {}
+        # word -> the key containing it, or the list of keys containing it.
+        self._postings: dict[str, str | list[str]] = {}
+        self._near = NearWords()
+        self._unfiled: list[str] = []  # new words not yet in ``_near`` (filed in bulk)
         # Sorted lists: built on first use, then kept sorted on edits.
         self._alphabetical: list[str] | None = None
         self._vocabulary: list[str] | None = None
-        self._reversed_vocabulary: list[str] | None = None
-        # Full-scan lists: rebuilt lazily after any edit.
+        # Full-scan list: rebuilt lazily after any edit.
         self._choices: list[str] | None = None
-        self._sorted_choices: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self._owners)
 
+    @property
+    def levels(self) -> tuple[int, ...]:
+        """The search levels worth trying on this table, cheapest first."""
+        return (NEAR, WIDE, FULL) if len(self._owners) <= _FULL_SCAN_MAX else (NEAR, WIDE)
+
     # -- edits ---------------------------------------------------------------
 
-    def set(self, doc_id: int, entries: Iterable[tuple[str, str]]) -> None:
-        """Replace ``doc_id``'s keys with ``entries`` of ``(key, original text)``."""
-        self.discard(doc_id)
-        keys: list[str] = []
+    def add(self, doc_id: int, entries: Iterable[tuple[str, str]]) -> None:
+        """Give ``doc_id`` the keys of ``entries`` (``(key, original text)``).
+
+        A key the doc already owns keeps its first text.
+        """
         for key, text in entries:
             if not key:
                 continue
             owners = self._owners.get(key)
             if owners is None:
-                owners = self._owners[key] = {}
+                self._owners[key] = (doc_id, text)
                 self._add_key(key)
-            if doc_id not in owners:
-                owners[doc_id] = text
-                keys.append(key)
-        if keys:
-            self._keys_of[doc_id] = tuple(keys)
+            elif doc_id not in owners[::2]:
+                self._owners[key] = (*owners, doc_id, text)
 
-    def discard(self, doc_id: int) -> None:
-        for key in self._keys_of.pop(doc_id, ()):
-            owners = self._owners[key]
-            del owners[doc_id]
-            if not owners:
+    def remove(self, doc_id: int, keys: Iterable[str]) -> None:
+        """Take ``keys`` away from ``doc_id`` (keys it does not own are ignored)."""
+        for key in keys:
+            owners = self._owners.get(key)
+            if owners is None:
+                continue
+            ids = owners[::2]
+            if doc_id not in ids:
+                continue
+            i = 2 * ids.index(doc_id)
+            rest = owners[:i] + owners[i + 2 :]
+            if rest:
+                self._owners[key] = rest
+            else:
                 del self._owners[key]
                 self._drop_key(key)
 
     def _add_key(self, key: str) -> None:
-        self._choices = self._sorted_choices = None
+        self._choices = None
         _sorted_add(self._alphabetical, key)
-        reordered = tokens_sorted(key)
-        if reordered != key:
-            self._reordered[key] = reordered
-        if self._by_compact is not None:
-            squeezed = compact(key)
-            self._by_compact[squeezed] = (*self._by_compact.get(squeezed, ()), key)
-        for word in set(key.split()):
-            keys = self._keys_by_word.get(word)
-            if keys is None:
-                self._keys_by_word[word] = {key}
+        postings = self._postings
+        words = key.split()
+        for word in set(words) if len(words) > 1 else words:
+            held = postings.get(word)
+            if held is None:
+                postings[word] = key
+                self._unfiled.append(word)
                 _sorted_add(self._vocabulary, word)
-                _sorted_add(self._reversed_vocabulary, word[::-1])
+            elif isinstance(held, str):
+                postings[word] = [held, key]
             else:
-                keys.add(key)
+                held.append(key)
+
+    def _file_words(self) -> None:
+        """File the words added since the last look-up in the near-word buckets
+        (all at once when there are many: the start-up path)."""
+        if len(self._unfiled) > _BULK_FILING:
+            self._near.add_many(self._unfiled)
+        else:
+            for word in self._unfiled:
+                self._near.add(word)
+        self._unfiled = []
 
     def _drop_key(self, key: str) -> None:
-        self._choices = self._sorted_choices = None
+        if self._unfiled:
+            self._file_words()
+        self._choices = None
         _sorted_remove(self._alphabetical, key)
-        self._reordered.pop(key, None)
-        if self._by_compact is not None:
-            squeezed = compact(key)
-            rest = tuple(k for k in self._by_compact.get(squeezed, ()) if k != key)
-            if rest:
-                self._by_compact[squeezed] = rest
-            else:
-                self._by_compact.pop(squeezed, None)
+        postings = self._postings
         for word in set(key.split()):
-            keys = self._keys_by_word[word]
-            keys.discard(key)
-            if not keys:
-                del self._keys_by_word[word]
+            held = postings[word]
+            if isinstance(held, str):
+                del postings[word]
+                self._near.discard(word)
                 _sorted_remove(self._vocabulary, word)
-                _sorted_remove(self._reversed_vocabulary, word[::-1])
+            else:
+                held.remove(key)
+                if len(held) == 1:
+                    postings[word] = held[0]
+
+    def prepare(self) -> None:
+        """Build what look-ups need now rather than on the first one."""
+        self._file_words()
+        self._get_alphabetical()
 
     # -- exact ---------------------------------------------------------------
 
     def owners(self, key: str) -> dict[int, str]:
-        return self._owners.get(key, {})
+        owners = self._owners.get(key)
+        if owners is None:
+            return {}
+        return dict(zip(owners[::2], owners[1::2], strict=True))  # type: ignore[arg-type]
+
+    def owner_pairs(self, key: str) -> Iterator[tuple[int, str]]:
+        owners = self._owners.get(key, ())
+        return zip(owners[::2], owners[1::2], strict=True)  # type: ignore[return-value]
+
+    def has_word(self, word: str) -> bool:
+        return word in self._postings
+
+    def keys_with_word(self, word: str) -> list[str]:
+        held = self._postings.get(word)
+        if held is None:
+            return []
+        return [held] if isinstance(held, str) else held
 
     def compact_owners(self, key: str) -> dict[int, str]:
         """Owners of keys equal to ``key`` once spaces are ignored ("faceoff")."""
-        found: dict[int, str] = {}
-        for full_key in (self._by_compact or {}).get(compact(key), ()):
-            found.update(self._owners[full_key])
+        squeezed = compact(key)
+        found = self.owners(squeezed)
+        # A spaced key starts with a word that is a prefix of the squeezed query
+        # and is followed by the query's next letter: probe those few keys.
+        keys = self._get_alphabetical()
+        size = len(squeezed)
+        for i in range(1, size):
+            head = squeezed[:i]
+            if head not in self._postings:
+                continue
+            for candidate in _starting_with(keys, f"{head} {squeezed[i]}", _COMPACT_PROBE):
+                if len(candidate) - candidate.count(" ") == size and compact(candidate) == squeezed:
+                    found.update(self.owner_pairs(candidate))
         return found
-
-    def keys_of(self, doc_id: int) -> tuple[str, ...]:
-        return self._keys_of.get(doc_id, ())
 
     # -- fuzzy ---------------------------------------------------------------
 
-    def _get_vocabularies(self) -> tuple[list[str], list[str]]:
-        if self._vocabulary is None or self._reversed_vocabulary is None:
-            self._vocabulary = sorted(self._keys_by_word)
-            self._reversed_vocabulary = sorted(w[::-1] for w in self._keys_by_word)
-        return self._vocabulary, self._reversed_vocabulary
+    def near_words(self, word: str, level: int, *, exact_only: bool = False) -> set[str]:
+        """Indexed words within a typo or two of ``word`` (just itself below 3 letters).
 
-    def _near_words(self, word: str) -> set[str]:
-        """Indexed words within a typo or two of ``word``.
-
-        Probes words sharing its first or last three letters (one end survives
-        a single typo in a word of six letters or more; shorter words may miss,
-        and callers then fall back to a full scan).
+        At the NEAR level, one typo away (two for words of six letters or more);
+        at WIDE, a word that is not itself indexed - so surely mistyped - is
+        also looked for two typos away.  With ``exact_only``, an indexed word
+        stands for itself at the NEAR level (another query word will catch a
+        typo that made a real word: WIDE still looks around it).  Words too
+        common to block on are left out.
         """
         if len(word) < 3:
-            return {word} if word in self._keys_by_word else set()
-        vocabulary, reversed_vocabulary = self._get_vocabularies()
-        allowed = _typo_allowance(word)
-        backwards = word[::-1]  # OSA distance is the same on reversed strings
-        found = {
-            w
-            for w, _, _ in process.extract(
-                word,
-                _starting_with(vocabulary, word[:3], _NEAR_SCAN),
-                scorer=OSA.distance,
-                score_cutoff=allowed,
-                limit=None,
-            )
-        }
-        for w, _, _ in process.extract(
-            backwards,
-            _starting_with(reversed_vocabulary, backwards[:3], _NEAR_SCAN),
-            scorer=OSA.distance,
-            score_cutoff=allowed,
-            limit=None,
-        ):
-            found.add(w[::-1])
-        return found
+            return {word} if word in self._postings else set()
+        if self._unfiled:
+            self._file_words()
+        if level == NEAR and exact_only and word in self._postings:
+            return {word}
+        if level == NEAR or len(word) < 4 or word in self._postings:
+            allowed = _typo_allowance(word)
+            found = self._near.near(word, allowed, 1, allowed)
+        else:
+            allowed = 3 if len(word) >= _THREE_TYPOS_FROM else 2
+            found = self._near.near(word, allowed, 2, allowed)
+        return found - _SKIP_WORDS
 
-    def _block(self, query: str) -> list[str] | None:
-        """Keys worth scoring for ``query``; None means "scan every key".
+    def _block(self, query: str, level: int) -> tuple[set[str], set[str]] | None:
+        """Keys worth scoring for ``query``, and those among them sharing its two
+        rarest words (candidates for a different word order); None if no query
+        word is near an indexed one.
 
         A key can only score well if it shares most query words (allowing
         typos), so it must contain one of the two rarest query words.
         """
         words = {w for w in query.split() if w not in _SKIP_WORDS}
         words = {w for w in words if len(w) >= 3} or words
-        groups: list[tuple[int, list[set[str]]]] = []
+        groups: list[tuple[int, list[str | list[str]]]] = []
+        several = len(words) > 1
         for word in words:
-            postings = [self._keys_by_word[w] for w in self._near_words(word)]
-            groups.append((sum(map(len, postings)), postings))
-        groups.sort(key=lambda group: group[0])
-        rarest = groups[:2]
-        if not rarest or sum(size for size, _ in rarest) > _BLOCK_MAX:
+            near = self.near_words(word, level, exact_only=several)
+            postings = [self._postings[w] for w in near]
+            if postings:
+                groups.append((sum(map(_count, postings)), postings))
+        if not groups:
             return None
-        return list(set().union(*(p for _, postings in rarest for p in postings)))
+        groups.sort(key=lambda group: group[0])
+        if len(groups) == 1 or groups[0][0] + groups[1][0] > _BLOCK_MAX:
+            return _gather(groups[0][1]), set()
+        first, second = _gather(groups[0][1]), _gather(groups[1][1])
+        return first | second, first & second
+
+    def _choices_list(self) -> list[str]:
+        if self._choices is None:
+            self._choices = list(self._owners)
+        return self._choices
 
     def similar(
         self,
@@ -213,67 +291,66 @@ class KeyTable:
         limit: int,
         cutoff: float,
         reorder_below: float = 101.0,
-        exhaustive: bool = False,
+        level: int = NEAR,
     ) -> dict[str, float]:
         """Keys most similar to ``query`` as whole strings, scored 0..100.
 
         ``fuzz.ratio`` (normalised Indel similarity over the full key) keeps a
         short query from matching inside a long title.  If the best plain
-        score is below ``reorder_below``, multi-word queries get a second pass
-        over word-sorted forms ("cage nicolas" = "nicolas cage").  Unless
-        ``exhaustive``, only the keys chosen by blocking are scored.
+        score is below ``reorder_below``, keys holding the query's rarest words
+        in another order get a second, word-sorted comparison, REORDER_PENALTY
+        lower ("cage nicolas" ~ "nicolas cage", but "rosemary s baby" is not
+        "baby rosemary").  Below the FULL level only the keys chosen by
+        blocking are scored.
         """
-        block = None if exhaustive else self._block(query)
-        choices = self._get_choices() if block is None else block
+        if level == FULL:
+            block: set[str] | list[str] = self._choices_list()
+            shuffled: set[str] = set()
+        else:
+            blocked = self._block(query, level)
+            if blocked is None:
+                return {}
+            block, shuffled = blocked
         hits = process.extract(
-            query, choices, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=cutoff
+            query, block, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=cutoff
         )
-        found = {key: score for key, score, _ in hits}
-        if " " in query and max(found.values(), default=0.0) < reorder_below:
-            if block is None:
-                sorted_choices = self._get_sorted_choices()
-            else:
-                sorted_choices = [self._reordered.get(k, k) for k in block]
+        found = {key: swap_credited(query, key, score) for key, score, _ in hits}
+        if shuffled and " " in query and max(found.values(), default=0.0) < reorder_below:
             reordered = process.extract(
                 tokens_sorted(query),
-                sorted_choices,
+                {key: tokens_sorted(key) for key in shuffled},
                 scorer=fuzz.ratio,
                 processor=None,
                 limit=limit,
-                score_cutoff=cutoff,
+                score_cutoff=cutoff + REORDER_PENALTY,
             )
-            for _, score, index in reordered:
-                key = choices[index]
-                found[key] = max(score, found.get(key, 0.0))
+            for _, score, key in reordered:
+                found[key] = max(score - REORDER_PENALTY, found.get(key, 0.0))
         return found
 
     # -- prefixes (autocomplete) ---------------------------------------------
 
-    def with_prefix(self, prefix: str, limit: int) -> list[str]:
-        """Up to ``limit`` keys starting with ``prefix``, alphabetically."""
+    def _get_alphabetical(self) -> list[str]:
         if self._alphabetical is None:
             self._alphabetical = sorted(self._owners)
-        return _starting_with(self._alphabetical, prefix, limit)
+        return self._alphabetical
+
+    def with_prefix(self, prefix: str, limit: int) -> list[str]:
+        """Up to ``limit`` keys starting with ``prefix``, alphabetically."""
+        return _starting_with(self._get_alphabetical(), prefix, limit)
+
+    def vocabulary(self) -> list[str]:
+        """Every word of every key, sorted."""
+        if self._vocabulary is None:
+            self._vocabulary = sorted(self._postings)
+        return self._vocabulary
 
     def with_word_prefix(self, prefix: str, limit: int) -> list[str]:
         """Up to ``limit`` keys containing a word that starts with ``prefix``."""
-        vocabulary, _ = self._get_vocabularies()
         out: dict[str, None] = {}
-        for word in _starting_with(vocabulary, prefix, limit):
-            for key in heapq.nsmallest(limit, self._keys_by_word[word]):
+        for word in _starting_with(self.vocabulary(), prefix, limit):
+            for key in heapq.nsmallest(limit, self.keys_with_word(word)):
                 out[key] = None
                 if len(out) >= limit:
                     return list(out)
         return list(out)
-
-    # -- full-scan lists -----------------------------------------------------
-
-    def _get_choices(self) -> list[str]:
-        if self._choices is None:
-            self._choices = list(self._owners)
-        return self._choices
-
-    def _get_sorted_choices(self) -> list[str]:
-        if self._sorted_choices is None:
-            self._sorted_choices = [self._reordered.get(k, k) for k in self._get_choices()]
-        return self._sorted_choices

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Mapping
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+from typing import Any, TypeVar
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.search._scoring import (
     ACCEPT,
+    ARTICLE_TYPO_PENALTY,
     MARGIN,
     MAX_CANDIDATES,
     MAX_QUERY_CHARS,
     MIN_FUZZY_CHARS,
     SUGGEST_FLOOR,
+    Penalty,
     decide,
     merge_best,
-    penalised,
     prefix_score,
+    swap_credited,
 )
-from bot.search._table import KeyTable
+from bot.search._table import FULL, NEAR, WIDE, KeyTable
 from bot.search.models import (
     Candidate,
     FilmDoc,
@@ -30,6 +36,7 @@ from bot.search.models import (
 from bot.search.normalize import (
     TitleQuery,
     compact,
+    has_article,
     normalize_name,
     normalize_title,
     parse_title_query,
@@ -50,9 +57,13 @@ _PREFIX_LIMIT = 20
 _SUGGEST_CUTOFF = 40.0
 
 D = TypeVar("D", FilmDoc, PersonDoc)
-R = TypeVar("R", tuple[str, int, int], tuple[str, int])
 FilmResult = tuple[MatchStatus, tuple[Candidate[FilmDoc], ...]]
 PersonResult = tuple[MatchStatus, tuple[Candidate[PersonDoc], ...]]
+_THE = "the"
+#: Real words one typo from "the": never read as a mistyped article.
+_NOT_THE = frozenset(
+    {"he", "she", "thy", "thee", "them", "then", "they", "tie", "toe", "tee", "tho"}
+)
 
 
 def _in_order_prefixes(heads: list[str], words: list[str]) -> bool:
@@ -64,26 +75,29 @@ def _in_order_prefixes(heads: list[str], words: list[str]) -> bool:
     return i == len(heads)
 
 
-class _Listing(Generic[R]):
-    """Rank keys kept in order for "list everything" (built on first use)."""
+class _Listing:
+    """Doc ids in rank order for "list everything" (built on first use)."""
 
-    def __init__(self) -> None:
-        self._items: list[R] | None = None
+    def __init__(self, rank: Callable[[int], Any]) -> None:
+        self._rank = rank
+        self._ids: list[int] | None = None
 
-    def first(self, ranks: Iterable[R], limit: int) -> list[R]:
-        if self._items is None:
-            self._items = sorted(ranks)
-        return self._items[:limit] if limit >= 0 else list(self._items)
+    def first(self, ids: Iterable[int], limit: int) -> list[int]:
+        if self._ids is None:
+            self._ids = sorted(ids, key=self._rank)
+        return self._ids[:limit] if limit >= 0 else list(self._ids)
 
-    def replace(self, old: R | None, new: R | None) -> None:
-        if self._items is None:
+    def add(self, doc_id: int) -> None:
+        if self._ids is not None:
+            insort(self._ids, doc_id, key=self._rank)
+
+    def remove(self, doc_id: int) -> None:
+        """Forget ``doc_id`` (call while its rank is still the one it was filed under)."""
+        if self._ids is None:
             return
-        if old is not None:
-            i = bisect_left(self._items, old)
-            if i < len(self._items) and self._items[i] == old:
-                del self._items[i]
-        if new is not None:
-            insort(self._items, new)
+        i = bisect_left(self._ids, self._rank(doc_id), key=self._rank)
+        if i < len(self._ids) and self._ids[i] == doc_id:
+            del self._ids[i]
 
 
 def _exact_result(cands: list[Candidate[D]]) -> tuple[MatchStatus, tuple[Candidate[D], ...]]:
@@ -91,53 +105,72 @@ def _exact_result(cands: list[Candidate[D]]) -> tuple[MatchStatus, tuple[Candida
     return status, tuple(cands[:MAX_CANDIDATES])
 
 
+def _film_keys(doc: FilmDoc) -> list[tuple[str, str]]:
+    return [(normalize_title(text), text) for text in (doc.title, *doc.aliases)]
+
+
+def _person_keys(doc: PersonDoc) -> list[tuple[str, str]]:
+    return [(normalize_name(text), text) for text in (doc.name, *doc.aliases)]
+
+
 class SearchIndex:
     """Films and people, matched by normalised keys then by fuzzy similarity."""
 
     def __init__(self, films: Iterable[FilmDoc] = (), people: Iterable[PersonDoc] = ()) -> None:
         self._films: dict[int, FilmDoc] = {}
-        self._film_rank_key: dict[int, tuple[str, int, int]] = {}
-        self._film_listing: _Listing[tuple[str, int, int]] = _Listing()
-        self._titles = KeyTable(with_compact=True)  # title and alias keys
+        self._film_key: dict[int, str] = {}  # film id -> title key, for ranking
+        self._film_listing = _Listing(self._film_rank)
+        self._titles = KeyTable()  # title and alias keys
         self._people: dict[int, PersonDoc] = {}
-        self._person_rank_key: dict[int, tuple[str, int]] = {}
-        self._person_listing: _Listing[tuple[str, int]] = _Listing()
-        self._names = KeyTable()  # name and alias keys
-        self._surnames = KeyTable()  # last word of each name/alias key
+        self._person_key: dict[int, str] = {}  # person id -> name key, for ranking
+        self._person_listing = _Listing(self._person_rank)
+        self._names = KeyTable()  # name and alias keys (surnames are their last words)
         for film in films:
             self.upsert_film(film)
         for person in people:
             self.upsert_person(person)
+        self._titles.prepare()
+        self._names.prepare()
 
     # -- maintenance ---------------------------------------------------------
 
+    def _film_rank(self, film_id: int) -> tuple[str, int, int]:
+        return self._film_key[film_id], self._films[film_id].year or 0, film_id
+
+    def _person_rank(self, person_id: int) -> tuple[str, int]:
+        return self._person_key[person_id], person_id
+
     def upsert_film(self, doc: FilmDoc) -> None:
-        keyed = [(normalize_title(text), text) for text in (doc.title, *doc.aliases)]
-        rank = (keyed[0][0], doc.year or 0, doc.id)
+        self.remove_film(doc.id)
+        keyed = _film_keys(doc)
         self._films[doc.id] = doc
-        self._film_listing.replace(self._film_rank_key.get(doc.id), rank)
-        self._film_rank_key[doc.id] = rank
-        self._titles.set(doc.id, keyed)
+        self._film_key[doc.id] = keyed[0][0]
+        self._film_listing.add(doc.id)
+        self._titles.add(doc.id, keyed)
 
     def remove_film(self, film_id: int) -> None:
-        self._films.pop(film_id, None)
-        self._film_listing.replace(self._film_rank_key.pop(film_id, None), None)
-        self._titles.discard(film_id)
+        old = self._films.get(film_id)
+        if old is None:
+            return
+        self._film_listing.remove(film_id)
+        self._titles.remove(film_id, [key for key, _ in _film_keys(old)])
+        del self._films[film_id], self._film_key[film_id]
 
     def upsert_person(self, doc: PersonDoc) -> None:
-        keyed = [(normalize_name(text), text) for text in (doc.name, *doc.aliases)]
-        rank = (keyed[0][0], doc.id)
+        self.remove_person(doc.id)
+        keyed = _person_keys(doc)
         self._people[doc.id] = doc
-        self._person_listing.replace(self._person_rank_key.get(doc.id), rank)
-        self._person_rank_key[doc.id] = rank
-        self._names.set(doc.id, keyed)
-        self._surnames.set(doc.id, [(key.rsplit(" ", 1)[-1], text) for key, text in keyed])
+        self._person_key[doc.id] = keyed[0][0]
+        self._person_listing.add(doc.id)
+        self._names.add(doc.id, keyed)
 
     def remove_person(self, person_id: int) -> None:
-        self._people.pop(person_id, None)
-        self._person_listing.replace(self._person_rank_key.pop(person_id, None), None)
-        self._names.discard(person_id)
-        self._surnames.discard(person_id)
+        old = self._people.get(person_id)
+        if old is None:
+            return
+        self._person_listing.remove(person_id)
+        self._names.remove(person_id, [key for key, _ in _person_keys(old)])
+        del self._people[person_id], self._person_key[person_id]
 
     @property
     def film_count(self) -> int:
@@ -155,49 +188,93 @@ class SearchIndex:
 
     # -- films ---------------------------------------------------------------
 
-    def _film_order(self, cand: Candidate[FilmDoc]) -> tuple[float, tuple[str, int, int]]:
-        return -cand.score, self._film_rank_key[cand.doc.id]
+    def _film_order(self, article: bool) -> Callable[[Candidate[FilmDoc]], Any]:
+        """Best first; equal scores put titles with an article first when the
+        query has one ("the stringer": "Stringer, The" before "Stringer"), last
+        when it has none, then alphabetically by title key, year and id."""
+
+        def order(cand: Candidate[FilmDoc]) -> tuple[float, bool, tuple[str, int, int]]:
+            return -cand.score, has_article(cand.matched) != article, self._film_rank(cand.doc.id)
+
+        return order
 
     def _exact_films(self, text: str) -> dict[int, str]:
         return self._titles.owners(text) or self._titles.compact_owners(text)
 
-    def _score_films(self, text: str) -> list[Candidate[FilmDoc]]:
+    def _misspelt_article(self, text: str) -> str | None:
+        """The query without its first word if that is "the" mistyped ("tge fireman")."""
+        head, _, rest = text.partition(" ")
+        if (
+            rest
+            and head != _THE
+            and len(head) <= 4
+            and head not in _NOT_THE
+            and not self._titles.has_word(head)
+            and OSA.distance(head, _THE, score_cutoff=1) <= 1
+        ):
+            return rest
+        return None
+
+    def _typos_from(self, text: str) -> Callable[[Candidate[FilmDoc]], int]:
+        """Edits from the query (or from it less a mistyped "the", plus one) to a title."""
+        readings = [(text, 0)]
+        rest = self._misspelt_article(text)
+        if rest is not None:
+            readings.append((rest, 1))
+
+        def typos(cand: Candidate[FilmDoc]) -> int:
+            key = normalize_title(cand.matched)
+            return min(OSA.distance(reading, key) + extra for reading, extra in readings)
+
+        return typos
+
+    def _score_films(self, text: str, article: bool) -> list[Candidate[FilmDoc]]:
         """Fuzzy candidates, best first, each doc once, scores >= SUGGEST_FLOOR.
 
-        Scores the keys sharing a near-identical word first; falls back to a
-        full scan when that finds nothing acceptable.
+        Scores the keys sharing a near-identical word first, then words two
+        typos away, then every key, until something is good enough to answer.
+        A first word that looks like a mistyped "the" is also read as one.
         """
-        scored = self._collect_films(text, exhaustive=False)
-        if not scored or scored[0].score < ACCEPT:
-            scored = self._collect_films(text, exhaustive=True)
+        rest = self._misspelt_article(text)
+        scored: list[Candidate[FilmDoc]] = []
+        for level in self._titles.levels:
+            best: dict[int, Candidate[FilmDoc]] = {}
+            self._collect_films(text, level, best, 0.0)
+            if rest is not None:
+                self._collect_films(rest, level, best, ARTICLE_TYPO_PENALTY)
+            scored = sorted(best.values(), key=self._film_order(article or rest is not None))
+            if scored and scored[0].score >= ACCEPT:
+                break
         return scored
 
-    def _collect_films(self, text: str, *, exhaustive: bool) -> list[Candidate[FilmDoc]]:
-        best: dict[int, Candidate[FilmDoc]] = {}
+    def _collect_films(
+        self, text: str, level: int, best: dict[int, Candidate[FilmDoc]], penalty: float
+    ) -> None:
         hits = self._titles.similar(
             text,
             limit=_FUZZY_LIMIT,
             cutoff=SUGGEST_FLOOR,
             reorder_below=100.0 - MARGIN,
-            exhaustive=exhaustive,
+            level=level,
         )
+        penalise = Penalty(text)
         for key, score in hits.items():
-            adjusted = penalised(text, key, score)
+            adjusted = penalise(key, score) - penalty
             if adjusted >= SUGGEST_FLOOR:
-                for film_id, matched in self._titles.owners(key).items():
+                for film_id, matched in self._titles.owner_pairs(key):
                     merge_best(best, self._films[film_id], adjusted, matched)
         if len(text) >= MIN_FUZZY_CHARS:  # whole-word prefixes: suggestions only
             for key in self._titles.with_prefix(text + " ", _PREFIX_LIMIT):
-                for film_id, matched in self._titles.owners(key).items():
-                    merge_best(best, self._films[film_id], prefix_score(text, key), matched)
-        return sorted(best.values(), key=self._film_order)
+                score = prefix_score(text, key) - penalty
+                for film_id, matched in self._titles.owner_pairs(key):
+                    merge_best(best, self._films[film_id], score, matched)
 
-    def _match_film(self, query: TitleQuery) -> FilmResult:
+    def _match_film(self, query: TitleQuery, article: bool) -> FilmResult:
         exact = self._exact_films(query.text)
         if exact:
             cands = sorted(
                 (Candidate(self._films[i], 100.0, m) for i, m in exact.items()),
-                key=self._film_order,
+                key=self._film_order(article),
             )
             if query.year is not None:
                 dated = [c for c in cands if c.doc.year == query.year]
@@ -206,14 +283,15 @@ class SearchIndex:
                 cands = dated
             return _exact_result(cands)
 
-        scored = self._score_films(query.text)
+        scored = self._score_films(query.text, article)
         not_found = MatchStatus.NOT_FOUND, tuple(scored[:MAX_CANDIDATES])
         if len(compact(query.text)) < MIN_FUZZY_CHARS:
             return not_found
+        typos = self._typos_from(query.text)
         if query.year is None:
-            return decide(scored) or not_found
+            return decide(scored, typos) or not_found
 
-        by_year = decide([c for c in scored if c.doc.year == query.year])
+        by_year = decide([c for c in scored if c.doc.year == query.year], typos)
         if by_year is not None:
             status, cands = by_year
             if status is MatchStatus.FOUND and scored[0].score > cands[0].score + MARGIN:
@@ -231,14 +309,15 @@ class SearchIndex:
         parsed = parse_title_query(text)
         if not parsed.text:
             return FilmMatch(MatchStatus.EMPTY, query, parsed.year, None, ())
+        article = has_article(text)
         # "Death Race 2000" / "Scary Movie": a title that merely looks like a
         # trailing year or filler word wins if it is an exact key.
         literal = parse_title_query(text, literal=True)
         if literal.text != parsed.text and self._exact_films(literal.text):
             parsed = literal
-        status, cands = self._match_film(parsed)
+        status, cands = self._match_film(parsed, article)
         if status is not MatchStatus.FOUND and literal.text != parsed.text:
-            alt_status, alt = self._match_film(literal)
+            alt_status, alt = self._match_film(literal, article)
             top = cands[0].score if cands else 0.0
             if alt_status is MatchStatus.FOUND and alt[0].score > top:
                 parsed, status, cands = literal, alt_status, alt
@@ -252,10 +331,8 @@ class SearchIndex:
         text = query[:MAX_QUERY_CHARS]
         parsed = parse_title_query(text)
         if not parsed.text:
-            ranks = self._film_listing.first(
-                self._film_rank_key.values(), limit if parsed.year is None else -1
-            )
-            films = [self._films[film_id] for _, _, film_id in ranks]
+            ids = self._film_listing.first(self._films, limit if parsed.year is None else -1)
+            films = [self._films[film_id] for film_id in ids]
             if parsed.year is not None:
                 films = [d for d in films if d.year == parsed.year]
             return [Candidate(d, 0.0, d.title) for d in films[:limit]]
@@ -266,11 +343,16 @@ class SearchIndex:
         for exact_key in {key, literal}:
             for film_id, matched in self._exact_films(exact_key).items():
                 merge_best(best, self._films[film_id], 100.0, matched)
-        for hit, score in self._titles.similar(key, limit=limit, cutoff=_SUGGEST_CUTOFF).items():
-            for film_id, matched in self._titles.owners(hit).items():
-                merge_best(best, self._films[film_id], penalised(key, hit, score), matched)
+        penalise = Penalty(key)
+        for level in (NEAR, WIDE):
+            hits = self._titles.similar(key, limit=limit, cutoff=_SUGGEST_CUTOFF, level=level)
+            for hit, score in hits.items():
+                for film_id, matched in self._titles.owner_pairs(hit):
+                    merge_best(best, self._films[film_id], penalise(hit, score), matched)
+            if hits:
+                break
         self._suggest_prefixes(self._titles, key, limit, best, self._films)
-        ranked = sorted(best.values(), key=self._film_order)
+        ranked = sorted(best.values(), key=self._film_order(has_article(text)))
         if parsed.year is not None:  # stable: same-year films first
             ranked.sort(key=lambda c: c.doc.year != parsed.year)
         return ranked[:limit]
@@ -285,20 +367,29 @@ class SearchIndex:
     ) -> None:
         """Autocomplete scores: key prefix 85..95, word prefixes 60..80."""
         for hit in table.with_prefix(key, limit):
-            for doc_id, matched in table.owners(hit).items():
+            for doc_id, matched in table.owner_pairs(hit):
                 merge_best(best, docs[doc_id], 85.0 + 10.0 * len(key) / len(hit), matched)
         words = key.split()
         for hit in table.with_word_prefix(words[-1], limit * 4):
             hit_words = hit.split()
             covered = sum(any(h.startswith(w) for h in hit_words) for w in words)
             score = 60.0 + 20.0 * covered / len(words)
-            for doc_id, matched in table.owners(hit).items():
+            for doc_id, matched in table.owner_pairs(hit):
                 merge_best(best, docs[doc_id], score, matched)
 
     # -- people --------------------------------------------------------------
 
     def _person_order(self, cand: Candidate[PersonDoc]) -> tuple[float, tuple[str, int]]:
-        return -cand.score, self._person_rank_key[cand.doc.id]
+        return -cand.score, self._person_rank(cand.doc.id)
+
+    def _surname_owners(self, word: str) -> dict[int, str]:
+        """People with a name or alias ending in the word ``word``."""
+        found: dict[int, str] = {}
+        for key in self._names.keys_with_word(word):
+            if key == word or key.endswith(" " + word):
+                for person_id, matched in self._names.owner_pairs(key):
+                    found.setdefault(person_id, matched)
+        return found
 
     def _exact_people(self, key: str) -> dict[int, str]:
         """Full name/alias, else surname alone, else initials/prefixes + surname."""
@@ -307,34 +398,50 @@ class SearchIndex:
         if exact or not words:
             return exact
         if len(words) == 1:
-            return self._surnames.owners(key) if len(key) >= 2 else {}
+            return self._surname_owners(key) if len(key) >= 2 else {}
         found: dict[int, str] = {}
-        for person_id in self._surnames.owners(words[-1]):
-            for name_key in self._names.keys_of(person_id):
-                name_words = name_key.split()
-                if name_words[-1] == words[-1] and _in_order_prefixes(words[:-1], name_words[:-1]):
-                    found[person_id] = self._names.owners(name_key)[person_id]
-                    break
+        last = words[-1]
+        for name_key in self._names.keys_with_word(last):
+            name_words = name_key.split()
+            if name_words[-1] == last and _in_order_prefixes(words[:-1], name_words[:-1]):
+                for person_id, matched in self._names.owner_pairs(name_key):
+                    found.setdefault(person_id, matched)
         return found
 
     def _score_people(self, key: str) -> list[Candidate[PersonDoc]]:
-        scored = self._collect_people(key, exhaustive=False)
-        if not scored or scored[0].score < ACCEPT:
-            scored = self._collect_people(key, exhaustive=True)
+        scored: list[Candidate[PersonDoc]] = []
+        for level in self._names.levels:
+            scored = self._collect_people(key, level)
+            if scored and scored[0].score >= ACCEPT:
+                break
         return scored
 
-    def _collect_people(self, key: str, *, exhaustive: bool) -> list[Candidate[PersonDoc]]:
+    def _collect_people(self, key: str, level: int) -> list[Candidate[PersonDoc]]:
         best: dict[int, Candidate[PersonDoc]] = {}
-        tables = [self._names] if " " in key else [self._names, self._surnames]
-        for table in tables:
-            hits = table.similar(
-                key, limit=_FUZZY_LIMIT, cutoff=SUGGEST_FLOOR, exhaustive=exhaustive
+        names = self._names
+        hits = names.similar(key, limit=_FUZZY_LIMIT, cutoff=SUGGEST_FLOOR, level=level)
+        penalise = Penalty(key)
+        for hit, score in hits.items():
+            adjusted = penalise(hit, score)
+            if adjusted >= SUGGEST_FLOOR:
+                for person_id, matched in names.owner_pairs(hit):
+                    merge_best(best, self._people[person_id], adjusted, matched)
+        if " " not in key:  # a surname alone: score it against surnames
+            words = names.vocabulary() if level == FULL else list(names.near_words(key, level))
+            surnames = process.extract(
+                key,
+                words,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=_FUZZY_LIMIT if level != FULL else 4 * _FUZZY_LIMIT,
+                score_cutoff=SUGGEST_FLOOR,
             )
-            for hit, score in hits.items():
-                adjusted = penalised(key, hit, score)
-                if adjusted >= SUGGEST_FLOOR:
-                    for person_id, matched in table.owners(hit).items():
-                        merge_best(best, self._people[person_id], adjusted, matched)
+            for word, score, _ in surnames:
+                adjusted = penalise(word, swap_credited(key, word, score))
+                if adjusted < SUGGEST_FLOOR:
+                    continue
+                for person_id, matched in self._surname_owners(word).items():
+                    merge_best(best, self._people[person_id], adjusted, matched)
         return sorted(best.values(), key=self._person_order)
 
     def _match_person(self, key: str) -> PersonResult:
@@ -349,7 +456,14 @@ class SearchIndex:
         not_found = MatchStatus.NOT_FOUND, tuple(scored[:MAX_CANDIDATES])
         if len(compact(key)) < MIN_FUZZY_CHARS:
             return not_found
-        return decide(scored) or not_found
+        return decide(scored, partial(self._person_typos, key)) or not_found
+
+    @staticmethod
+    def _person_typos(key: str, cand: Candidate[PersonDoc]) -> int:
+        """Edits from the query to the person's matched name, or to its surname."""
+        name = normalize_name(cand.matched)
+        surname = name.rsplit(" ", 1)[-1]
+        return min(OSA.distance(key, name), OSA.distance(key, surname))
 
     def find_person(self, query: str) -> PersonMatch:
         """Resolve a user's person query (full name, surname, typo'd name...)."""
@@ -366,8 +480,8 @@ class SearchIndex:
             return []
         key = normalize_name(query[:MAX_QUERY_CHARS])
         if not key:
-            ranks = self._person_listing.first(self._person_rank_key.values(), limit)
-            return [Candidate(self._people[i], 0.0, self._people[i].name) for _, i in ranks]
+            ids = self._person_listing.first(self._people, limit)
+            return [Candidate(self._people[i], 0.0, self._people[i].name) for i in ids]
         best: dict[int, Candidate[PersonDoc]] = {}
         for person_id, matched in self._exact_people(key).items():
             merge_best(best, self._people[person_id], 100.0, matched)

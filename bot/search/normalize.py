@@ -13,6 +13,7 @@ from dataclasses import dataclass
 __all__ = [
     "TitleQuery",
     "compact",
+    "has_article",
     "normalize_name",
     "normalize_title",
     "parse_title_query",
@@ -124,6 +125,18 @@ def normalize_title(text: str) -> str:
 def normalize_name(text: str) -> str:
     """Matching key for a person's name (no article or numeral handling)."""
     return " ".join(_words(_fold(text)))
+
+
+def has_article(text: str) -> bool:
+    """True if a title or query starts with an article or ends with ", The" and the like.
+
+    Tells "The Stringer" from "Stringer" once both have the key "stringer".
+    """
+    folded = _fold(text)
+    if _TRAILING_ARTICLE.search(folded):
+        return True
+    words = _words(folded)
+    return len(words) > 1 and words[0] in _ARTICLES
 
 
 def compact(key: str) -> str:
