@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import DEFAULT_DATA_DIR, Settings
+
+if TYPE_CHECKING:
+    from discord.ext import commands
+
+    from bot.app import Popcorn
 
 POSTGRES_ENV = "POPCORN_TEST_POSTGRES_URL"
 REPO = Path(__file__).resolve().parents[1]
@@ -21,3 +29,23 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@contextlib.asynccontextmanager
+async def dpytest_bot(app: Popcorn) -> AsyncIterator[commands.Bot]:
+    """The real bot on `app`, wired to dpytest's fake Discord backend."""
+    import discord
+    import discord.ext.test as dpytest
+
+    from bot.discord_bot.client import create_bot
+
+    # dpytest builds members from the member cache, which needs the members intent; the bot
+    # itself does not ask for it (it needs no member list).
+    bot = create_bot(app.settings, core=app, intents=discord.Intents.all())
+    await bot._async_setup_hook()
+    await bot.setup_hook()
+    dpytest.configure(bot, members=2)
+    try:
+        yield bot
+    finally:
+        await dpytest.empty_queue()

@@ -9,7 +9,7 @@ from bot.answers.text import echo, film_label, human_list
 from bot.answers.types import Answer, Choice, Choices, Notice, Request, Tone
 from bot.db.models import Film, Person
 from bot.db.queries import film_details, person_with_credits
-from bot.search import MatchStatus
+from bot.search import FilmMatch, MatchStatus
 
 MAX_QUERY = 200
 
@@ -20,6 +20,26 @@ def _too_long(text: str) -> Notice | None:
             f"That's too long to be a name: keep it under {MAX_QUERY} characters.", Tone.ERROR
         )
     return None
+
+
+def film_options(match: FilmMatch, request: Request) -> tuple[Choice, ...]:
+    """The candidates as choices that answer `request` about that film."""
+    return tuple(
+        Choice(film_label(c.doc.title, c.doc.year, 100), replace(request, film_id=c.doc.id))
+        for c in match.candidates[:5]
+    )
+
+
+def film_choices(match: FilmMatch, request: Request, asked: str) -> Choices:
+    """ "Did you mean" for an ambiguous match, or for a year that matches none of the films."""
+    options = film_options(match, request)
+    if match.status is MatchStatus.YEAR_MISMATCH:
+        years = human_list([str(c.doc.year) for c in match.candidates if c.doc.year], "or")
+        prompt = f"No film from {match.year} matches “{asked}”."
+        if years:
+            prompt += f" There is one from {years}:"
+        return Choices(prompt, options)
+    return Choices(f"Several films match “{asked}”. Did you mean:", options)
 
 
 async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Film | Answer:
@@ -35,19 +55,10 @@ async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Fi
         film = await film_details(ctx.session, match.best.id)
         if film is not None:
             return film
-    options = tuple(
-        Choice(film_label(c.doc.title, c.doc.year, 100), replace(request, film_id=c.doc.id))
-        for c in match.candidates[:5]
-    )
     asked = echo(request.text)
-    if match.status is MatchStatus.AMBIGUOUS:
-        return Choices(f"Several films match “{asked}”. Did you mean:", options)
-    if match.status is MatchStatus.YEAR_MISMATCH:
-        years = human_list([str(c.doc.year) for c in match.candidates if c.doc.year], "or")
-        prompt = f"No film from {match.year} matches “{asked}”."
-        if years:
-            prompt += f" There is one from {years}:"
-        return Choices(prompt, options)
+    options = film_options(match, request)
+    if match.status in (MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH):
+        return film_choices(match, request, asked)
     if match.status is MatchStatus.EMPTY:
         return Notice(f"Which film? For example: `{ctx.prefix}{example}`", Tone.WARNING)
     if options:

@@ -25,11 +25,10 @@ from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request
 from bot.app import Popcorn
 from bot.chat.console import ChatSession
 from bot.db.models import Review
-from bot.discord_bot.client import create_bot
 from bot.discord_bot.views import FollowupView, interactive_reply
 from bot.search import FilmDoc, PersonDoc, SearchIndex
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import REPO, make_settings
+from tests.helpers import REPO, dpytest_bot, make_settings
 
 DATA = Path(__file__).parent / "data"
 
@@ -607,14 +606,8 @@ def test_the_mention_through_the_popcorn_chat_command(tmp_path: Path) -> None:
 
 @pytest.fixture
 async def bot(qapp: Popcorn) -> AsyncIterator[commands.Bot]:
-    popcorn_bot = create_bot(qapp.settings, core=qapp, intents=discord.Intents.all())
-    await popcorn_bot._async_setup_hook()
-    await popcorn_bot.setup_hook()
-    dpytest.configure(popcorn_bot, members=2)
-    try:
+    async with dpytest_bot(qapp) as popcorn_bot:
         yield popcorn_bot
-    finally:
-        await dpytest.empty_queue()
 
 
 async def test_a_discord_mention_is_a_question(bot: commands.Bot) -> None:

@@ -21,10 +21,9 @@ from bot.answers.types import Answer, Card, ItemList, Notice
 from bot.app import Popcorn
 from bot.db.models import Review
 from bot.db.rankings import ranking, review_stats
-from bot.discord_bot.client import create_bot
 from bot.discord_bot.views import interactive_reply
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import REPO, make_settings
+from tests.helpers import REPO, dpytest_bot, make_settings
 
 DATA = Path(__file__).parent / "data"
 REVIEWS = REPO / "data" / "reviews"
@@ -258,14 +257,10 @@ async def test_a_persons_best_and_worst(ranked: Popcorn) -> None:
 async def bot(sqlite_url: str) -> AsyncIterator[commands.Bot]:
     app = await Popcorn.start(make_settings(sqlite_url), seed=False)
     await app.import_paths([REVIEWS, DATA])
-    popcorn_bot = create_bot(app.settings, core=app, intents=discord.Intents.all())
-    await popcorn_bot._async_setup_hook()
-    await popcorn_bot.setup_hook()
-    dpytest.configure(popcorn_bot, members=2)
     try:
-        yield popcorn_bot
+        async with dpytest_bot(app) as popcorn_bot:
+            yield popcorn_bot
     finally:
-        await dpytest.empty_queue()
         await app.close()
 
 

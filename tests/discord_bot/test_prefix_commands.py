@@ -11,21 +11,13 @@ from discord.ext import commands
 
 from bot.answers.commands import COMMANDS
 from bot.app import Popcorn
-from bot.discord_bot.client import create_bot
+from tests.helpers import dpytest_bot
 
 
 @pytest.fixture
 async def bot(app: Popcorn) -> AsyncIterator[commands.Bot]:
-    # dpytest builds members from the member cache, which needs the members intent; the bot
-    # itself does not ask for it (it needs no member list).
-    popcorn_bot = create_bot(app.settings, core=app, intents=discord.Intents.all())
-    await popcorn_bot._async_setup_hook()
-    await popcorn_bot.setup_hook()
-    dpytest.configure(popcorn_bot, members=2)
-    try:
+    async with dpytest_bot(app) as popcorn_bot:
         yield popcorn_bot
-    finally:
-        await dpytest.empty_queue()
 
 
 def sent() -> discord.Message:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from bot.answers.context import AnswerContext
-from bot.answers.films import buy_answer, review_answer
+from bot.answers.films import buy_answer, people, review_answer
 from bot.answers.people import ROLE_LABELS, filmography_list
 from bot.answers.questions.entities import FilmFind, PersonFind
 from bot.answers.questions.intents import Intent, Question, understand
@@ -24,6 +24,7 @@ from bot.answers.rankings import (
     score_text,
     stats_answer,
 )
+from bot.answers.resolve import film_choices
 from bot.answers.text import clip, echo, film_label, human_date, human_list, plural
 from bot.answers.types import (
     Answer,
@@ -163,19 +164,7 @@ async def ask_answer(ctx: AnswerContext, request: Request) -> Answer:
 
 
 def _choices_for_film(request: Request, find: FilmFind) -> Answer:
-    match = find.match
-    options = tuple(
-        Choice(film_label(c.doc.title, c.doc.year), replace(request, film_id=c.doc.id))
-        for c in match.candidates[:5]
-    )
-    asked = echo(find.text)
-    if match.status is MatchStatus.YEAR_MISMATCH:
-        years = human_list([str(c.doc.year) for c in match.candidates if c.doc.year], "or")
-        prompt = f"No film from {match.year} matches “{asked}”."
-        if years:
-            prompt += f" There is one from {years}:"
-        return Choices(prompt, options)
-    return Choices(f"Several films match “{asked}”. Which one do you mean?", options)
+    return film_choices(find.match, request, echo(find.text))
 
 
 def _film_not_found(ctx: AnswerContext, request: Request, question: Question) -> Answer:
@@ -285,14 +274,6 @@ def label(film: Film) -> str:
     return film_label(film.title, film.year)
 
 
-def names(film: Film, role: Role) -> list[str]:
-    found: list[str] = []
-    for credit in film.credits:
-        if credit.role == role and credit.person.name not in found:
-            found.append(credit.person.name)
-    return found
-
-
 def actor_credits(film: Film) -> list[Credit]:
     return [c for c in film.credits if c.role == Role.ACTOR]
 
@@ -318,7 +299,7 @@ def known_facts(film: Film) -> str:
         facts.append(f"{film.runtime_min} min")
     if film.certificate:
         facts.append(f"certificate {film.certificate}")
-    if directors := names(film, Role.DIRECTOR):
+    if directors := people(film, Role.DIRECTOR):
         facts.append(f"directed by {human_list(directors)}")
     if actor_credits(film):
         facts.append(f"starring {cast_text(film, 3)}")
@@ -393,12 +374,12 @@ def quote(review: Review, aspect: str) -> str | None:
 
 async def crew_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     role, sentence, missing = CREW[q.intent]
-    people = names(film, role)
-    if not people:
+    credited = people(film, role)
+    if not credited:
         return answer_card(film, unset(film, f"{missing}"))
-    text = sentence.format(label=label(film), names=human_list(people))
+    text = sentence.format(label=label(film), names=human_list(credited))
     if q.yes_no and q.subject:
-        named = [p for p in people if name_score(q.subject, p) >= NAME_MATCH]
+        named = [p for p in credited if name_score(q.subject, p) >= NAME_MATCH]
         verb = CREW_VERBS[role]
         text = f"Yes: {human_list(named)} {verb} {label(film)}." if named else f"No: {text}"
     return answer_card(film, text)
