@@ -18,6 +18,19 @@ POSTGRES_ENV = "POPCORN_TEST_POSTGRES_URL"
 REPO = Path(__file__).resolve().parents[1]
 SEED_ARTICLE = REPO.parent / "shared" / "seed" / "leaving-las-vegas-bluray-review.txt"
 
+#: Leaving Las Vegas's cast in billing order, as the site's review lists it.
+LLV_CAST = [
+    ("Nicolas Cage", "Ben Sanderson"),
+    ("Elisabeth Shue", "Sera"),
+    ("Julian Sands", "Yuri Butsov"),
+    ("Richard Lewis", "Peter"),
+    ("Steven Weber", "Marc Nussbaum"),
+    ("Emily Procter", "Debbie"),
+    ("Valeria Golino", "Terri"),
+    ("Thomas Kopache", "Mr. Simpson"),
+    ("Laurie Metcalf", "Landlady"),
+]
+
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
     """Settings for a test: no .env file, no token, the shipped data folder."""

@@ -13,23 +13,13 @@ from bot.answers.commands import COMMANDS, MODERATOR_COMMANDS
 from bot.answers.links import AFFILIATE_DISCLOSURE, with_affiliate_tag
 from bot.answers.types import Actor, Answer, Card, Choices, ItemList, Notice, Request, Tone
 from bot.app import Popcorn
-from tests.helpers import REPO, make_settings
+from tests.helpers import LLV_CAST, REPO, make_settings
 
 LLV = "Leaving Las Vegas (1995)"
 VERDICT = "Great film let down by poor audio on the Blu-ray release"
 AMAZON_URL = "https://www.amazon.co.uk/s?k=Leaving+Las+Vegas+1995+Blu-ray"
 TRAILER_URL = "https://www.youtube.com/results?search_query=Leaving+Las+Vegas+1995+trailer"
-CAST = [
-    ("Nicolas Cage", "Ben Sanderson"),
-    ("Elisabeth Shue", "Sera"),
-    ("Julian Sands", "Yuri Butsov"),
-    ("Richard Lewis", "Peter"),
-    ("Steven Weber", "Marc Nussbaum"),
-    ("Emily Procter", "Debbie"),
-    ("Valeria Golino", "Terri"),
-    ("Thomas Kopache", "Mr. Simpson"),
-    ("Laurie Metcalf", "Landlady"),
-]
+CAST = LLV_CAST
 
 
 async def ask(app: Popcorn, text: str) -> Answer:

@@ -13,7 +13,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
@@ -27,6 +26,7 @@ from bot.chat.console import ChatSession
 from bot.db.models import Review
 from bot.discord_bot.views import FollowupView, interactive_reply
 from bot.search import FilmDoc, PersonDoc, SearchIndex
+from tests.discord_bot.fakes import fake_slash_context
 from tests.discord_bot.limits_check import assert_within_limits
 from tests.helpers import REPO, dpytest_bot, make_settings
 
@@ -651,16 +651,8 @@ async def test_ask_with_no_question_gets_the_hint(bot: commands.Bot) -> None:
 
 
 async def test_slash_ask(bot: commands.Bot) -> None:
-    from unittest.mock import AsyncMock, create_autospec
-
     cog: Any = bot.get_cog("Films")
-    ctx = create_autospec(commands.Context, instance=True)
-    ctx.bot = bot
-    ctx.interaction = create_autospec(discord.Interaction, instance=True)
-    ctx.author = create_autospec(discord.Member, instance=True)
-    ctx.author.id = 111
-    ctx.guild = None
-    ctx.send = AsyncMock(return_value=create_autospec(discord.Message, instance=True))
+    ctx = fake_slash_context(bot)
     await type(cog).ask.callback(cog, ctx, question="who plays Sera in leaving las vegas?")
     kwargs = ctx.send.await_args.kwargs
     assert "Elisabeth Shue" in kwargs["embeds"][0].description

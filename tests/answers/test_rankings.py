@@ -8,7 +8,6 @@ import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
-from unittest.mock import AsyncMock, create_autospec
 
 import discord
 import discord.ext.test as dpytest
@@ -22,6 +21,7 @@ from bot.app import Popcorn
 from bot.db.models import Review
 from bot.db.rankings import ranking, review_stats
 from bot.discord_bot.views import interactive_reply
+from tests.discord_bot.fakes import fake_slash_context
 from tests.discord_bot.limits_check import assert_within_limits
 from tests.helpers import REPO, dpytest_bot, make_settings
 
@@ -283,17 +283,6 @@ async def test_ranking_prefix_commands(bot: commands.Bot, text: str, title: str)
 async def test_random_prefix_command(bot: commands.Bot) -> None:
     await dpytest.message("!random")
     assert dpytest.get_message().embeds[0].fields[0].name == "Film"
-
-
-def fake_slash_context(bot: commands.Bot) -> Any:
-    ctx = create_autospec(commands.Context, instance=True)
-    ctx.bot = bot
-    ctx.interaction = create_autospec(discord.Interaction, instance=True)
-    ctx.author = create_autospec(discord.Member, instance=True)
-    ctx.author.id = 111
-    ctx.guild = None
-    ctx.send = AsyncMock(return_value=create_autospec(discord.Message, instance=True))
-    return ctx
 
 
 async def test_slash_top_has_an_aspect_choice_and_a_count(bot: commands.Bot) -> None:

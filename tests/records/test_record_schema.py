@@ -30,24 +30,14 @@ from bot.records.schema import (
     Sections,
     Trailer,
 )
-from tests.helpers import REPO, SEED_ARTICLE
+from tests.helpers import LLV_CAST, REPO, SEED_ARTICLE
 
 RECORD_PATH = REPO / "data" / "reviews" / "leaving-las-vegas-1995.yaml"
 CATALOG_PATH = REPO / "data" / "catalog" / "nicolas-cage-filmography.csv"
 SOURCE = "reviews/broken-film.yaml"
 SHIPPED_TEXT = RECORD_PATH.read_text(encoding="utf-8")
 
-CAST = [
-    ("Nicolas Cage", "Ben Sanderson"),
-    ("Elisabeth Shue", "Sera"),
-    ("Julian Sands", "Yuri Butsov"),
-    ("Richard Lewis", "Peter"),
-    ("Steven Weber", "Marc Nussbaum"),
-    ("Emily Procter", "Debbie"),
-    ("Valeria Golino", "Terri"),
-    ("Thomas Kopache", "Mr. Simpson"),
-    ("Laurie Metcalf", "Landlady"),
-]
+CAST = LLV_CAST
 
 
 @pytest.fixture(scope="module")

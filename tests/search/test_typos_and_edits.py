@@ -10,6 +10,7 @@ import pytest
 
 from bot.search import Candidate, FilmDoc, MatchStatus, PersonDoc, SearchIndex
 from bot.search._vocab import NearWords
+from tests.search import synthetic
 
 FOUND = MatchStatus.FOUND
 AMBIGUOUS = MatchStatus.AMBIGUOUS
@@ -19,31 +20,14 @@ def ids(candidates: tuple[Candidate, ...] | list[Candidate]) -> list[int]:
     return [c.doc.id for c in candidates]
 
 
-def _words(rng: random.Random, count: int) -> list[str]:
-    return [
-        "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 10)))
-        for _ in range(count)
-    ]
-
-
-def _titles(rng: random.Random, count: int) -> list[str]:
-    vocab = _words(rng, 6000)
-    common = ["the", "man", "love", "night", "dead", "city", "last", "house", "of", "blood"]
-    titles: set[str] = set()
-    while len(titles) < count:
-        words = [
-            rng.choice(common) if rng.random() < 0.3 else rng.choice(vocab)
-            for _ in range(rng.randint(1, 5))
-        ]
-        titles.add(" ".join(words).title())
-    return sorted(titles)
-
-
 @pytest.fixture(scope="module")
 def big() -> SearchIndex:
     """20,000 synthetic films and people, plus a few real titles and names."""
     rng = random.Random(2024)
-    films = [FilmDoc(i, t, 1950 + i % 70) for i, t in enumerate(_titles(rng, 20_000))]
+    films = [
+        FilmDoc(i, t, 1950 + i % 70)
+        for i, t in enumerate(synthetic.titles(rng, 20_000, vocab_size=6000))
+    ]
     real = [
         "Recreation",
         "The Fireman",
@@ -63,7 +47,7 @@ def big() -> SearchIndex:
     films += [FilmDoc(100_000 + i, t, 1968) for i, t in enumerate(real)]
     people = [
         PersonDoc(i, f"{rng.choice(['John', 'Mary', 'Ava', 'Noah'])} {w.title()}")
-        for i, w in enumerate(_words(rng, 20_000))
+        for i, w in enumerate(synthetic.words(rng, 20_000))
     ]
     people.append(PersonDoc(100_000, "Andrea Riseborough"))
     return SearchIndex(films, people)
@@ -173,7 +157,9 @@ def test_no_silent_answer_when_another_title_is_as_few_typos_away() -> None:
 
 
 def test_compact_match_of_a_title_with_common_first_word() -> None:
-    films = [FilmDoc(i, f"Love {w}", 2000) for i, w in enumerate(_words(random.Random(5), 500))]
+    films = [
+        FilmDoc(i, f"Love {w}", 2000) for i, w in enumerate(synthetic.words(random.Random(5), 500))
+    ]
     films.append(FilmDoc(999, "Love Story", 1970))
     index = SearchIndex(films)
     match = index.find_film("lovestory")
@@ -194,7 +180,7 @@ def _one_typo_variants(word: str) -> set[str]:
 
 def test_near_words_finds_every_word_one_typo_away() -> None:
     rng = random.Random(11)
-    vocab = sorted(set(_words(rng, 3000)) | {"eye", "abc", "rock", "mandy", "recreation"})
+    vocab = sorted(set(synthetic.words(rng, 3000)) | {"eye", "abc", "rock", "mandy", "recreation"})
     near = NearWords()
     near.add_many(vocab[:2000])
     for word in vocab[2000:]:
@@ -243,15 +229,18 @@ def _answer(index: SearchIndex, query: str) -> tuple[object, ...]:
 
 def test_edited_index_answers_like_a_fresh_one() -> None:
     rng = random.Random(77)
-    titles = _titles(rng, 3000)
+    titles = synthetic.titles(rng, 3000, vocab_size=6000)
     films = {i: FilmDoc(i, t, 1950 + i % 70) for i, t in enumerate(titles)}
-    names = [f"{a} {b.title()}" for a, b in zip(_words(rng, 800), _words(rng, 800), strict=True)]
+    names = [
+        f"{a} {b.title()}"
+        for a, b in zip(synthetic.words(rng, 800), synthetic.words(rng, 800), strict=True)
+    ]
     people = {i: PersonDoc(i, n) for i, n in enumerate(names)}
     index = SearchIndex(films.values(), people.values())
     index.find_film("warm up the lazy lists")  # edits must also keep built lists right
     index.suggest_films("", limit=5)
     index.suggest_people("", limit=5)
-    spare = _titles(random.Random(78), 300)
+    spare = synthetic.titles(random.Random(78), 300, vocab_size=6000)
     for step in range(600):
         film_id = rng.randrange(3300)
         if rng.random() < 0.35:
