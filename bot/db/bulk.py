@@ -5,7 +5,7 @@ catalogue in seconds). Same result as the ORM path: films, people, credits."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -56,7 +56,11 @@ async def existing_slugs(session: AsyncSession, slugs: Sequence[str]) -> set[str
     return found
 
 
-async def insert_new_films(session: AsyncSession, films: Sequence[tuple[str, FilmFacts]]) -> int:
+async def insert_new_films(
+    session: AsyncSession,
+    films: Sequence[tuple[str, FilmFacts]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Films that do not exist yet (slug, facts), each slug once; returns how many were added.
 
     Several rows for one film (a catalogue listing it twice) merge as the ORM path merges
@@ -115,6 +119,8 @@ async def insert_new_films(session: AsyncSession, films: Sequence[tuple[str, Fil
     for chunk in _chunks(film_rows):
         result = await conn.execute(insert(FILMS).returning(FILMS.c.slug, FILMS.c.id), chunk)
         film_ids.update(dict(result.all()))
+        if progress is not None:
+            progress(len(film_ids))
 
     # The biggest table goes straight to the driver's executemany (no per-row parameter
     # processing): a catalogue brings about five credits per film.

@@ -341,9 +341,13 @@ async def import_records(
                 progress(done, total)
         await session.flush()
     if fresh:
-        added = await insert_new_films(session, fresh)
+        done = len(rest)
+
+        def step(rows: int) -> None:  # films written so far by the bulk path
+            if progress is not None:
+                progress(done + rows, total)
+
+        added = await insert_new_films(session, fresh, step)
         importer.stats.records += len(fresh)
         importer.stats.films_created += added
-        if progress is not None:
-            progress(total, total)
     return importer.stats

@@ -149,3 +149,14 @@ async def test_answers_use_a_fresh_session_each_time(any_app: Popcorn) -> None:
     first = await any_app.answer(Request("review", "leaving las vegas"))
     second = await any_app.answer(Request("review", "leaving las vegas"))
     assert first == second
+
+
+async def test_a_long_import_reports_progress(any_app: Popcorn, tmp_path: Path) -> None:
+    catalog = tmp_path / "many.csv"
+    rows = "\n".join(f"Film Number {i},{1950 + i % 70}" for i in range(4500))
+    catalog.write_text(f"title,year\n{rows}\n", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    stats = await any_app.import_paths([catalog], lambda done, total: seen.append((done, total)))
+    assert stats.films_created == 4500
+    assert len(seen) >= 3 and seen[-1] == (4500, 4500)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
