@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -120,15 +120,7 @@ class Popcorn:
         request = parse_command(text, self.settings.prefix)
         if request is None:
             return None
-        return await self.answer(
-            Request(
-                request.command,
-                request.text,
-                invoked_as=request.invoked_as,
-                actor=actor,
-                attachments=tuple(attachments),
-            )
-        )
+        return await self.answer(replace(request, actor=actor, attachments=tuple(attachments)))
 
     async def apply(self, change: PendingChange) -> Answer:
         """Carry out a confirmed change in one transaction (or refuse it and change nothing)."""

@@ -56,11 +56,22 @@ async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Fi
         if film is not None:
             return film
     asked = echo(request.text)
-    options = film_options(match, request)
     if match.status in (MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH):
         return film_choices(match, request, asked)
     if match.status is MatchStatus.EMPTY:
         return Notice(f"Which film? For example: `{ctx.prefix}{example}`", Tone.WARNING)
+    return film_not_found(ctx, match, request, asked)
+
+
+def film_not_found(
+    ctx: AnswerContext, match: FilmMatch, request: Request, asked: str, min_score: float = 0.0
+) -> Answer:
+    """Nothing matched: the nearest titles scoring at least `min_score` as choices, or a hint."""
+    options = tuple(
+        option
+        for option, candidate in zip(film_options(match, request), match.candidates, strict=False)
+        if candidate.score >= min_score
+    )
     if options:
         return Choices(f"I couldn't find a film called “{asked}”. The nearest are:", options)
     return Notice(

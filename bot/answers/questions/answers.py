@@ -24,7 +24,7 @@ from bot.answers.rankings import (
     score_text,
     stats_answer,
 )
-from bot.answers.resolve import film_choices
+from bot.answers.resolve import film_choices, film_not_found
 from bot.answers.text import clip, echo, film_label, human_date, human_list, plural
 from bot.answers.types import (
     Answer,
@@ -172,19 +172,7 @@ def _film_not_found(ctx: AnswerContext, request: Request, question: Question) ->
     if miss is None:
         example = ASK_FOR.get(question.intent, EXAMPLES[0])
         return Notice(f"Which film? For example: “{example}”", Tone.WARNING)
-    asked = echo(miss.text)
-    options = tuple(
-        Choice(film_label(c.doc.title, c.doc.year), replace(request, film_id=c.doc.id))
-        for c in miss.match.candidates[:5]
-        if c.score >= 60
-    )
-    if options:
-        return Choices(f"I couldn't find a film called “{asked}”. The nearest are:", options)
-    return Notice(
-        f"I couldn't find a film called “{asked}”. "
-        f"Try `{ctx.prefix}search` with part of the title.",
-        Tone.WARNING,
-    )
+    return film_not_found(ctx, miss.match, request, echo(miss.text), min_score=60)
 
 
 async def _film_for(
