@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO, SEED_ARTICLE
+from tests.helpers import REPO, SEED_ARTICLE, SEED_MISSING
 
 
 def run(args: list[str], db: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -24,7 +24,7 @@ def run(args: list[str], db: Path, stdin: str | None = None) -> subprocess.Compl
     )  # fmt: skip
 
 
-@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="the seed article (../shared) is not here")
+@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason=SEED_MISSING)
 def test_attach_the_article_then_press_confirm(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
     lines = "\n".join(

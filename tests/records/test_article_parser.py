@@ -16,7 +16,7 @@ from bot.records.article import ParsedArticle, html_to_text, looks_like_html, pa
 from bot.records.files import RecordError, dump_record, parse_record_text
 from bot.records.ratings import Grade
 from bot.records.schema import CastMember, PurchaseLink, Record
-from tests.helpers import REPO, SEED_ARTICLE
+from tests.helpers import REPO, SEED_ARTICLE, seed_article_text
 
 ARTICLES = Path(__file__).parent / "articles"
 RECORD_PATH = REPO / "data" / "reviews" / "leaving-las-vegas-1995.yaml"
@@ -60,9 +60,7 @@ def parsed(name: str) -> ParsedArticle:
 
 @cache
 def parsed_seed() -> ParsedArticle:
-    if not SEED_ARTICLE.exists():
-        pytest.skip(f"the seed article {SEED_ARTICLE} is not there")
-    return parse_article(SEED_ARTICLE.read_text(encoding="utf-8"), SEED_ARTICLE.name)
+    return parse_article(seed_article_text(), SEED_ARTICLE.name)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from bot.records.schema import (
     Sections,
     Trailer,
 )
-from tests.helpers import LLV_CAST, REPO, SEED_ARTICLE
+from tests.helpers import LLV_CAST, REPO, seed_article_text
 
 RECORD_PATH = REPO / "data" / "reviews" / "leaving-las-vegas-1995.yaml"
 CATALOG_PATH = REPO / "data" / "catalog" / "nicolas-cage-filmography.csv"
@@ -79,7 +79,7 @@ def test_shipped_cast_in_billing_order_with_characters(shipped: Record) -> None:
 
 
 def test_shipped_cast_matches_the_seed_article() -> None:
-    article = SEED_ARTICLE.read_text(encoding="utf-8")
+    article = seed_article_text()
     for name, character in CAST:
         assert f"{name} as {character}" in article
 
