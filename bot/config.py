@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_DATA_DIR = PACKAGE_DIR.parent / "data"
+DEFAULT_PROJECT_PERSON = "Nicolas Cage"
 
 
 class Settings(BaseSettings):
@@ -32,6 +33,10 @@ class Settings(BaseSettings):
     shard_ids: list[int] | None = Field(default=None, alias="POPCORN_SHARD_IDS")
     cooldown_rate: int = Field(default=5, alias="POPCORN_COOLDOWN_RATE", gt=0)
     cooldown_seconds: float = Field(default=10.0, alias="POPCORN_COOLDOWN_SECONDS", gt=0)
+    # Whose films the site is working through: `!progress` counts their reviewed films.
+    project_person: str = Field(
+        default=DEFAULT_PROJECT_PERSON, alias="POPCORN_PROJECT_PERSON", max_length=200
+    )
 
     @field_validator("discord_token", mode="before")
     @classmethod
@@ -50,6 +55,13 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("project_person", mode="before")
+    @classmethod
+    def _blank_project_person_is_default(cls, value: object) -> object:
+        if isinstance(value, str):
+            return " ".join(value.split()) or DEFAULT_PROJECT_PERSON
+        return value
 
     @field_validator("prefix")
     @classmethod

@@ -11,6 +11,7 @@ from bot.answers import moderation
 from bot.answers.context import AnswerContext
 from bot.answers.films import buy_answer, cast_answer, review_answer, verdict_answer
 from bot.answers.people import filmography_answer, unknown_command_answer
+from bot.answers.progress import progress_answer
 from bot.answers.questions import ask_answer
 from bot.answers.rankings import (
     latest_answer,
@@ -52,7 +53,10 @@ def help_line(prefix: str, spec: CommandSpec) -> str:
 
 async def help_answer(ctx: AnswerContext, request: Request) -> Answer:
     lines = [help_line(ctx.prefix, spec) for spec in COMMANDS]
-    lines.append(f"`{ctx.prefix}cage` — any person's name as a command shows their filmography")
+    lines.append(
+        f"`{ctx.prefix}cage` — any person's name as a command shows their filmography "
+        f"(`{ctx.prefix}cage reviewed`, `{ctx.prefix}cage unreviewed`, `{ctx.prefix}cage 90s`)"
+    )
     if request.actor is not None and request.actor.is_moderator:
         lines.append("**Moderators**")
         lines.extend(help_line(ctx.prefix, spec) for spec in MODERATOR_COMMANDS)
@@ -98,7 +102,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         "filmography",
-        "a person's films, reviewed or not",
+        "a person's films, reviewed first; add reviewed, unreviewed, 1990s or 1997",
         "filmography elisabeth shue",
         "person",
         filmography_answer,
@@ -140,6 +144,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "stats",
         "none",
         stats_answer,
+    ),
+    CommandSpec(
+        "progress",
+        "how far the reviews have got through the project's filmography",
+        "progress",
+        "text",
+        progress_answer,
     ),
     CommandSpec("help", "this list", "help", "none", help_answer, aliases=("commands",)),
 )

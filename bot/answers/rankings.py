@@ -2,13 +2,17 @@
 
 Rankings use the site's own ratings (the film rating out of 10, and the word scale POOR < OK <
 GOOD < GREAT < EXCELLENT for the Blu-ray's picture, audio and extras). A reviewed film without
-the rating asked for is left out, and the reply says how many were.
+the rating asked for is left out, and the reply says how many were. When no review gives a film
+rating at all, a film ranking falls back to the Blu-ray ratings (`ranking_or_fallback`), and
+says so.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.answers.context import AnswerContext
 from bot.answers.films import review_card
@@ -17,8 +21,10 @@ from bot.answers.types import Answer, Card, Field, ItemList, Notice, Request, To
 from bot.db.exporter import current_review
 from bot.db.queries import film_details
 from bot.db.rankings import (
+    BLURAY,
     RankedFilm,
     Ranking,
+    bluray_ranking,
     latest_reviews,
     ranking,
     review_stats,
@@ -57,6 +63,7 @@ ASPECT_NAMES = {
     "picture": "picture rating",
     "audio": "audio rating",
     "extras": "extras rating",
+    BLURAY: "Blu-ray rating",
 }
 FILLER = frozenset({"the", "by", "for", "on", "best", "worst", "top", "films", "rated"})
 NO_REVIEWS = "No film has been reviewed yet."
@@ -65,7 +72,41 @@ NO_REVIEWS = "No film has been reviewed yet."
 def score_text(aspect: str, score: float, grade: str | None) -> str:
     if aspect == "film":
         return f"{score:g}/{FILM_RATING_MAX:g}"
+    if aspect == BLURAY:  # `3.3/5 (picture GOOD, audio POOR, extras OK)`
+        mean = f"{score:.1f}".rstrip("0").rstrip(".")
+        return f"{mean}/{len(Grade)} ({grade})" if grade else f"{mean}/{len(Grade)}"
     return grade or "?"
+
+
+def fallback_note(whose: str | None = None) -> str:
+    reviews = f"review of a {whose} film" if whose else "review"
+    return (
+        f"No {reviews} gives a film rating yet, so this ranks by the Blu-ray ratings "
+        "(the average of the picture, audio and extras grades)."
+    )
+
+
+async def ranking_or_fallback(
+    session: AsyncSession,
+    aspect: str = "film",
+    *,
+    worst: bool = False,
+    limit: int | None = None,
+    person_id: int | None = None,
+    whose: str | None = None,
+) -> tuple[Ranking, str | None]:
+    """The ranking by `aspect`; for the film rating, when films are reviewed but none of
+    them has a film rating, the ranking by the Blu-ray ratings instead (aspect "bluray") and a
+    sentence saying so (else None). `whose`: the person's name, for that sentence.
+
+    `!top`, `!worst` and the "best film" questions share it, so they fall back alike."""
+    result = await ranking(session, aspect, worst=worst, limit=limit, person_id=person_id)
+    if aspect != "film" or result.films or not result.reviewed:
+        return result, None
+    fallback = await bluray_ranking(session, worst=worst, limit=limit, person_id=person_id)
+    if not fallback.films:
+        return result, None  # no Blu-ray grade either: nothing to rank by
+    return fallback, fallback_note(whose)
 
 
 def grade_bar(grade: str | None) -> str:
@@ -135,14 +176,22 @@ async def _ranking_answer(ctx: AnswerContext, request: Request, *, worst: bool) 
     args = parse_ranking_args(request.text)
     if isinstance(args, str):
         return Notice(args + " Try:", Tone.WARNING, hints=usage(ctx, command))
-    result = await ranking(ctx.session, args.aspect, worst=worst, limit=args.count)
-    name = ASPECT_NAMES[args.aspect]
+    result, note = await ranking_or_fallback(
+        ctx.session, args.aspect, worst=worst, limit=args.count
+    )
+    name = ASPECT_NAMES[result.aspect]
     title = f"{'Worst' if worst else 'Top'} {args.count} by {name}"
     order = "lowest first" if worst else "highest first"
     intro = f"Reviewed films ranked by the review's {name}, {order}."
+    if note:
+        intro = f"{note} {order.capitalize()}."
     if left_out := left_out_text(result):
         intro += f" {left_out}"
-    empty = f"No reviewed film has a {name} yet." if result.reviewed else NO_REVIEWS
+    empty = (
+        f"No reviewed film has a {ASPECT_NAMES[args.aspect]} yet."
+        if result.reviewed
+        else NO_REVIEWS
+    )
     return ItemList(
         title=title,
         items=tuple(ranked_lines(result)),
@@ -243,10 +292,12 @@ def best_of(result: Ranking) -> list[RankedFilm]:
 __all__ = [
     "RankingArgs",
     "best_of",
+    "fallback_note",
     "latest_answer",
     "left_out_text",
     "parse_ranking_args",
     "random_answer",
+    "ranking_or_fallback",
     "score_text",
     "stats_answer",
     "top_answer",

@@ -92,6 +92,47 @@ async def ranking(
     return Ranking(aspect, rows, reviewed - rated, reviewed)
 
 
+BLURAY = "bluray"  # the mean of the picture, audio and extras grades
+BLURAY_ASPECTS = ("picture", "audio", "extras")
+
+
+async def bluray_ranking(
+    session: AsyncSession,
+    *,
+    worst: bool = False,
+    limit: int | None = None,
+    person_id: int | None = None,
+) -> Ranking:
+    """Reviewed films by the mean rank (1 POOR .. 5 EXCELLENT) of whichever of the picture,
+    audio and extras grades the review gives; `grade` reads `picture GOOD, audio POOR`.
+    A review with none of the three is left out. Best first (or worst first); ties by title."""
+    current = current_reviews().subquery()
+    stmt = (
+        select(Film.id, Film.title, Film.year, Rating.aspect, Rating.score, Rating.grade)
+        .join(Review, Review.film_id == Film.id)
+        .join(current, current.c.review_id == Review.id)
+        .join(Rating, Rating.review_id == Review.id)
+        .where(Rating.aspect.in_(BLURAY_ASPECTS))
+    )
+    if person_id is not None:
+        stmt = stmt.where(Film.id.in_(_films_of(person_id)))
+    films: dict[int, tuple[str, int | None]] = {}
+    grades: dict[int, dict[str, tuple[float, str | None]]] = {}
+    for film_id, title, year, aspect, score, grade in await session.execute(stmt):
+        films[film_id] = (title, year)
+        grades.setdefault(film_id, {})[aspect] = (float(score), grade)
+    rows = []
+    for film_id, (title, year) in films.items():
+        given = grades[film_id]
+        mean = sum(score for score, _ in given.values()) / len(given)
+        text = ", ".join(f"{a} {given[a][1] or '?'}" for a in BLURAY_ASPECTS if a in given)
+        rows.append(RankedFilm(film_id, title, year, mean, text))
+    rows.sort(key=lambda f: (f.score if worst else -f.score, f.title, f.year or 0, f.film_id))
+    reviewed = await count_reviewed(session, person_id)
+    cap = min(limit, MAX_ROWS) if limit is not None else MAX_ROWS
+    return Ranking(BLURAY, rows[:cap], reviewed - len(rows), reviewed)
+
+
 async def reviewed_film_ids(session: AsyncSession) -> list[int]:
     current = current_reviews().subquery()
     stmt = (
@@ -230,11 +271,14 @@ async def characters_like(
 
 
 __all__ = [
+    "BLURAY",
+    "BLURAY_ASPECTS",
     "CharacterCredit",
     "RankedFilm",
     "Ranking",
     "ReviewedFilm",
     "Stats",
+    "bluray_ranking",
     "characters_like",
     "count_films",
     "count_reviewed",

@@ -191,6 +191,12 @@ class Films(commands.Cog):
     async def stats(self, ctx: commands.Context[Any]) -> None:
         await self.bot.respond(ctx, Request("stats"))
 
+    @commands.hybrid_command(**spec("progress"))
+    @app_commands.describe(person="Whose films (default: the site's project)")
+    @member_cooldown()
+    async def progress(self, ctx: commands.Context[Any], *, person: str | None = None) -> None:
+        await self.bot.respond(ctx, person_request("progress", person or ""))
+
     @commands.hybrid_command(**spec("help"))
     @member_cooldown()
     async def help(self, ctx: commands.Context[Any]) -> None:
@@ -201,6 +207,7 @@ class Films(commands.Cog):
     cast.autocomplete("film")(film_choices)
     buy.autocomplete("film")(film_choices)
     filmography.autocomplete("person")(person_choices)
+    progress.autocomplete("person")(person_choices)
 
 
 async def setup(bot: PopcornBot) -> None:
