@@ -299,3 +299,135 @@ def person_queries(people: list[str], count: int, seed: int) -> list[tuple[str, 
             query = typo(query, rng)
         queries.append((query, i))
     return queries
+
+
+# ------------------------------------------------ realistic queries
+
+#: Letters beside each letter on a QWERTY keyboard.
+_KEYBOARD = (
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+)
+NEIGHBOURS: dict[str, str] = {}
+for _r, _row in enumerate(_KEYBOARD):
+    for _c, _ch in enumerate(_row):
+        _near = {_row[j] for j in (_c - 1, _c + 1) if 0 <= j < len(_row)}
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < len(_KEYBOARD):
+                _near |= {
+                    _KEYBOARD[_other][j] for j in (_c - 1, _c) if 0 <= j < len(_KEYBOARD[_other])
+                }
+        NEIGHBOURS[_ch] = "".join(sorted(_near))
+
+#: Words members add around a title.
+ADDED_WORDS = ("blu-ray review", "bluray", "film", "review", "movie")
+REALISTIC_KINDS = (
+    "neighbour key",
+    "dropped letter",
+    "doubled letter",
+    "transposed letters",
+    "words typed together",
+    "leading article dropped",
+    "punctuation dropped",
+    "trailing year",
+    "added words",
+)
+
+
+def _letter_positions(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if ch.isalpha()]
+
+
+def realistic_edit(title: str, year: int, kind: str, rng: random.Random) -> str | None:
+    """One kind of realistic slip on the title as a member would type it (lower case,
+    article in front); None if that slip does not apply to this title."""
+    text = front_article(title)
+    letters = _letter_positions(text)
+    if kind == "neighbour key":
+        usable = [i for i in letters[1:] if text[i] in NEIGHBOURS]
+        if not usable:
+            return None
+        i = rng.choice(usable)
+        return text[:i] + rng.choice(NEIGHBOURS[text[i]]) + text[i + 1 :]
+    if kind == "dropped letter":
+        usable = letters[1:]
+        i = rng.choice(usable) if len(letters) >= 5 else None
+        return None if i is None else text[:i] + text[i + 1 :]
+    if kind == "doubled letter":
+        i = rng.choice(letters)
+        return text[:i] + text[i] + text[i:]
+    if kind == "transposed letters":
+        pairs = [i for i in letters if i + 1 < len(text) and text[i + 1].isalpha()]
+        pairs = [i for i in pairs if text[i] != text[i + 1]]
+        if not pairs:
+            return None
+        i = rng.choice(pairs)
+        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    if kind == "words typed together":
+        return text.replace(" ", "") if " " in text else None
+    if kind == "leading article dropped":
+        for article in ("the ", "a ", "an "):
+            if text.startswith(article):
+                return text[len(article) :]
+        return None
+    if kind == "punctuation dropped":
+        kept = "".join(ch for ch in text if ch.isalnum() or ch == " ")
+        kept = " ".join(kept.split())
+        return kept if kept != text else None
+    if kind == "trailing year":
+        return f"{text} {year}"
+    if kind == "added words":
+        return f"{text} {rng.choice(ADDED_WORDS)}"
+    raise ValueError(kind)
+
+
+def realistic_queries(films: list[Film], count: int, seed: int) -> list[tuple[str, int, str]]:
+    """(query, index of the expected film, kind of slip): `count` queries for films whose
+    title is unique, each with one realistic slip, the kinds taken in turn. A slip that
+    spells another film's title exactly ("goodbye cruel world" for "Good-bye Cruel World",
+    when "Goodbye, Cruel World" exists too) is replaced by another."""
+    rng = random.Random(seed)
+    seen: dict[str, int] = {}
+    for film in films:
+        key = front_article(film.title)
+        seen[key] = seen.get(key, 0) + 1
+    candidates = [
+        i for i, f in enumerate(films) if seen[front_article(f.title)] == 1 and len(f.title) >= 4
+    ]
+    from bot.search.normalize import normalize_title
+
+    keys: dict[str, int] = {}
+    for film in films:
+        key = normalize_title(film.title)
+        keys[key] = keys.get(key, 0) + 1
+    queries: list[tuple[str, int, str]] = []
+    n = 0
+    while len(queries) < count:
+        kind = REALISTIC_KINDS[n % len(REALISTIC_KINDS)]
+        n += 1
+        for _ in range(50):  # a film this slip applies to
+            i = rng.choice(candidates)
+            query = realistic_edit(films[i].title, films[i].year, kind, rng)
+            # A slip that spells another film's title exactly names that film: left out.
+            own = normalize_title(films[i].title)
+            typed = normalize_title(query) if query is not None else own
+            if query is not None and (typed == own or typed not in keys):
+                queries.append((query, i, kind))
+                break
+    return queries
+
+
+def absent_queries(films: list[Film], count: int = 200) -> list[str]:
+    """`count` queries that name no film of `films` (see bench/absent.py)."""
+    from bench.absent import CHAT, LATER_FILMS, phrases
+    from bot.search.normalize import compact, normalize_title
+
+    titles = {normalize_title(f.title) for f in films}
+    squeezed = {compact(t) for t in titles}
+    picked = []
+    for phrase in phrases(LATER_FILMS) + phrases(CHAT):
+        key = normalize_title(phrase)
+        if key and key not in titles and compact(key) not in squeezed:
+            picked.append(phrase)
+    return picked[:count]

@@ -141,3 +141,42 @@ def merge_best(best: dict[int, Candidate[Any]], doc: Any, score: float, matched:
     current = best.get(doc.id)
     if current is None or score > current.score:
         best[doc.id] = Candidate(doc=doc, score=round(max(score, 0.0), 2), matched=matched)
+
+
+#: Weakest score a title strictly nearer than any other may be answered with.
+NEAREST_FLOOR = 65.0
+#: ... and how far ahead of the runner-up's score it must be.
+NEAREST_LEAD = 8.0
+
+
+def typo_allowance(length: int) -> int:
+    """Typos a query of ``length`` letters may hold and still be answered as the one
+    title strictly nearest it: none below six letters (a typo in "gino" makes another
+    name), one up to eight, two up to twelve, three beyond."""
+    if length < 6:
+        return 0
+    if length <= 8:
+        return 1
+    return 2 if length <= 12 else 3
+
+
+def clear_nearest(
+    pool: Sequence[Candidate[Any]],
+    typos: Callable[[Candidate[Any]], int],
+    length: int,
+) -> tuple[MatchStatus, tuple[Candidate[Any], ...]] | None:
+    """FOUND for a best candidate that scored below ACCEPT but is within the typos a
+    query of ``length`` letters may hold, well ahead of the others on score, and at
+    least two typos nearer than any of them ("sky edvls": Sky Devils)."""
+    if not pool or pool[0].score < NEAREST_FLOOR:
+        return None
+    best = pool[0]
+    limit = typos(best)
+    if limit > typo_allowance(length):
+        return None
+    rivals = pool[1 : 1 + GUARD_RIVALS]
+    if rivals and rivals[0].score > best.score - NEAREST_LEAD:
+        return None
+    if any(typos(c) <= limit + 1 for c in rivals):
+        return None
+    return MatchStatus.FOUND, (best,)

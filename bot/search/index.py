@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import partial
 from typing import Any, TypeVar
 
@@ -19,12 +20,14 @@ from bot.search._scoring import (
     MIN_FUZZY_CHARS,
     SUGGEST_FLOOR,
     Penalty,
+    clear_nearest,
     decide,
     merge_best,
     prefix_score,
     swap_credited,
 )
 from bot.search._table import FULL, NEAR, WIDE, KeyTable
+from bot.search._words import COMMON_WORDS
 from bot.search.models import (
     Candidate,
     FilmDoc,
@@ -34,9 +37,12 @@ from bot.search.models import (
     PersonMatch,
 )
 from bot.search.normalize import (
+    MAX_INITIALISM,
+    MIN_INITIALISM,
     TitleQuery,
     compact,
     has_article,
+    initialisms,
     normalize_name,
     normalize_title,
     parse_title_query,
@@ -64,6 +70,15 @@ _THE = "the"
 _NOT_THE = frozenset(
     {"he", "she", "thy", "thee", "them", "then", "they", "tie", "toe", "tee", "tho"}
 )
+#: Articles a member may type run together with the title ("thewickerman").
+_GLUED_ARTICLES = ("the",)  # not "a"/"an": "anora" is no "a nora"
+#: Score given to a film found by its initialism (an answer, never a typo's score).
+_INITIALISM_SCORE = ACCEPT
+#: Fewest content words for "these words are in one title only" ("massive talent"),
+#: and the most titles each may be in ("man" or "end" are in too many to tell).
+_MIN_CONTAINED_WORDS = 2
+_MAX_CONTAINED_POSTINGS = 25
+_CONTAINED_STOPWORDS = frozenset({"the", "a", "an", "and", "of", "in", "on", "to", "for"})
 
 
 def _in_order_prefixes(heads: list[str], words: list[str]) -> bool:
@@ -113,6 +128,34 @@ def _person_keys(doc: PersonDoc) -> list[tuple[str, str]]:
     return [(normalize_name(text), text) for text in (doc.name, *doc.aliases)]
 
 
+def _with_loose(match: FilmMatch, key: str) -> FilmMatch:
+    """``match`` flagged loose if it was FOUND other than by its exact title or alias key."""
+    best = match.candidates[0] if match.candidates else None
+    if (
+        match.status is MatchStatus.FOUND
+        and best is not None
+        and (best.score < 100.0 or normalize_title(best.matched) != key)
+    ):
+        return replace(match, loose=True)
+    return match
+
+
+def _common(word: str) -> bool:
+    """A common English word, or its plural ("days")."""
+    return (
+        word in COMMON_WORDS
+        or (word.endswith("s") and word[:-1] in COMMON_WORDS)
+        or (word.endswith("ing") and word[:-3] in COMMON_WORDS)
+        or (word.endswith("ing") and word[-4:-3] == word[-5:-4] and word[:-4] in COMMON_WORDS)
+    )
+
+
+def _swaps(word: str) -> int:
+    """Letters a common word may differ by from another common word of its length and
+    still be taken for it rather than a typo ("bad"/"dad"; "turning"/"running")."""
+    return 1 if len(word) < 6 else 2
+
+
 class SearchIndex:
     """Films and people, matched by normalised keys then by fuzzy similarity."""
 
@@ -121,6 +164,8 @@ class SearchIndex:
         self._film_key: dict[int, str] = {}  # film id -> title key, for ranking
         self._film_listing = _Listing(self._film_rank)
         self._titles = KeyTable()  # title and alias keys
+        # initialism ("llv") -> the film id, or the ids of the films sharing it
+        self._initials: dict[str, int | tuple[int, ...]] = {}
         self._people: dict[int, PersonDoc] = {}
         self._person_key: dict[int, str] = {}  # person id -> name key, for ranking
         self._person_listing = _Listing(self._person_rank)
@@ -147,6 +192,12 @@ class SearchIndex:
         self._film_key[doc.id] = keyed[0][0]
         self._film_listing.add(doc.id)
         self._titles.add(doc.id, keyed)
+        for letters in initialisms(doc.title):
+            held = self._initials.get(letters)
+            if held is None:
+                self._initials[letters] = doc.id
+            else:
+                self._initials[letters] = (*(held if isinstance(held, tuple) else (held,)), doc.id)
 
     def remove_film(self, film_id: int) -> None:
         old = self._films.get(film_id)
@@ -154,6 +205,14 @@ class SearchIndex:
             return
         self._film_listing.remove(film_id)
         self._titles.remove(film_id, [key for key, _ in _film_keys(old)])
+        for letters in initialisms(old.title):
+            held = self._initials.get(letters)
+            ids = held if isinstance(held, tuple) else (held,)
+            rest = tuple(i for i in ids if i != film_id)
+            if not rest:
+                self._initials.pop(letters, None)
+            else:
+                self._initials[letters] = rest if len(rest) > 1 else rest[0]
         del self._films[film_id], self._film_key[film_id]
 
     def upsert_person(self, doc: PersonDoc) -> None:
@@ -199,7 +258,145 @@ class SearchIndex:
         return order
 
     def _exact_films(self, text: str) -> dict[int, str]:
-        return self._titles.owners(text) or self._titles.compact_owners(text)
+        """Films whose title or alias key is ``text``, spaces aside ("faceoff"), or is
+        ``text`` less an article typed onto it ("thewickerman")."""
+        found = self._titles.owners(text) or self._titles.compact_owners(text)
+        if found or " " in text:
+            return found
+        for article in _GLUED_ARTICLES:
+            rest = text.removeprefix(article)
+            # "anthem" is not "an them": only a title that is no word itself.
+            if rest != text and len(rest) >= 4 and not self._is_word(text):
+                found = self._titles.compact_owners(rest)
+                if found:
+                    return found
+        return found
+
+    # -- words, initialisms and loose matches ----------------------------------
+
+    def _is_word(self, word: str) -> bool:
+        """A word of some title, or a common English word ("rage", "con")."""
+        return word in COMMON_WORDS or self._titles.has_word(word)
+
+    def _reads_as_words(self, text: str) -> bool:
+        """``text`` is one word a member meant: a known word, or two common words run
+        together ("superbad"), not a garbled title."""
+        if " " in text:
+            return False
+        if self._is_word(text):
+            return True
+        return any(
+            text[:i] in COMMON_WORDS and text[i:] in COMMON_WORDS for i in range(3, len(text) - 2)
+        )
+
+    def _by_initials(self, text: str, year: int | None) -> list[Candidate[FilmDoc]]:
+        """Films whose initialism ``text`` is, if it cannot be read as a word."""
+        if (
+            not MIN_INITIALISM <= len(text) <= MAX_INITIALISM
+            or not text.isalnum()
+            or text.isdigit()
+            or self._reads_as_words(text)
+        ):
+            return []
+        held = self._initials.get(text)
+        if held is None:
+            return []
+        docs = [self._films[i] for i in (held if isinstance(held, tuple) else (held,))]
+        if year is not None:
+            docs = [d for d in docs if d.year == year]
+        cands = [Candidate(d, _INITIALISM_SCORE, d.title) for d in docs]
+        return sorted(cands, key=self._film_order(False))
+
+    def _contained(self, text: str, year: int | None) -> list[Candidate[FilmDoc]]:
+        """Films whose title holds every word of ``text`` (at least two of them, as
+        typed): "massive talent" -> The Unbearable Weight of Massive Talent."""
+        words = {w for w in text.split() if w not in _CONTAINED_STOPWORDS}
+        if len(words) < _MIN_CONTAINED_WORDS:
+            return []
+        postings = [self._titles.keys_with_word(w) for w in words]
+        if any(len(p) > _MAX_CONTAINED_POSTINGS for p in postings):
+            return []
+        keys: set[str] | None = None
+        for with_word in sorted(postings, key=len):
+            keys = set(with_word) if keys is None else keys.intersection(with_word)
+            if not keys:
+                return []
+        best: dict[int, Candidate[FilmDoc]] = {}
+        for key in keys or ():
+            for film_id, matched in self._titles.owner_pairs(key):
+                doc = self._films[film_id]
+                if year is None or doc.year == year:
+                    merge_best(best, doc, prefix_score(text, key), matched)
+        return sorted(best.values(), key=self._film_order(False))
+
+    def _loosely(
+        self,
+        text: str,
+        year: int | None,
+        scored: list[Candidate[FilmDoc]],
+        typos: Callable[[Candidate[FilmDoc]], int],
+    ) -> FilmResult | None:
+        """When no title is near enough to answer at once: an initialism ("llv"), a
+        title strictly nearer than any other, or the one title holding all the words."""
+        initial = self._by_initials(text, year)
+        if initial:
+            if scored and scored[0].score >= ACCEPT - 2 * MARGIN:  # a typo is as likely
+                initial.append(scored[0])
+            status = MatchStatus.FOUND if len(initial) == 1 else MatchStatus.AMBIGUOUS
+            return status, tuple(initial[:MAX_CANDIDATES])
+        # A title below ACCEPT only for a query with a word no title or dictionary has
+        # (a typo's mark): "marriage story" is not "Maria's Story".
+        words = text.split()
+        if scored and not all(self._is_word(w) for w in words):
+            # ... and never for a sequel number the title lacks ("ghost ridr 2")
+            key_words = normalize_title(scored[0].matched).split()
+            if not any(w.isdigit() and w not in key_words for w in words):
+                nearest = clear_nearest(scored, typos, len(compact(text)))
+                if nearest is not None:
+                    return self._word_guard(text, nearest)
+        contained = self._contained(text, year)
+        if len(contained) == 1:
+            return MatchStatus.FOUND, (contained[0],)
+        if 1 < len(contained) <= MAX_CANDIDATES:  # "las vegas": ask which
+            return MatchStatus.AMBIGUOUS, tuple(contained)
+        return None
+
+    def _word_guard(self, text: str, result: FilmResult) -> FilmResult:
+        """A one-word query that is itself a word is not another one-word title a letter
+        away: "superbad" is asked about, not answered with Superdad."""
+        status, cands = result
+        if status is not MatchStatus.FOUND or not cands:
+            return result
+        key = normalize_title(cands[0].matched)
+        if key == text or compact(key) == compact(text):
+            return result
+        if " " not in text:
+            if " " not in key and len(key) == len(text) and self._reads_as_words(text):
+                return MatchStatus.AMBIGUOUS, cands
+            if " " in key:
+                return result
+        # "turning red" is not Running Red: a common word typed in full where the title
+        # has another common word one letter different is another title, not a typo.
+        key_words = key.split()
+        for word in text.split():
+            if word in key_words:
+                continue
+            if not _common(word):
+                continue
+            for kw in key_words:
+                if len(kw) == len(word) and _common(kw) and OSA.distance(kw, word) <= _swaps(word):
+                    return MatchStatus.AMBIGUOUS, cands
+        # "episode one" is not "SF: Episode One": a title word the query has no trace of.
+        query_words = text.split()
+        squeezed = compact(text)
+        for kw in key_words:
+            if (
+                len(kw) >= 2
+                and kw not in squeezed
+                and not any(OSA.distance(kw, w, score_cutoff=2) <= 2 for w in query_words)
+            ):
+                return MatchStatus.AMBIGUOUS, cands
+        return result
 
     def _misspelt_article(self, text: str) -> str | None:
         """The query without its first word if that is "the" mistyped ("tge fireman")."""
@@ -289,12 +486,20 @@ class SearchIndex:
             return not_found
         typos = self._typos_from(query.text)
         if query.year is None:
-            return decide(scored, typos) or not_found
+            found = decide(scored, typos)
+            if found is not None:
+                return self._word_guard(query.text, found)
+            return self._loosely(query.text, None, scored, typos) or not_found
 
-        by_year = decide([c for c in scored if c.doc.year == query.year], typos)
+        dated = [c for c in scored if c.doc.year == query.year]
+        by_year = decide(dated, typos)
         if by_year is not None:
-            status, cands = by_year
-            if status is MatchStatus.FOUND and scored[0].score > cands[0].score + MARGIN:
+            by_year = self._word_guard(query.text, by_year)
+        else:
+            by_year = self._loosely(query.text, query.year, dated, typos)
+        if by_year is not None:
+            cands = by_year[1]
+            if len(cands) == 1 and scored[0].score > cands[0].score + MARGIN:
                 # A clearly better title from another year: do not guess.
                 return MatchStatus.AMBIGUOUS, (scored[0], cands[0])
             return by_year
@@ -322,7 +527,7 @@ class SearchIndex:
             if alt_status is MatchStatus.FOUND and alt[0].score > top:
                 parsed, status, cands = literal, alt_status, alt
         best = cands[0].doc if status is MatchStatus.FOUND else None
-        return FilmMatch(status, query, parsed.year, best, cands)
+        return _with_loose(FilmMatch(status, query, parsed.year, best, cands), parsed.text)
 
     def suggest_films(self, query: str, limit: int = 25) -> list[Candidate[FilmDoc]]:
         """Ranked films for autocomplete / !search; "" lists films by title."""
@@ -472,7 +677,10 @@ class SearchIndex:
             return PersonMatch(MatchStatus.EMPTY, query, None, ())
         status, cands = self._match_person(key)
         best = cands[0].doc if status is MatchStatus.FOUND else None
-        return PersonMatch(status, query, best, cands)
+        loose = status is MatchStatus.FOUND and (
+            cands[0].score < 100.0 or normalize_name(cands[0].matched) != key
+        )
+        return PersonMatch(status, query, best, cands, loose=loose)
 
     def suggest_people(self, query: str, limit: int = 25) -> list[Candidate[PersonDoc]]:
         """Ranked people for autocomplete; "" lists people by name."""

@@ -35,7 +35,9 @@ class PersonDoc:
 
 class MatchStatus(StrEnum):
     FOUND = "found"  # one clear answer in .best
-    AMBIGUOUS = "ambiguous"  # .best is None; .candidates = the close ones (2..5), best first
+    # .best is None; .candidates = the close ones (2..5), best first, or a single one
+    # worth asking about rather than answering ("superbad" when only "Superdad" exists).
+    AMBIGUOUS = "ambiguous"
     NOT_FOUND = "not_found"  # .best is None; .candidates = nearest suggestions (0..5)
     YEAR_MISMATCH = "year_mismatch"  # title matches, but no film from that year
     EMPTY = "empty"  # the query had nothing to search for
@@ -55,6 +57,9 @@ class FilmMatch:
     year: int | None  # the year parsed from the query
     best: FilmDoc | None
     candidates: tuple[Candidate[FilmDoc], ...]
+    #: FOUND from something other than the exact title or alias: a typo, words typed
+    #: together, an initialism, a few words of a longer title. Say what was understood.
+    loose: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +68,5 @@ class PersonMatch:
     query: str
     best: PersonDoc | None
     candidates: tuple[Candidate[PersonDoc], ...]
+    #: FOUND from something other than the exact name or alias ("nick cage", "cage").
+    loose: bool = False

@@ -14,6 +14,7 @@ __all__ = [
     "TitleQuery",
     "compact",
     "has_article",
+    "initialisms",
     "normalize_name",
     "normalize_title",
     "parse_title_query",
@@ -142,6 +143,33 @@ def has_article(text: str) -> bool:
 def compact(key: str) -> str:
     """A key with its spaces removed: "face off" -> "faceoff"."""
     return key.replace(" ", "")
+
+
+#: Initialisms shorter than this are not kept: "lv" or "tr" would name dozens of films.
+MIN_INITIALISM = 3
+#: Nor longer than this: nobody abbreviates a ten-word title.
+MAX_INITIALISM = 8
+
+
+def initialisms(title: str) -> tuple[str, ...]:
+    """The first letters of a title's words, with and without a leading article.
+
+    "Leaving Las Vegas" -> ("llv",); "Wicker Man, The" -> ("twm",) (two letters
+    are too few without the article); "Rocky II" -> () (one word and a number).
+    """
+    folded = _fold(title)
+    trailing = _TRAILING_ARTICLE.search(folded)
+    words = _words(folded)
+    if trailing:  # "Wicker Man, The": the article is read in front
+        article = _words(trailing.group())[0]
+        words = [article, *_words(folded[: trailing.start()])]
+    words = [_ROMAN.get(w, w) for w in words]
+    found = []
+    for variant in (words, words[1:] if words and words[0] in _ARTICLES else []):
+        letters = "".join(w[0] for w in variant)
+        if MIN_INITIALISM <= len(letters) <= MAX_INITIALISM and letters not in found:
+            found.append(letters)
+    return tuple(found)
 
 
 def tokens_sorted(key: str) -> str:

@@ -271,11 +271,21 @@ def test_short_query_prefers_short_title() -> None:
     assert_found(index.find_film("conair"), 3)
 
 
-def test_partial_title_is_a_suggestion_not_an_answer(index: SearchIndex) -> None:
+def test_words_of_one_title_only_answer_with_it_loosely(index: SearchIndex) -> None:
+    # Issue 9: one candidate, clearly the one meant, is answered (and flagged loose).
     for query, film_id in (("unbearable weight", 27), ("bad lieutenant", 16)):
         match = index.find_film(query)
-        assert match.status is NOT_FOUND
-        assert ids(match.candidates)[0] == film_id
+        assert_found(match, film_id)
+        assert match.loose
+
+
+def test_words_of_several_titles_are_not_answered() -> None:
+    index = SearchIndex(
+        [FilmDoc(1, "Leaving Las Vegas", 1995), FilmDoc(2, "Fear and Loathing in Las Vegas", 1998)]
+    )
+    match = index.find_film("las vegas")
+    assert match.status is not FOUND
+    assert set(ids(match.candidates)) >= {1, 2}
 
 
 def test_literal_titles_that_look_like_years_or_filler() -> None:
@@ -315,7 +325,7 @@ def test_garbage_has_no_suggestions(index: SearchIndex) -> None:
 
 
 def test_not_found_offers_nearest(index: SearchIndex) -> None:
-    match = index.find_film("leaving las")
+    match = index.find_film("leaving lax")
     assert match.status is NOT_FOUND
     assert ids(match.candidates)[0] == 1
 
