@@ -7,6 +7,11 @@ leaving las vegas`), and last its word windows, longest first. The first clear m
 match with several close films (`the wicker man`) or a year that matches nothing is kept so the
 member can be asked which one. Look-ups are memoised and capped, so a long message stays cheap
 even on a large catalogue.
+
+A question's own words are not names: a film or a person found only in ordinary question words
+("age" of "age rating", "next" of "the next review", "newest") counts only when those words are
+the whole of a segment and match a title exactly (`who directed next`, `is pig any good`), or
+were quoted (`is "next" any good`), or came with a year (`rage 2014`).
 """
 
 from __future__ import annotations
@@ -14,23 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from bot.search import FilmMatch, MatchStatus, PersonMatch, SearchIndex
+from bot.answers.questions.table import TABLE_WORDS
+from bot.answers.questions.vocabulary import CUE_WORDS, FILLER, ORDINARY
+from bot.search import FilmMatch, MatchStatus, PersonMatch, SearchIndex, normalize_name
 
-#: Words that may stand at the edge of a title in a question without being part of it.
-FILLER = frozenset(
-    str.split(
-        """
-    a an the of on in for to at by from with about into is are was were be been being am it its
-    this that these those there here does do did done doing has have had having can could would
-    should will shall may might must i me my mine you your yours we us our he she him his her
-    they them their what which who whom whose how when where why please thanks thank tell show
-    say know wonder want like give gave get got hey hi hello ok okay so just any anyone someone
-    anything something and or but much many very really actually exactly again also too all some
-    not no yes popcorn bot film films movie movies flick flicks bluray blurays dvd dvds uhd
-    version copy then now still ever one let us
-    """
-    )
-)
+#: Words a question is made of: a film or a person found only in these (and filler) counts
+#: only when typed whole in the film's place, quoted, or with its year.
+QUESTION_WORDS = ORDINARY | TABLE_WORDS | CUE_WORDS
+
 #: Where a title usually starts after a name or a character: `sera in leaving las vegas`.
 SEPARATORS = ("in", "on", "for", "from", "about", "with", "at")
 MAX_LOOKUPS = 40
@@ -93,8 +89,11 @@ HIT = (MatchStatus.FOUND, MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH)
 class Finder:
     """Film and person look-ups for one question."""
 
-    def __init__(self, index: SearchIndex, max_lookups: int = MAX_LOOKUPS) -> None:
+    def __init__(
+        self, index: SearchIndex, max_lookups: int = MAX_LOOKUPS, quoted: Sequence[str] = ()
+    ) -> None:
         self.index = index
+        self.quoted = frozenset(quoted)
         self.lookups = 0
         self.max_lookups = max_lookups
         self._films: dict[str, FilmMatch] = {}
@@ -137,6 +136,8 @@ class Finder:
             return
         inner = segment[start:end]
         yield start, end, " ".join(inner)
+        if len(inner) > 1 and (year := short_year(inner[-1])):
+            yield start, end, f"{' '.join(inner[:-1])} ({year})"  # "con air 97"
         years = [i for i, w in enumerate(inner) if is_year(w)]
         if years and years[-1] != len(inner) - 1 and len(inner) > 1:
             year = inner[years[-1]]
@@ -150,6 +151,29 @@ class Finder:
         for i in range(len(inner) - 1, 0, -1):
             if inner[i] in SEPARATORS:
                 yield start, start + i, " ".join(inner[:i])
+
+    @staticmethod
+    def _islands(segment: Words) -> Iterator[tuple[int, int, str]]:
+        """Runs of words that are not the question's own ("watched | con air | last night"),
+        longest first, each with a year that follows it: in a long message, where a title is."""
+        runs: list[tuple[int, int]] = []
+        start = None
+        for i, word in enumerate([*segment, ""]):
+            named = bool(word) and word not in QUESTION_WORDS and word not in FILLER
+            if named and not is_year(word) and start is None:
+                start = i
+            elif not named or is_year(word):
+                if start is not None:
+                    runs.append((start, i))
+                start = None
+        for begin, end in sorted(runs, key=lambda run: run[0] - run[1]):
+            words = list(segment[begin:end])
+            after = segment[end] if end < len(segment) else ""
+            if is_year(after):
+                yield begin, end + 1, f"{' '.join(words)} ({after})"
+            if len(words) > 1 and (year := short_year(words[-1])):
+                yield begin, end, f"{' '.join(words[:-1])} ({year})"
+            yield begin, end, " ".join(words)
 
     @staticmethod
     def _windows(segment: Words) -> Iterator[tuple[int, int, str]]:
@@ -190,13 +214,16 @@ class Finder:
         held = None
         miss = None
         for index in order:
-            for start, end, text in self._first_tries(segments[index][:MAX_SEGMENT_WORDS]):
+            segment = segments[index][:MAX_SEGMENT_WORDS]
+            for start, end, text in self._first_tries(segment):
                 if not content(text.split()):
                     continue
                 match = find(text)
                 if match is None:
                     break
                 found = wrap(match, Span(index, start, end, offsets[index]), text)  # type: ignore[arg-type]
+                if not self._named(segment, start, end, text, match):
+                    continue
                 if match.status is MatchStatus.FOUND:
                     return found, None
                 if match.status in HIT and held is None:
@@ -206,13 +233,42 @@ class Finder:
         if held is not None or not windows:
             return held, miss if held is None else None
         for index in order:
+            for start, end, text in self._islands(segments[index][:MAX_SEGMENT_WORDS]):
+                match = find(text)
+                if match is None:
+                    return None, miss
+                if match.status is MatchStatus.FOUND:
+                    return wrap(match, Span(index, start, end, offsets[index]), text), None  # type: ignore[arg-type]
+        for index in order:
             for start, end, text in self._windows(segments[index]):
                 match = find(text)
                 if match is None:
                     return None, miss
-                if match.status in HIT:
+                if match.status in HIT and self._named(segments[index], start, end, text, match):
                     return wrap(match, Span(index, start, end, offsets[index]), text), None  # type: ignore[arg-type]
         return None, miss
+
+    def _named(
+        self, segment: Words, start: int, end: int, text: str, match: FilmMatch | PersonMatch
+    ) -> bool:
+        """Whether the words `text` (segment[start:end]) may name what they matched: words
+        beyond the question's own always may; question words only as a whole title typed
+        in the film's place, quoted, or with a year."""
+        words = [w for w in text.replace("(", " ").replace(")", " ").split() if not is_year(w)]
+        if any(w not in QUESTION_WORDS for w in content(words)):
+            return True
+        if normalize_name(" ".join(words)) in self.quoted:
+            return True
+        if match.status is MatchStatus.NOT_FOUND or not match.candidates:
+            return False
+        top = match.candidates[0]
+        exact = top.score >= 100.0
+        if isinstance(match, FilmMatch) and match.year is not None and exact:
+            return True
+        trimmed = trim(segment)
+        first = next((i for i, w in enumerate(segment) if w not in FILLER), 0)
+        whole = (start, end) in ((0, len(segment)), (first, first + len(trimmed)))
+        return whole and exact
 
     def find_film(
         self, segments: Sequence[Words], offsets: Sequence[int] | None = None, windows: bool = True
@@ -227,6 +283,14 @@ class Finder:
     ) -> tuple[PersonFind | None, PersonFind | None]:
         hit, miss = self._search(segments, "person", offsets, windows)
         return hit, miss  # type: ignore[return-value]
+
+
+def short_year(word: str) -> int | None:
+    """A year typed with two digits after a title ("con air 97", "the wicker man 73")."""
+    if len(word) != 2 or not word.isdigit():
+        return None
+    number = int(word)
+    return 1900 + number if number >= 30 else 2000 + number
 
 
 def _cuts_a_number(segment: Words, start: int, end: int) -> bool:

@@ -1,12 +1,14 @@
 """What a question asks (no Discord, no database): the intent, and the film, person or
 character it names.
 
-1. The sentence is normalised: contractions and chat spellings ("wat", "r", "whos") are
-   spelled out, possessives dropped ("cage's" -> "cage"), "blu-ray" made one word, and question
-   words with a small typo ("directd", "pictrue") corrected.
-2. Rules, in order, say which intents the sentence could be (`who ... directed` -> DIRECTOR).
-   Each rule also names its question words: they cut the sentence into segments, and the
-   segments are searched for the film or person (see entities.py).
+1. The sentence is normalised: mentions dropped, contractions and chat spellings ("wat", "r",
+   "whos") spelled out, possessives dropped ("cage's" -> "cage"), "blu-ray" made one word, and
+   question words with a small typo ("directd", "pictrue") corrected.
+2. The table of intents (table.py) says which intents the sentence could be, in order. Each row
+   names its question words: they cut the sentence into segments, and the segments are
+   searched for the film or person (entities.py). Words of the question itself ("age rating",
+   "the next review", "newest") never name a film or a person unless the member typed a whole
+   title in the film's place, quoted it, or gave its year.
 3. The first candidate intent whose film or person is found wins. When none is found, the
    first candidate is kept and its best miss is quoted back with "did you mean" suggestions.
 """
@@ -16,12 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from rapidfuzz.distance import OSA
 
 from bot.answers.questions.entities import (
-    FILLER,
+    QUESTION_WORDS,
     FilmFind,
     Finder,
     PersonFind,
@@ -31,55 +32,38 @@ from bot.answers.questions.entities import (
     is_year,
     words_outside,
 )
+from bot.answers.questions.table import (
+    ASPECTS,
+    GENRE_QUESTION,
+    STRONG_OPINION,
+    TOPIC_PATTERNS,
+    WORST,
+    YES_NO_START,
+    Intent,
+    Need,
+    Rule,
+    candidates,
+    rank,
+)
+from bot.answers.questions.vocabulary import (
+    CARD_WORDS,
+    CUE_WORDS,
+    FILLER,
+    GENRE_ALIASES,
+    PAIRS,
+    SLANG,
+    YEAR_PREPOSITIONS,
+)
 from bot.answers.text import clean_input
-from bot.search import SearchIndex, normalize_name
-
-
-class Intent(StrEnum):
-    HELP = "help"
-    COUNT = "count"
-    STATS = "stats"
-    LATEST = "latest"
-    RANDOM = "random"
-    DISCS = "discs"
-    PROS_CONS = "pros_cons"
-    WHERE_BUY = "where_buy"
-    WORTH = "worth"
-    CINEMATOGRAPHER = "cinematographer"
-    COMPOSER = "composer"
-    AUTHOR = "author"
-    WRITER = "writer"
-    DIRECTOR = "director"
-    PERSON_DIRECTED = "person_directed"
-    BEST = "best"
-    EXTRAS = "extras"
-    ASPECT = "aspect"
-    RUNTIME = "runtime"
-    CERTIFICATE = "certificate"
-    PLOT = "plot"
-    GENRE = "genre"
-    BLURAY = "bluray"
-    YEAR = "year"
-    PERSON_REVIEWED = "person_reviewed"
-    CAST = "cast"
-    RATING = "rating"
-    OPINION = "opinion"
-    PERSON_FILMS = "person_films"
-    FILM = "film"  # only a film named: its card
-    PERSON = "person"  # only a person named: their filmography
-    UNKNOWN = "unknown"
-
-
-class Need(StrEnum):
-    NOTHING = "nothing"
-    FILM = "film"
-    PERSON = "person"
-    FILM_OR_SUBJECT = "film_or_subject"  # `who plays sera` may name no film
-    OPTIONAL_PERSON = "optional_person"  # `the best film` / `the best cage film`
-
+from bot.search import FilmDoc, MatchStatus, SearchIndex, normalize_name
 
 # -- normalising -------------------------------------------------------------------------------
 
+_MENTION = re.compile(
+    r"<@[!&]?\d+>|@popcorn\b|@everyone|@here|^(?:(?:hey|hi|hello|yo|oi|ok|okay),? )?popcorn\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“”«»„`]([^\"“”«»„`]{1,120})[\"“”«»„`]")
 _CANT = re.compile(r"\bcan['’]t\b", re.IGNORECASE)
 _WONT = re.compile(r"\bwon['’]t\b", re.IGNORECASE)
 _NT = re.compile(r"n['’]t\b", re.IGNORECASE)
@@ -89,57 +73,6 @@ _IS = re.compile(
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?(?=\s|$|[^\w])")
 _VERB = re.compile(r"['’](ve|re|ll|d|m)\b", re.IGNORECASE)
 _VERBS = {"ve": " have", "re": " are", "ll": " will", "d": " would", "m": " am"}
-
-SLANG: dict[str, str] = {
-    "wat": "what", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "wut": "what",
-    "wha": "what", "whats": "what is", "wats": "what is", "whos": "who is", "hows": "how is",
-    "wheres": "where is", "whens": "when is", "whys": "why is", "thats": "that is",
-    "isnt": "is not", "wasnt": "was not", "doesnt": "does not", "didnt": "did not",
-    "dont": "do not", "cant": "can not", "wont": "will not", "arent": "are not",
-    "havent": "have not", "hasnt": "has not", "ive": "i have", "youve": "you have",
-    "youre": "you are", "im": "i am", "r": "are", "u": "you", "ur": "your", "yr": "your",
-    "ya": "you", "yu": "you", "abt": "about", "bout": "about", "pls": "please", "plz": "please",
-    "thx": "thanks", "ty": "thanks", "da": "the", "teh": "the", "hw": "how", "hwo": "how",
-    "whn": "when", "wen": "when", "wher": "where", "wich": "which", "whch": "which",
-    "whihc": "which", "woh": "who", "n": "and", "w": "with", "wanna": "want to",
-    "gimme": "give me", "gonna": "going to", "blurays": "bluray", "bd": "bluray",
-    "br": "bluray", "blueray": "bluray", "bluerays": "bluray", "flick": "film",
-    "flicks": "films", "vid": "video", "pic": "picture", "pq": "picture quality",
-    "aq": "audio quality", "dp": "cinematographer", "dop": "cinematographer",
-    "dir": "director", "cert": "certificate", "mins": "minutes", "min": "minutes",
-    "hrs": "hours", "hr": "hour", "xtras": "extras", "extra": "extras", "fav": "favourite",
-    "fave": "favourite", "favorite": "favourite", "stat": "stats",
-}  # fmt: skip
-_PAIRS = {
-    ("blu", "ray"): "bluray",
-    ("blu", "rays"): "bluray",
-    ("blue", "ray"): "bluray",
-    ("blue", "rays"): "bluray",
-    ("run", "time"): "runtime",
-}
-_YEAR_PREPOSITIONS = frozenset({"from", "in", "of", "made"})
-
-#: Question words worth correcting when typed with a small typo (5+ letters).
-CUE_WORDS = frozenset(
-    str.split(
-        """
-    directed director directors direct directing cinematographer cinematography photography
-    composer composed music soundtrack score wrote written writer screenplay starring starred
-    actors actor actress played plays playing character characters runtime running minutes
-    length certificate rated rating ratings genre genres released release label discs extras
-    features special bonus picture audio sound quality transfer worth buying recommend
-    recommendation think thoughts opinion verdict review reviewed reviews filmography films
-    movies best worst highest lowest latest random statistics where purchase synopsis
-    photographed filmed lensed shoot shooting starring appears appeared appear portrays
-    portrayed performers distributor distributed distributes studio publisher edition
-    releases releasing featurettes commentary interviews supplements visuals image video
-    resolution remastered restoration surround dialogue volume sounds looking looks
-    duration classification suitable children family comedy drama horror thriller action
-    romance crime fantasy animation adventure mystery musical western documentary
-    recommended recommendations upgrade should would could about which there their
-    """
-    )
-)
 _CUE_LIST = sorted(CUE_WORDS)
 _KNOWN = CUE_WORDS | FILLER | frozenset(" ".join(SLANG.values()).split())
 
@@ -166,9 +99,19 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def without_mentions(text: str) -> str:
+    """The message without mentions of anyone (`hey @Popcorn who directed con air`)."""
+    return " ".join(_MENTION.sub(" ", text).split())
+
+
+def quoted(text: str) -> tuple[str, ...]:
+    """The titles a member put in quotes: `is "next" any good` (normalised)."""
+    return tuple(normalize_name(m.group(1)) for m in _QUOTED.finditer(text) if m.group(1).strip())
+
+
 def normalise(text: str) -> Words:
     """Lower-case words with chat spellings spelled out (see the module docstring)."""
-    text = clean_input(text)
+    text = without_mentions(clean_input(text))
     text = _CANT.sub("can not", text)
     text = _WONT.sub("will not", text)
     text = _NT.sub(" not", text)
@@ -180,405 +123,27 @@ def normalise(text: str) -> Words:
         words.extend(SLANG.get(raw, raw).split())
     merged: list[str] = []
     for word in words:
-        if merged and (merged[-1], word) in _PAIRS:
-            merged[-1] = _PAIRS[(merged[-1], word)]
+        if merged and (merged[-1], word) in PAIRS:
+            merged[-1] = PAIRS[(merged[-1], word)]
         else:
             merged.append(word)
     out: list[str] = []
     for i, word in enumerate(merged):
         nxt = merged[i + 1] if i + 1 < len(merged) else ""
-        if word in _YEAR_PREPOSITIONS and is_year(nxt) and out:
+        if word in YEAR_PREPOSITIONS and is_year(nxt) and out:
             continue  # "the wicker man from 2006" -> "the wicker man 2006"
         out.append(word)
     return tuple(out)
 
 
-# -- rules -------------------------------------------------------------------------------------
-
-
-def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
-
-
-PICTURE_WORDS = (
-    r"picture|pictures|video|image|images|transfer|visuals?|hd|resolution|remaster(?:ed)?|"
-    r"restor(?:ed|ation)|print|looks?|looking|colou?rs?|sharpness|grain|detail"
-)
-AUDIO_WORDS = r"audio|sound|sounds|sounding|mix|dialogue|surround|dts|atmos|lossless|volume"
-EXTRAS_WORDS = (
-    r"extras|special features?|bonus(?: features?| material| content)?|supplements?|features|"
-    r"featurettes?|behind the scenes|commentar(?:y|ies)|deleted scenes|interviews?"
-)
-GENRE_WORDS = (
-    r"comedy|comedies|drama|horror|thriller|action|romance|romantic|crime|sci fi|science fiction|"
-    r"fantasy|animation|animated|adventure|war|mystery|family|musical|western|documentary|biopic|"
-    r"kids|superhero"
-)
-GENRE_ALIASES = {
-    "comedies": "comedy",
-    "romantic": "romance",
-    "science fiction": "sci fi",
-    "animated": "animation",
-}
-_PICTURE = _rx(PICTURE_WORDS)
-_AUDIO = _rx(AUDIO_WORDS)
-_EXTRAS = _rx(EXTRAS_WORDS)
-_QUALITY = _rx(
-    r"how", r"quality", r"rated", r"rating", r"rate", r"good", r"decent", r"bad", r"great"
-)
-_WORST = _rx(r"worst|lowest|poorest|weakest|least|bottom")
-_BEST = _rx(
-    r"best|worst|top|highest|lowest|greatest|finest|poorest|weakest|strongest|favourite|least|"
-    r"bottom|most highly"
-)
-_WHO = _rx("who", "whom")
-_ROLE_CUE = _rx(r"play|plays|played|playing|portray\w*|roles?|characters?|part")
-_YES_NO = re.compile(r"^(?:and |so |but )?(?:is|was|are|were|does|did|do|has|have)\b")
-_GENRE_QUESTION = re.compile(r"^(?:is|was)\b.+\b(?:a|an)\s+(" + GENRE_WORDS + r")\b")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    intent: Intent
-    need: Need
-    strip: re.Pattern[str] | None = None  # question words: where the sentence is cut
-
-
 def _aspect_of(sentence: str) -> str | None:
-    found = [
-        (m.start(), aspect)
-        for aspect, pattern in (("picture", _PICTURE), ("audio", _AUDIO), ("extras", _EXTRAS))
-        if (m := pattern.search(sentence))
-    ]
+    found = [(m.start(), aspect) for aspect, pattern in ASPECTS if (m := pattern.search(sentence))]
     return min(found)[1] if found else None
 
 
-def _has(pattern: str, sentence: str) -> bool:
-    return re.search(pattern, sentence) is not None
-
-
-def candidates(s: str, raw: str | None = None) -> list[Rule]:
-    """The intents the normalised sentence `s` could be, most likely first. Intents that need
-    no film or person are only read from the words as typed (`raw`): a corrected word must
-    not turn "joe ransom" into a request for a random film."""
-    raw = s if raw is None else raw
-    out: list[Rule] = []
-
-    def add(intent: Intent, need: Need, strip: re.Pattern[str] | None = None) -> None:
-        out.append(Rule(intent, need, strip))
-
-    if re.match(
-        r"^(?:help|commands|examples?|what can (?:you|i) (?:do|ask|answer)|what (?:do|can) you "
-        r"know|what questions|how (?:do|does) (?:i|this|you) (?:use|work|ask))\b",
-        raw,
-    ):
-        add(Intent.HELP, Need.NOTHING)
-    if _has(r"\b(?:stats|statistics|breakdown)\b", raw):
-        add(Intent.STATS, Need.NOTHING)
-    if _has(
-        r"\b(?:latest|newest|most recent|recent|last|new)\b.*\breviews?\b|"
-        r"\breviews?\b.*\b(?:latest|newest|recent)\b|\bwhat is new\b",
-        raw,
-    ):
-        add(Intent.LATEST, Need.NOTHING)
-    if _has(
-        r"\b(?:random|surprise me)\b|\bpick (?:a|me a|one|something)\b|"
-        r"\b(?:recommend|suggest) (?:me )?(?:a|an|some|something|anything|any)\b",
-        raw,
-    ):
-        add(Intent.RANDOM, Need.NOTHING)
-    if (
-        _has(r"\bhow many\b", s)
-        and _has(r"\b(?:films?|movies?|reviews?|reviewed|blurays?|titles?)\b", s)
-        and not _has(r"\b(?:discs?|disks?|minutes|hours|extras)\b", s)
-    ):
-        add(
-            Intent.COUNT,
-            Need.OPTIONAL_PERSON,
-            _rx(
-                r"how many|films?|movies?|reviews?|reviewed|blurays?|titles?|done|written|"
-                r"covered|in total|total|so far|database"
-            ),
-        )
-    if _has(r"\b(?:discs?|disks?)\b", s):
-        add(Intent.DISCS, Need.FILM, _rx(r"how many|number of|discs?|disks?|set|spread over"))
-    if _has(
-        r"\b(?:pros?|cons|positives?|negatives?|upsides?|downsides?|strengths?|"
-        r"weakness(?:es)?|good and bad|good points|bad points|likes|dislikes|plus points|"
-        r"minus points|drawbacks?)\b",
-        s,
-    ):
-        add(
-            Intent.PROS_CONS,
-            Need.FILM,
-            _rx(
-                r"pros?|cons|positives?|negatives?|upsides?|downsides?|strengths?|"
-                r"weakness(?:es)?|good and bad|good points|bad points|likes|dislikes|"
-                r"plus points|minus points|drawbacks?"
-            ),
-        )
-    if _has(
-        r"\bwhere\b.*\b(?:buy|get|find|order|purchase|grab|pick|stream|watch|shop)\b|"
-        r"\b(?:buy|purchase|shop|store|retailer|order)\b.*\blinks?\b|\bbuy links?\b|"
-        r"\bhow much (?:is|does|for)\b|\bprice\b|\bcost\b|"
-        r"\b(?:can|could) i (?:buy|order|purchase)\b",
-        s,
-    ):
-        add(
-            Intent.WHERE_BUY,
-            Need.FILM,
-            _rx(
-                r"where|buy|find|order|purchase|grab|pick up|stream|shop|store|retailer|links?|"
-                r"how much|price|cost|online|cheapest|cheap"
-            ),
-        )
-    if _has(
-        r"\bworth\b|\bshould i (?:buy|get|grab|pick|own|upgrade|bother|double)\b|"
-        r"\brecommend(?:ed|ation|ations)?\b|\b(?:buy|get) it\b|\bupgrade\b|\bdouble dip\b|"
-        r"\bblind buy\b|\bmust (?:buy|have|own)\b",
-        s,
-    ):
-        add(
-            Intent.WORTH,
-            Need.FILM,
-            _rx(
-                r"worth|buying|buy|getting|owning|picking up|upgrading|upgrade|the money|"
-                r"recommend(?:ed|ation|ations)?|double dip|blind buy|must buy|must have|must own"
-            ),
-        )
-    if _has(
-        r"\bcinematograph\w*|\bdirector of photography\b|\bcamera\b|"
-        r"\bwho (?:\w+ )?(?:shot|photographed|lensed|filmed)\b|"
-        r"\b(?:shot|photographed|lensed|filmed) by\b",
-        s,
-    ):
-        add(
-            Intent.CINEMATOGRAPHER,
-            Need.FILM,
-            _rx(
-                r"cinematograph\w*|director of photography|photography|camera(?: work| operator)?|"
-                r"shot|photographed|lensed|filmed"
-            ),
-        )
-    music = _has(r"\b(?:music|soundtrack|score|theme|songs?)\b", s)
-    if _has(r"\bcompos\w*", s) or (
-        music
-        and _has(r"\b(?:who|wrote|write|writes|written|did|does|do|made|make|behind|by|name)\b", s)
-        and not _has(
-            r"\b(?:you|review|rate|rated|rating|give|gave|out of)\b|\bhow (?:is|was|good|are)\b",
-            s,
-        )
-    ):
-        add(
-            Intent.COMPOSER,
-            Need.FILM,
-            _rx(
-                r"compos\w*|music|musical score|soundtrack|score|theme|songs?|wrote|write|writes|"
-                r"written|did|made|behind"
-            ),
-        )
-    if _has(r"\b(?:wrote|write|writes|written|writer|writers|screenwriter|screenplay|script)\b", s):
-        strip = _rx(
-            r"wrote|write|writes|written|writer|writers|screenwriter|screenplay|script|penned|"
-            r"the review|review"
-        )
-        if _has(r"\breview\b", s):
-            add(Intent.AUTHOR, Need.FILM, strip)
-        add(Intent.WRITER, Need.FILM, strip)
-    if _has(
-        r"\bdirect(?:ed|or|ors|s|ing)?\b|\bhelm(?:ed|s)?\b|\bfilmmaker\b|\bwho made\b|"
-        r"\bdirection\b",
-        s,
-    ):
-        strip = _rx(
-            r"direct(?:ed|or|ors|s|ing)?|helm(?:ed|s)?|filmmaker|made|direction|behind the camera"
-        )
-        person_strip = _rx(
-            r"direct(?:ed|or|ors|s|ing)?|helm(?:ed|s)?|filmmaker|made|direction|films?|movies?"
-        )
-        person_first = not _WHO.search(s) and (
-            _has(r"^(?:which|what|list|show|name)\b.*\b(?:films?|movies?|has|have|did)\b", s)
-            or _has(r"\b(?:films?|movies?) (?:directed|helmed|made) by\b", s)
-        )
-        if person_first:
-            add(Intent.PERSON_DIRECTED, Need.PERSON, person_strip)
-        add(Intent.DIRECTOR, Need.FILM, strip)
-        if not person_first:
-            add(Intent.PERSON_DIRECTED, Need.PERSON, person_strip)
-    if _BEST.search(s) and not _has(r"\bbest (?:thing|part|bit|scene)s?\b", s):
-        add(
-            Intent.BEST,
-            Need.OPTIONAL_PERSON,
-            _rx(
-                r"best|worst|top|highest|lowest|greatest|finest|poorest|weakest|strongest|"
-                r"favourite|least|bottom|most highly|rated|rating|ratings|scored|scoring|score|"
-                r"reviewed|review|reviews|quality|films?|movies?|blurays?|discs?|releases?|"
-                r"overall|ever|of all time|one|" + PICTURE_WORDS + "|" + AUDIO_WORDS + "|"
-                r"extras|special features?|bonus(?: features?)?|features"
-            ),
-        )
-    aspect = _aspect_of(s)
-    if _EXTRAS.search(s) and not _QUALITY.search(s):
-        add(Intent.EXTRAS, Need.FILM, _rx(EXTRAS_WORDS))
-    if aspect is not None:
-        add(
-            Intent.ASPECT,
-            Need.FILM,
-            _rx(PICTURE_WORDS, AUDIO_WORDS, EXTRAS_WORDS, r"quality|how good|rated|rating"),
-        )
-    if _has(
-        r"\bhow long\b|\bruntime\b|\brunning time\b|\blength\b|\bduration\b|\bminutes?\b|"
-        r"\bhours?\b",
-        s,
-    ):
-        add(
-            Intent.RUNTIME,
-            Need.FILM,
-            _rx(r"how long|long|runtime|running time|length|duration|minutes?|hours?|runs?|lasts?"),
-        )
-    if _has(
-        r"\bcertificat\w*|\bbbfc\b|\bmpaa\b|\bage (?:rating|limit|restriction|certificate|rated)\b|"
-        r"\bclassification\b|\bclassified\b|\brated (?:u|pg|12a?|15|18|r|x)\b|"
-        r"\b(?:suitable|ok|okay|safe|appropriate|alright) for (?:kids|children|a child|teens?|"
-        r"teenagers|families|family|my)\b|\bfamily friendly\b|\bwhat age\b|\bhow old do\b",
-        s,
-    ) or (
-        _has(r"\b(?:what|how) (?:is|was)\b.*\brated\b", s)
-        and not _has(r"\b(?:you|review|reviewer|site|give|gave|score|out of|did)\b", s)
-    ):
-        add(
-            Intent.CERTIFICATE,
-            Need.FILM,
-            _rx(
-                r"certificat\w*|bbfc|mpaa|age rating|age limit|age restriction|age|"
-                r"classification|classified|rated|rating|suitable|appropriate|safe|"
-                r"family friendly|kids|children|teens?|teenagers|uk"
-            ),
-        )
-    if _has(
-        r"\b(?:plot|synopsis|story|storyline|premise|summary)\b|^what (?:is|was) .+ about$|"
-        r"^what happens in\b",
-        s,
-    ):
-        add(
-            Intent.PLOT,
-            Need.FILM,
-            _rx(r"plot|synopsis|story|storyline|premise|summary|about|happens"),
-        )
-    if _has(r"\bgenres?\b|\bwhat (?:kind|sort|type|category) of\b|\bcategor(?:y|ies)\b", s) or (
-        _GENRE_QUESTION.search(s)
-    ):
-        add(
-            Intent.GENRE,
-            Need.FILM,
-            _rx(r"genres?|kind|sort|type|category|categories", GENRE_WORDS),
-        )
-    if _has(
-        r"\b(?:label|labels|distributor|distributed|studio|company|publisher|released by|"
-        r"put out|edition|region)\b",
-        s,
-    ) or (
-        _has(r"\bbluray\b", s)
-        and _has(r"\b(?:releas\w*|out|came|come|when|date|who|which|available)\b", s)
-    ):
-        add(
-            Intent.BLURAY,
-            Need.FILM,
-            _rx(
-                r"label|labels|distributor|distributed|studio|company|publisher|edition|region|"
-                r"released?|releases|releasing|put out|came out|come out|bluray|date|available"
-            ),
-        )
-    if _has(
-        r"\bwhen\b.*\b(?:come|came|out|releas\w*|made|filmed|shot|premiered?|first|hit)\b|"
-        r"\bwhat year\b|\bwhich year\b|\byear\b|\bhow old is\b|\brelease date\b|\breleased\b|"
-        r"\bcome out\b|\bcame out\b",
-        s,
-    ):
-        add(
-            Intent.YEAR,
-            Need.FILM,
-            _rx(
-                r"what year|which year|year|how old|release date|released?|came out|come out|"
-                r"made|premiered?|first|in cinemas|at the cinema|in theaters|theatrically|"
-                r"originally"
-            ),
-        )
-    if _has(
-        r"\b(?:films?|movies?|blurays?)\b.*\b(?:reviewed|review|covered|seen|watched|done)\b|"
-        r"\b(?:reviewed|review)\b.*\b(?:films?|movies?)\b (?:with|by|starring|featuring|from|of)\b|"
-        r"\bhave you reviewed any\b",
-        s,
-    ):
-        add(
-            Intent.PERSON_REVIEWED,
-            Need.OPTIONAL_PERSON,
-            _rx(
-                r"films?|movies?|blurays?|reviewed|reviews?|covered|seen|watched|done|starring|"
-                r"featuring|with|by|any|so far"
-            ),
-        )
-    role_cue = _ROLE_CUE.search(s) is not None
-    cast_cue = _has(
-        r"\bcast\b|\bcasting\b|\bactors?\b|\bactress(?:es)?\b|\bacted\b|\bperformers?\b|"
-        r"\bappear\w*\b|\bfeatur(?:e|es|ed|ing)\b|^who (?:is|was|are|were) in\b",
-        s,
-    ) or (_has(r"\bstar(?:s|red|ring)?\b", s) and not _has(r"\bhow many stars\b|\bout of\b", s))
-    yes_no_in = _YES_NO.search(s) is not None and _has(r"\bin\b", s)
-    who_in = _has(r"^who (?:is|was) .+ in\b", s)
-    if role_cue or cast_cue or yes_no_in or who_in:
-        add(
-            Intent.CAST,
-            Need.FILM_OR_SUBJECT if (role_cue or who_in) else Need.FILM,
-            _rx(
-                r"cast|casting|star(?:s|red|ring)?|actors?|actress(?:es)?|acted|performers?|"
-                r"appear\w*|featur(?:e|es|ed|ing)|play(?:s|ed|ing)?|portray\w*|roles?|"
-                r"characters?|part"
-            ),
-        )
-    if _has(
-        r"\brat(?:e|ed|es|ing|ings)\b|\bscores?\b|\bscored\b|\bhow many stars\b|"
-        r"\bstars? (?:out of|did|does|would)\b|\bout of (?:10|ten|5|five)\b|\bmarks?\b|"
-        r"\bgrades?\b|\bgraded\b",
-        s,
-    ):
-        add(
-            Intent.RATING,
-            Need.FILM,
-            _rx(
-                r"rat(?:e|ed|es|ing|ings)|scores?|scored|how many stars|stars?|"
-                r"out of (?:10|ten|5|five)|marks?|grades?|graded|give|gave"
-            ),
-        )
-    if _has(
-        r"\b(?:think|thought|thoughts|opinions?|verdict|reviews?|reviewed|any good|good|bad|"
-        r"like|liked|enjoy\w*|love|loved|hate|hated|impressions?|take on|worth watching|"
-        r"quality|say about|said about)\b|^how (?:is|was)\b|\bhow good\b",
-        s,
-    ):
-        add(
-            Intent.OPINION,
-            Need.FILM,
-            _rx(
-                r"think|thought|thoughts|opinions?|verdict|reviews?|reviewed|any good|good|bad|"
-                r"like|liked|enjoy\w*|love|loved|hate|hated|impressions?|take on|"
-                r"worth watching|quality|say about|said about|how good"
-            ),
-        )
-    if _has(
-        r"\b(?:films?|movies?|filmography|roles|credits|career)\b|\bbeen in\b|\bstarred in\b|"
-        r"\bacted in\b|\bappeared in\b|^what (?:has|did|is)\b.+\b(?:in|done|made|do)$",
-        s,
-    ):
-        add(
-            Intent.PERSON_FILMS,
-            Need.PERSON,
-            _rx(
-                r"films?|movies?|filmography|roles|credits|career|been in|starred|acted|"
-                r"appeared|done|made|in"
-            ),
-        )
-    return out
+def _topic_of(sentence: str) -> str | None:
+    found = [(m.start(), t) for t, pattern in TOPIC_PATTERNS if (m := pattern.search(sentence))]
+    return min(found)[1] if found else None
 
 
 # -- the question ------------------------------------------------------------------------------
@@ -599,6 +164,7 @@ class Question:
     worst: bool = False
     yes_no: bool = False  # "is / was / did ..." questions
     genre: str | None = None
+    topic: str | None = None  # what a question about the review's words is about (table.py)
     separated: bool = False  # the subject was followed by "in <something>"
     found: bool = False  # everything the intent needs was found
     tried: tuple[Intent, ...] = field(default=())
@@ -659,7 +225,7 @@ def understand(
     with a typo ("directd"), read again with them corrected and keep that reading if it found
     what it needs."""
     raw = normalise(text)
-    finder = Finder(index)
+    finder = Finder(index, quoted=quoted(text))
     first = _understand(raw, raw, finder, film_known, person_known)
     protected: set[int] = set()
     for find in (first.film, first.person):
@@ -669,7 +235,10 @@ def understand(
     if fixed == raw:
         return first
     second = _understand(raw, fixed, finder, film_known, person_known)
-    return second if second.found or not first.found else first
+    if first.found and second.found:
+        # Both make sense: the more specific reading (earlier in the table) wins.
+        return second if rank(second.intent) < rank(first.intent) else first
+    return second if second.found else first
 
 
 def _understand(
@@ -680,19 +249,22 @@ def _understand(
     common = {
         "words": fixed,
         "aspect": _aspect_of(s),
-        "worst": _WORST.search(s) is not None,
-        "yes_no": _YES_NO.search(s) is not None,
+        "worst": WORST.search(s) is not None,
+        "yes_no": YES_NO_START.search(s) is not None,
+        "topic": _topic_of(s),
         "tried": tuple(rule.intent for rule in rules),
     }
-    genre_match = _GENRE_QUESTION.search(s)
+    genre_match = GENRE_QUESTION.search(s)
     genre = genre_match.group(1) if genre_match else None
     common["genre"] = GENRE_ALIASES.get(genre or "", genre)
     first: Question | None = None
     for rule in rules:
         segments = _segments(raw, fixed, rule.strip)
-        question = replace(_attempt(rule, segments, finder, film_known, person_known), **common)
+        question = replace(
+            _attempt(rule, segments, finder, film_known, person_known, raw), **common
+        )
         if _satisfied(rule.need, question, film_known, person_known):
-            return replace(question, found=True)
+            return replace(_with_person(question, segments, finder), found=True)
         if first is None:
             first = question
     if first is not None and not _weak(first, s):
@@ -700,17 +272,54 @@ def _understand(
     return replace(_fallback(raw, finder, film_known, person_known), **common)
 
 
-_STRONG_OPINION = _rx(r"think|thought|thoughts|opinions?|verdict|reviews?|reviewed|any good")
+_FILMISH = re.compile(
+    r"\b(?:films?|movies?|blurays?|discs?|releases?|reviews?|reviewed|rated|rating|picture|"
+    r"audio|sound|extras|transfer|roles?|performances?)\b"
+)
 
 
 def _weak(question: Question, sentence: str) -> bool:
-    """An unanswered "opinion" read only from words like "good" or "like": small talk
-    ("good morning"), not a question about a film."""
-    return question.intent is Intent.OPINION and not _STRONG_OPINION.search(sentence)
+    """An unanswered "opinion" read only from words like "good" or "like", or a "best" that
+    names no film word: small talk ("good morning", "the best pizza"), not a question."""
+    if question.intent is Intent.OPINION:
+        return not STRONG_OPINION.search(sentence)
+    if question.intent is Intent.BEST:
+        return not _FILMISH.search(sentence)
+    return False
+
+
+#: Intents about a film where the other words may name a person (`is john travolta in face
+#: off`, `did john woo direct face off`, `who did steven weber play`).
+WITH_PERSON = frozenset(
+    {Intent.CAST, Intent.DIRECTOR, Intent.WRITER, Intent.COMPOSER, Intent.CINEMATOGRAPHER}
+)
+
+
+def _with_person(question: Question, segments: Segments, finder: Finder) -> Question:
+    """The person a film question also names, when the other words are that name and
+    nothing else (so "hard" in "is the dialogue hard to hear" is never Robin Hardy)."""
+    if question.intent not in WITH_PERSON or question.person is not None:
+        return question
+    if not question.subject:
+        return question
+    span = question.film.span if question.film is not None else None
+    rest = tuple(w for w in words_outside(segments.words, span) if not is_year(w))
+    person, _ = finder.find_person([rest], windows=False)
+    if person is None or person.match.status is not MatchStatus.FOUND:
+        return question
+    named = [w for w in content(rest) if w not in QUESTION_WORDS]
+    if len(content(person.text.split())) < len(named):
+        return question
+    return replace(question, person=person)
 
 
 def _attempt(
-    rule: Rule, segments: Segments, finder: Finder, film_known: bool, person_known: bool
+    rule: Rule,
+    segments: Segments,
+    finder: Finder,
+    film_known: bool,
+    person_known: bool,
+    raw: Words = (),
 ) -> Question:
     intent = rule.intent
     words = segments.words
@@ -732,6 +341,8 @@ def _attempt(
             subject=_subject(rest) if person else subject,
         )
     film, miss = finder.find_film(words, segments.offsets)
+    if film is None:
+        film = _title_at_the_end(raw, finder) or film
     if film is None and film_known and miss is not None:
         film, miss = miss, None  # the member picked the film this miss was quoting
     subject = _subject(words_outside(words, film.span if film else None))
@@ -751,6 +362,25 @@ def _attempt(
                     subject = _subject(segment[: places[0]])
                 break
     return Question(intent, (), film=film, film_miss=miss, subject=subject, separated=separated)
+
+
+_BEFORE_TITLE = frozenset({"for", "of", "on", "in", "about"})
+
+
+def _title_at_the_end(raw: Words, finder: Finder) -> FilmFind | None:
+    """A title that uses the question's own words, typed whole after "for" / "of" / "on"
+    (`who did the score for a score to settle`): found only as a clear, close match."""
+    for i, word in enumerate(raw[:-1]):
+        if word not in _BEFORE_TITLE:
+            continue
+        tail = raw[i + 1 :]
+        hit, _ = finder.find_film([tail], windows=False)
+        if hit is None or hit.match.status is not MatchStatus.FOUND or _score(hit) < 90:
+            continue
+        if content(words_outside([tail], hit.span)):
+            continue  # the title must be all that follows
+        return FilmFind(hit.match, Span(-1, hit.span.start, hit.span.end, i + 1), hit.text)
+    return None
 
 
 def _satisfied(need: Need, question: Question, film_known: bool, person_known: bool) -> bool:
@@ -774,16 +404,25 @@ def _fallback(words: Words, finder: Finder, film_known: bool, person_known: bool
     if not named:
         return Question(Intent.UNKNOWN, words)
     film, film_miss = finder.find_film([words], windows=False)
-    if film is not None and _covers(film.text, named, _score(film)):
-        return Question(Intent.FILM, words, film=film, found=True)
+    if film is not None and _covers(film, named):
+        if _only_card_words(words_outside([words], film.span)):
+            return Question(Intent.FILM, words, film=film, found=True)
+        # A film and words that ask something else about it: say what was understood
+        # rather than show the whole card.
+        return Question(Intent.UNKNOWN, words, film=film)
     if film_known:
         return Question(Intent.FILM, words, film=film or film_miss, found=True)
     person, person_miss = finder.find_person([words], windows=False)
-    if person is not None and _covers(person.text, named, _score(person)):
+    if person is not None and _covers(person, named):
         return Question(Intent.PERSON, words, person=person, found=True)
     if person_known:
         return Question(Intent.PERSON, words, person=person or person_miss, found=True)
     return Question(Intent.UNKNOWN, words)
+
+
+def _only_card_words(words: Sequence[str]) -> bool:
+    """Nothing but words that ask for the film in general ("llv review", "con air info")."""
+    return all(w in CARD_WORDS or w in FILLER or is_year(w) for w in words)
 
 
 def _score(find: FilmFind | PersonFind) -> float:
@@ -791,13 +430,22 @@ def _score(find: FilmFind | PersonFind) -> float:
     return candidates[0].score if candidates else 0.0
 
 
-def _covers(text: str, named: list[str], score: float) -> bool:
+def _covers(find: FilmFind | PersonFind, named: list[str]) -> bool:
     """The match accounts for most of what was said (not one word of a long message), and a
-    lone word is not a loose guess ("tell me a joke" is not a question about "Joe")."""
-    found = content(text.replace("(", " ").replace(")", " ").split())
-    if len(found) == 1 and score < 95:
+    lone word is not a loose guess ("tell me a joke" is not a question about "Joe"), unless
+    it is the title's initials ("llv")."""
+    found = content(find.text.replace("(", " ").replace(")", " ").split())
+    if len(found) == 1 and _score(find) < 95 and not _initials_of(find, found[0]):
         return False
     return len(found) >= 0.6 * len(named)
+
+
+def _initials_of(find: FilmFind | PersonFind, word: str) -> bool:
+    best = find.match.best
+    if not isinstance(best, FilmDoc) or len(word) < 2:
+        return False
+    words = normalize_name(best.title).split()
+    return word in ("".join(w[0] for w in words), "".join(w[0] for w in words[1:]))
 
 
 __all__ = ["Intent", "Question", "candidates", "correct", "normalise", "understand"]
