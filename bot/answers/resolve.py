@@ -2,16 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.answers.context import AnswerContext
-from bot.answers.text import echo, film_label, human_list
-from bot.answers.types import Answer, Choice, Choices, Notice, Request, Tone
+from bot.answers.text import clean_input, clip, echo, film_label, human_list
+from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
 from bot.db.models import Film, Person
 from bot.db.queries import film_details, person_with_credits
 from bot.search import FilmMatch, MatchStatus
 
 MAX_QUERY = 200
+_MARKDOWN = re.compile(r"([*_`~|\\])")
+#: Where resolve_film / resolve_person leave what they understood of a loose match, in the
+#: command's database session (one per command): `with_understood` puts it on the answer.
+UNDERSTOOD_KEY = "popcorn.understood"
+
+
+def understood_line(label: str) -> str:
+    """The one line said above an answer given for a loose match."""
+    escaped = _MARKDOWN.sub(r"\\\1", clip(clean_input(label), 150))
+    return f"Showing *{escaped}*"
+
+
+def _remember(ctx: AnswerContext, line: str | None) -> None:
+    info = getattr(ctx.session, "info", None)
+    if isinstance(info, dict):
+        if line is None:
+            info.pop(UNDERSTOOD_KEY, None)
+        else:
+            info[UNDERSTOOD_KEY] = line
+
+
+def understood(ctx: AnswerContext) -> str | None:
+    """The line for the loose match this command resolved, if it resolved one."""
+    info = getattr(ctx.session, "info", None)
+    return info.get(UNDERSTOOD_KEY) if isinstance(info, dict) else None
+
+
+def with_note(answer: Answer, note: str | None) -> Answer:
+    """`answer` with `note` shown above it (cards and lists; other answers unchanged)."""
+    if note and isinstance(answer, Card | ItemList) and answer.note is None:
+        return replace(answer, note=note)
+    return answer
+
+
+def with_understood(ctx: AnswerContext, answer: Answer) -> Answer:
+    """`answer` saying in one line what was understood when the film or person it is about
+    was found loosely ("massive talent" -> "Showing *The Unbearable Weight of Massive
+    Talent (2022)*"). Call it on the answer of any command that resolved a film or person."""
+    return with_note(answer, understood(ctx))
 
 
 def _too_long(text: str) -> Notice | None:
@@ -39,6 +79,8 @@ def film_choices(match: FilmMatch, request: Request, asked: str) -> Choices:
         if years:
             prompt += f" There is one from {years}:"
         return Choices(prompt, options)
+    if len(options) == 1:  # "superbad" when only Superdad is in the catalogue
+        return Choices(f"I couldn't find “{asked}”. Did you mean:", options)
     return Choices(f"Several films match “{asked}”. Did you mean:", options)
 
 
@@ -54,6 +96,9 @@ async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Fi
     if match.status is MatchStatus.FOUND and match.best is not None:
         film = await film_details(ctx.session, match.best.id)
         if film is not None:
+            _remember(
+                ctx, understood_line(film_label(film.title, film.year)) if match.loose else None
+            )
             return film
     asked = echo(request.text)
     if match.status in (MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH):
@@ -93,11 +138,14 @@ async def resolve_person(ctx: AnswerContext, request: Request, example: str) -> 
     if match.status is MatchStatus.FOUND and match.best is not None:
         person = await person_with_credits(ctx.session, match.best.id)
         if person is not None:
+            _remember(ctx, understood_line(person.name) if match.loose else None)
             return person
     options = tuple(
         Choice(c.doc.name, replace(request, person_id=c.doc.id)) for c in match.candidates[:5]
     )
     asked = echo(request.text)
+    if match.status is MatchStatus.AMBIGUOUS and len(options) == 1:
+        return Choices(f"I couldn't find “{asked}”. Did you mean:", options)
     if match.status is MatchStatus.AMBIGUOUS:
         return Choices(f"Several people match “{asked}”. Did you mean:", options)
     if match.status is MatchStatus.EMPTY:

@@ -77,6 +77,8 @@ class Card:
     film_id: int | None = None
     # Buttons that answer another request in place (a question's answer -> the film's card).
     followups: tuple[Choice, ...] = ()
+    # One line said above the card: what a loosely typed name was taken to mean.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ class ItemList:
     url: str | None = None
     links: tuple[Link, ...] = ()
     tone: Tone = Tone.INFO
+    # One line said above the list: what a loosely typed name was taken to mean.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

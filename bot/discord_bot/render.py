@@ -122,6 +122,11 @@ def link_view(links: tuple[Link, ...]) -> discord.ui.View | None:
     return view
 
 
+def note_text(note: str | None) -> str | None:
+    """An answer's one-line note ("Showing *Face/Off (1997)*"), as the message's content."""
+    return clip(" ".join(note.split()), limits.CONTENT) if note else None
+
+
 def render_card(card: Card) -> Reply:
     embed = new_embed(card.title, card.tone, card.url, card.description)
     for item in card.fields[: limits.EMBED_FIELDS]:
@@ -132,7 +137,9 @@ def render_card(card: Card) -> Reply:
         )
     if card.footer:
         embed.set_footer(text=clip(card.footer, limits.FOOTER))
-    return Reply(embeds=[fit_embed(embed)], view=link_view(card.links))
+    return Reply(
+        content=note_text(card.note), embeds=[fit_embed(embed)], view=link_view(card.links)
+    )
 
 
 def list_pages(answer: ItemList) -> list[tuple[str, ...]]:
@@ -167,7 +174,9 @@ def render_list_page(answer: ItemList, page: int = 0) -> Reply:
         footer.append(answer.footer)
     if footer:
         embed.set_footer(text=clip(" · ".join(footer), limits.FOOTER))
-    return Reply(embeds=[fit_embed(embed)], view=link_view(answer.links))
+    return Reply(
+        content=note_text(answer.note), embeds=[fit_embed(embed)], view=link_view(answer.links)
+    )
 
 
 def page_count(answer: ItemList) -> int:

@@ -291,6 +291,8 @@ class SearchIndex:
 
     def _by_initials(self, text: str, year: int | None) -> list[Candidate[FilmDoc]]:
         """Films whose initialism ``text`` is, if it cannot be read as a word."""
+        if " " in text and all(len(w) == 1 for w in text.split()):
+            text = compact(text)  # "L.L.V."
         if (
             not MIN_INITIALISM <= len(text) <= MAX_INITIALISM
             or not text.isalnum()
@@ -499,7 +501,12 @@ class SearchIndex:
             by_year = self._loosely(query.text, query.year, dated, typos)
         if by_year is not None:
             cands = by_year[1]
-            if len(cands) == 1 and scored[0].score > cands[0].score + MARGIN:
+            if (
+                len(cands) == 1
+                and scored
+                and scored[0].doc.id != cands[0].doc.id
+                and scored[0].score > cands[0].score + MARGIN
+            ):
                 # A clearly better title from another year: do not guess.
                 return MatchStatus.AMBIGUOUS, (scored[0], cands[0])
             return by_year
@@ -661,7 +668,24 @@ class SearchIndex:
         not_found = MatchStatus.NOT_FOUND, tuple(scored[:MAX_CANDIDATES])
         if len(compact(key)) < MIN_FUZZY_CHARS:
             return not_found
-        return decide(scored, partial(self._person_typos, key)) or not_found
+        found = decide(scored, partial(self._person_typos, key))
+        if found is None and self._one_clear_person(key, scored):
+            found = MatchStatus.FOUND, (scored[0],)
+        return found or not_found
+
+    @staticmethod
+    def _one_clear_person(key: str, scored: list[Candidate[PersonDoc]]) -> bool:
+        """The best candidate is the only one with the surname as typed and a first name
+        starting the same way, shortened or spelt another way ("nick cage": Nicolas Cage)."""
+        words = key.split()
+        if len(words) != 2 or not scored:
+            return False
+
+        def fits(cand: Candidate[PersonDoc]) -> bool:
+            name = normalize_name(cand.matched).split()
+            return len(name) >= 2 and words[1] == name[-1] and words[0][:2] == name[0][:2]
+
+        return fits(scored[0]) and not any(fits(c) for c in scored[1:])
 
     @staticmethod
     def _person_typos(key: str, cand: Candidate[PersonDoc]) -> int:
