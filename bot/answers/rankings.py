@@ -79,7 +79,7 @@ def score_text(aspect: str, score: float, grade: str | None) -> str:
 
 
 def fallback_note(whose: str | None = None) -> str:
-    reviews = f"review of a {whose} film" if whose else "review"
+    reviews = f"review of {whose}'s films" if whose else "review"
     return (
         f"No {reviews} gives a film rating yet, so this ranks by the Blu-ray ratings "
         "(the average of the picture, audio and extras grades)."

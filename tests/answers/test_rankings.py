@@ -13,13 +13,13 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
-from bot.answers.rankings import parse_ranking_args
+from bot.answers.rankings import parse_ranking_args, ranking_or_fallback
 from bot.answers.types import Answer, Card, ItemList, Notice
 from bot.app import Popcorn
-from bot.db.models import Review
-from bot.db.rankings import ranking, review_stats
+from bot.db.models import Rating, Review
+from bot.db.rankings import bluray_ranking, ranking, review_stats
 from bot.discord_bot.views import interactive_reply
 from tests.discord_bot.fakes import fake_slash_context
 from tests.discord_bot.limits_check import assert_within_limits
@@ -163,6 +163,87 @@ async def test_ranking_query_counts(ranked: Popcorn) -> None:
             "The Wicker Man",
         ]
         assert (mine.reviewed, mine.left_out) == (5, 1)
+
+
+# --- no film rating anywhere: the Blu-ray ratings instead ---------------------------------------
+
+FALLBACK_NOTE = (
+    "No review gives a film rating yet, so this ranks by the Blu-ray ratings "
+    "(the average of the picture, audio and extras grades)."
+)
+BLURAY_ORDER = (
+    "1. **Face/Off** (1997) — 4.5/5 (picture EXCELLENT, audio GREAT)",
+    "2. **The Rock** (1996) — 4/5 (picture GOOD, audio GREAT, extras EXCELLENT)",
+    "3. **Con Air** (1997) — 3.3/5 (picture GREAT, audio EXCELLENT, extras POOR)",
+    "4. **The Wicker Man** (1973) — 3/5 (picture GOOD, audio OK, extras GREAT)",
+    "5. **Leaving Las Vegas** (1995) — 2/5 (picture GOOD, audio POOR, extras OK)",
+    "5. **The Wicker Man** (2006) — 2/5 (picture OK, audio GOOD, extras POOR)",
+)
+
+
+async def test_top_and_worst_fall_back_to_the_blu_ray_ratings(app: Popcorn) -> None:
+    """The shipped review gives no film rating: `!top` ranks by the Blu-ray grades, says so."""
+    for text, order in (("!top", "Highest first."), ("!worst", "Lowest first.")):
+        answer = await run(app, text)
+        assert isinstance(answer, ItemList)
+        assert answer.title == f"{'Top' if text == '!top' else 'Worst'} 10 by Blu-ray rating"
+        assert answer.intro == f"{FALLBACK_NOTE} {order}"
+        assert answer.items == (
+            "1. **Leaving Las Vegas** (1995) — 2/5 (picture GOOD, audio POOR, extras OK)",
+        )
+    audio = await run(app, "!worst audio")
+    assert isinstance(audio, ItemList)
+    assert audio.title == "Worst 10 by audio rating"
+    assert audio.items == ("1. **Leaving Las Vegas** (1995) — ▰▱▱▱▱ POOR",)
+    assert "Blu-ray ratings" not in (audio.intro or "")
+
+
+async def test_the_fallback_ranks_every_reviewed_film(ranked: Popcorn) -> None:
+    async with ranked.sessions.begin() as session:
+        await session.execute(delete(Rating).where(Rating.aspect == "film"))
+    top = await run(ranked, "!top")
+    assert isinstance(top, ItemList)
+    assert top.items == BLURAY_ORDER
+    assert top.intro == f"{FALLBACK_NOTE} Highest first."
+    worst = await run(ranked, "!worst 2")
+    assert isinstance(worst, ItemList)
+    assert worst.title == "Worst 2 by Blu-ray rating"
+    assert worst.items == (
+        "1. **Leaving Las Vegas** (1995) — 2/5 (picture GOOD, audio POOR, extras OK)",
+        "1. **The Wicker Man** (2006) — 2/5 (picture OK, audio GOOD, extras POOR)",
+    )
+
+
+async def test_ranking_or_fallback_only_falls_back_for_want_of_film_ratings(
+    ranked: Popcorn,
+) -> None:
+    async with ranked.sessions() as session:
+        result, note = await ranking_or_fallback(session, "film", limit=3)
+        assert note is None and result.aspect == "film"
+        assert [f.title for f in result.films] == ["Face/Off", "The Wicker Man", "Con Air"]
+        result, note = await ranking_or_fallback(session, "audio")
+        assert note is None and result.aspect == "audio"
+        shue = ranked.index.find_person("elisabeth shue").best
+        assert shue is not None
+        # Her one reviewed film has no film rating: her films rank by the Blu-ray ratings.
+        result, note = await ranking_or_fallback(
+            session, "film", worst=True, person_id=shue.id, whose="Elisabeth Shue"
+        )
+        assert result.aspect == "bluray"
+        assert [(f.title, f.score) for f in result.films] == [("Leaving Las Vegas", 2.0)]
+        assert note == (
+            "No review of Elisabeth Shue's films gives a film rating yet, so this ranks by the "
+            "Blu-ray ratings (the average of the picture, audio and extras grades)."
+        )
+        everything = await bluray_ranking(session)
+        assert [f.title for f in everything.films][:2] == ["Face/Off", "The Rock"]
+        assert (everything.reviewed, everything.left_out) == (6, 0)
+
+
+async def test_no_reviews_means_no_fallback(empty: Popcorn) -> None:
+    async with empty.sessions() as session:
+        result, note = await ranking_or_fallback(session, "film")
+    assert note is None and result.films == [] and result.reviewed == 0
 
 
 # --- !random / !latest / !stats -------------------------------------------------------------------
