@@ -325,9 +325,15 @@ async def test_a_persons_best_and_worst(ranked: Popcorn) -> None:
         best.description or ""  # type: ignore[union-attr]
     )
     worst = await run(ranked, "!ask worst elisabeth shue film")
-    # Her one reviewed film has no film rating: nothing is invented.
-    assert "None of the 1 Elisabeth Shue film I've reviewed has a film rating." in (
-        worst.description or ""  # type: ignore[union-attr]
+    # Her one reviewed film has no film rating: her films rank by the Blu-ray ratings (shown
+    # as such, never as a made-up film rating), and the answer says so.
+    said = worst.description or ""  # type: ignore[union-attr]
+    assert "Leaving Las Vegas (1995)" in said
+    assert "2/5 (picture GOOD, audio POOR, extras OK)" in said
+    assert "/10" not in said
+    assert (
+        "No review of Elisabeth Shue's films gives a film rating yet, so this ranks by the "
+        "Blu-ray ratings" in said
     )
 
 
