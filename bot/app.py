@@ -104,6 +104,7 @@ class Popcorn:
             index=self.index,
             prefix=self.settings.prefix,
             affiliate_tag=self.settings.affiliate_tag,
+            project_person=self.settings.project_person,
         )
 
     async def answer(self, request: Request) -> Answer:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import DEFAULT_PROJECT_PERSON
 from bot.db.changes import ChangeEvent
 from bot.search import SearchIndex
 
@@ -16,4 +17,5 @@ class AnswerContext:
     index: SearchIndex
     prefix: str = "!"
     affiliate_tag: str | None = None
+    project_person: str = DEFAULT_PROJECT_PERSON  # whose films the site is working through
     events: list[ChangeEvent] = field(default_factory=list)  # committed changes, to announce

@@ -11,7 +11,6 @@ from bot.answers.people import loose_person_name
 from bot.answers.resolve import resolve_person
 from bot.answers.text import echo, film_label, human_date, plural
 from bot.answers.types import Answer, Card, Choice, Field, Notice, Request, Tone
-from bot.config import get_settings
 from bot.db.exporter import current_review
 from bot.db.models import Film, Person, Review
 from bot.db.queries import person_with_credits
@@ -26,12 +25,8 @@ NEXT_UNKNOWN = (
 
 
 def project_person(ctx: AnswerContext) -> str:
-    """The name `!progress` is about: the context's, when the app passes one, else the
-    POPCORN_PROJECT_PERSON setting."""
-    configured = getattr(ctx, "project_person", None)
-    return (
-        configured if isinstance(configured, str) and configured else get_settings().project_person
-    )
+    """The name `!progress` is about: the POPCORN_PROJECT_PERSON setting (the app passes it)."""
+    return ctx.project_person
 
 
 def progress_bar(done: int, total: int) -> str:

@@ -94,12 +94,12 @@ async def test_progress_of_someone_else(app: Popcorn) -> None:
     assert "I couldn't find anyone called “qqqzzzxxx”" in nobody.text
 
 
-async def test_a_project_person_not_in_the_database(
-    app: Popcorn, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("POPCORN_PROJECT_PERSON", "Tom Hanks")
-    get_settings.cache_clear()
-    answer = await run(app, "!progress")
+async def test_a_project_person_not_in_the_database(sqlite_url: str) -> None:
+    app = await Popcorn.start(make_settings(sqlite_url, POPCORN_PROJECT_PERSON="Tom Hanks"))
+    try:
+        answer = await run(app, "!progress")
+    finally:
+        await app.close()
     assert isinstance(answer, Notice)
     assert answer.text.startswith(
         "Tom Hanks isn't in the database, so I can't say how far the reviews have got."

@@ -388,7 +388,7 @@ async def test_a_near_miss_offers_the_nearest_films(qapp: Popcorn) -> None:
     [
         ("who directed zyzzogeton", ["I couldn't find a film called “zyzzogeton”"]),
         ("what extras are on the zyzzogeton blu-ray", ["couldn't find a film"]),
-        ("who plays zorblax", ["I couldn't find a character called “zorblax”"]),
+        ("who plays zorblax", ["I couldn't find a character or an actor called “zorblax”"]),
         ("what films is zyzzo qwerty in", ["I couldn't find anyone called “zyzzo qwerty”"]),
         ("how many discs", ["Which film?"]),
     ],

@@ -12,19 +12,24 @@ from rapidfuzz import fuzz
 
 from bot.answers.context import AnswerContext
 from bot.answers.films import buy_answer, people, review_answer
-from bot.answers.people import ROLE_LABELS, filmography_list
+from bot.answers.people import ROLE_LABELS, filmography_list, person_film_by_year
+from bot.answers.progress import next_review_answer, progress_answer
 from bot.answers.questions.entities import FilmFind, PersonFind
 from bot.answers.questions.intents import Intent, Question, understand
+from bot.answers.questions.table import examples
 from bot.answers.rankings import (
     ASPECT_NAMES,
+    BLURAY,
     best_of,
     latest_answer,
     left_out_text,
     random_answer,
+    ranking_or_fallback,
     score_text,
     stats_answer,
 )
-from bot.answers.resolve import film_choices, film_not_found
+from bot.answers.resolve import film_choices, film_not_found, understood_line, with_note
+from bot.answers.review_text import section_quote, yes_no_from_review
 from bot.answers.text import clip, echo, film_label, human_date, human_list, plural
 from bot.answers.types import (
     Answer,
@@ -43,7 +48,6 @@ from bot.db.rankings import (
     characters_like,
     count_films,
     count_reviewed,
-    ranking,
     reviewed_films,
 )
 from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
@@ -62,29 +66,8 @@ EXAMPLES = (
     "which film has the best picture?",
     "how many films have you reviewed?",
 )
-#: An example per intent, for "Which film?" when a question names none.
-ASK_FOR = {
-    Intent.DIRECTOR: "who directed leaving las vegas?",
-    Intent.WRITER: "who wrote leaving las vegas?",
-    Intent.COMPOSER: "who wrote the music for leaving las vegas?",
-    Intent.CINEMATOGRAPHER: "who shot leaving las vegas?",
-    Intent.CAST: "who is in leaving las vegas?",
-    Intent.RUNTIME: "how long is leaving las vegas?",
-    Intent.CERTIFICATE: "what is leaving las vegas rated?",
-    Intent.GENRE: "what genre is leaving las vegas?",
-    Intent.YEAR: "when did leaving las vegas come out?",
-    Intent.PLOT: "what is leaving las vegas about?",
-    Intent.BLURAY: "when was leaving las vegas released on blu-ray?",
-    Intent.DISCS: "how many discs are in the leaving las vegas blu-ray?",
-    Intent.EXTRAS: "what extras are on the leaving las vegas blu-ray?",
-    Intent.ASPECT: "how is the picture on leaving las vegas?",
-    Intent.RATING: "what did you rate leaving las vegas?",
-    Intent.OPINION: "what did you think of leaving las vegas?",
-    Intent.WORTH: "is the leaving las vegas blu-ray worth buying?",
-    Intent.PROS_CONS: "what are the pros and cons of leaving las vegas?",
-    Intent.WHERE_BUY: "where can I buy leaving las vegas?",
-    Intent.AUTHOR: "who wrote the review of leaving las vegas?",
-}
+#: An example per intent (the table's), for "Which film?" when a question names none.
+EXAMPLE_OF = examples()
 CREW = {
     Intent.DIRECTOR: (Role.DIRECTOR, "{label} was directed by {names}.", "the director of"),
     Intent.WRITER: (Role.WRITER, "{label} was written by {names}.", "the writers of"),
@@ -107,9 +90,6 @@ ASPECT_KEYWORDS = {
     "extras": ("extras", "special features", "bonus", "featurette", "commentary"),
 }
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-FilmHandler = Callable[[AnswerContext, Request, Question, Film], Awaitable[Answer]]
-
 
 # -- entry point -------------------------------------------------------------------------------
 
@@ -138,25 +118,108 @@ async def ask_answer(ctx: AnswerContext, request: Request) -> Answer:
         film_known=request.film_id is not None,
         person_known=request.person_id is not None,
     )
-    intent = question.intent
-    if intent in FILM_HANDLERS:
-        return await _about_film(ctx, request, question, FILM_HANDLERS[intent])
-    if intent in PERSON_HANDLERS:
-        return await _about_person(ctx, request, question, PERSON_HANDLERS[intent])
-    if intent is Intent.CAST:
-        return await _cast(ctx, request, question)
-    if intent in (Intent.COUNT, Intent.PERSON_REVIEWED):
-        return await _reviewed(ctx, request, question)
-    if intent is Intent.BEST:
-        return await _best(ctx, request, question)
-    if intent is Intent.RANDOM:
-        return await random_answer(ctx, Request("random"))
-    if intent is Intent.LATEST:
-        return await latest_answer(ctx, Request("latest"))
-    if intent is Intent.STATS:
-        return await stats_answer(ctx, Request("stats"))
-    if intent is Intent.HELP:
-        return hint(ctx, "I answer questions about the films and the site's reviews, like:")
+    handler = HANDLERS.get(question.intent, not_understood)
+    return await handler(ctx, request, question)
+
+
+# -- the handlers: one per intent of the table (table.py), registered with a decorator ------------
+
+QuestionHandler = Callable[[AnswerContext, Request, Question], Awaitable[Answer]]
+FilmHandler = Callable[[AnswerContext, Request, Question, Film], Awaitable[Answer]]
+PersonHandler = Callable[[AnswerContext, Request, Question, Person], Awaitable[Answer]]
+HANDLERS: dict[Intent, QuestionHandler] = {}
+
+
+def handles(*intents: Intent) -> Callable[[QuestionHandler], QuestionHandler]:
+    """Register the handler of `intents` (a test checks every intent of the table has one)."""
+
+    def register(handler: QuestionHandler) -> QuestionHandler:
+        for intent in intents:
+            if intent in HANDLERS:
+                raise RuntimeError(f"two handlers for the question kind {intent}")
+            HANDLERS[intent] = handler
+        return handler
+
+    return register
+
+
+def about_film(*intents: Intent) -> Callable[[FilmHandler], FilmHandler]:
+    """Register a handler that answers about the film the question names (found, or asked
+    back about before the handler runs)."""
+
+    def register(handler: FilmHandler) -> FilmHandler:
+        async def run(ctx: AnswerContext, request: Request, question: Question) -> Answer:
+            return await _about_film(ctx, request, question, handler)
+
+        handles(*intents)(run)
+        return handler
+
+    return register
+
+
+def about_person(*intents: Intent) -> Callable[[PersonHandler], PersonHandler]:
+    """Register a handler that answers about the person the question names."""
+
+    def register(handler: PersonHandler) -> PersonHandler:
+        async def run(ctx: AnswerContext, request: Request, question: Question) -> Answer:
+            return await _about_person(ctx, request, question, handler)
+
+        handles(*intents)(run)
+        return handler
+
+    return register
+
+
+@handles(Intent.HELP)
+async def help_question(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    return hint(ctx, "I answer questions about the films and the site's reviews, like:")
+
+
+@handles(Intent.RANDOM)
+async def random_question(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    return await random_answer(ctx, Request("random"))
+
+
+@handles(Intent.LATEST)
+async def latest_question(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    return await latest_answer(ctx, Request("latest"))
+
+
+@handles(Intent.STATS)
+async def stats_question(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    return await stats_answer(ctx, Request("stats"))
+
+
+_NEXT = re.compile(r"\bnext\b|\bcoming\b|\bupcoming\b")
+
+
+@handles(Intent.PROGRESS)
+async def progress_question(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    """`how far are you through cage's films?`, `when is the next review?`: from the site's
+    progress (the bot doesn't know the site's plans, and says so)."""
+    asked = Request("progress", person_id=request.person_id)
+    if _NEXT.search(q.sentence):
+        return await next_review_answer(ctx, asked)
+    return await progress_answer(ctx, asked)
+
+
+@handles(Intent.UNKNOWN)
+async def not_understood(ctx: AnswerContext, request: Request, q: Question) -> Answer:
+    """Nothing understood. When a film was named, say so, and offer its card rather than
+    show it (the member asked something else about it)."""
+    find = q.film
+    if find is not None and find.match.status is MatchStatus.FOUND and find.match.best:
+        film = find.match.best
+        named = film_label(film.title, film.year)
+        return Card(
+            title=named,
+            description=f"I found *{named}* in your question, but not what you'd like to know "
+            f"about it. You can ask, for example: “who directed {film.title.lower()}?”, "
+            f"“how is the audio?”, “is it worth buying?”",
+            tone=Tone.INFO,
+            film_id=film.id,
+            followups=(Choice("Film card", Request("review", film_id=film.id)),),
+        )
     return hint(ctx, "Sorry, I didn't understand that. I can answer questions like:")
 
 
@@ -168,11 +231,22 @@ def _choices_for_film(request: Request, find: FilmFind) -> Answer:
 
 
 def _film_not_found(ctx: AnswerContext, request: Request, question: Question) -> Answer:
+    """No film found: what the question was understood to ask, what could not be found, and
+    the nearest titles when there are close ones; never an answer about another film."""
+    example = EXAMPLE_OF.get(question.intent, EXAMPLES[0])
     miss = question.film_miss
     if miss is None:
-        example = ASK_FOR.get(question.intent, EXAMPLES[0])
-        return Notice(f"Which film? For example: “{example}”", Tone.WARNING)
-    return film_not_found(ctx, miss.match, request, echo(miss.text), min_score=60)
+        return Notice(
+            f"Which film? I understood a question like “{example}”, but no film in it.",
+            Tone.WARNING,
+        )
+    answer = film_not_found(ctx, miss.match, request, echo(miss.text), min_score=60)
+    understood = f"I understood a question like “{example}”. "
+    if isinstance(answer, Choices):
+        return replace(answer, prompt=understood + answer.prompt)
+    if isinstance(answer, Notice):
+        return replace(answer, text=understood + answer.text)
+    return answer
 
 
 async def _film_for(
@@ -240,10 +314,11 @@ async def _about_film(
     film = await _film_for(ctx, request, question)
     if not isinstance(film, Film):
         return film
-    return await handler(ctx, request, question, film)
-
-
-PersonHandler = Callable[[AnswerContext, Request, Question, Person], Awaitable[Answer]]
+    answer = await handler(ctx, request, question, film)
+    find = question.film
+    if request.film_id is None and find is not None and find.match.loose:
+        answer = with_note(answer, understood_line(label(film)))  # "Showing *Face/Off (1997)*"
+    return answer
 
 
 async def _about_person(
@@ -360,6 +435,7 @@ def quote(review: Review, aspect: str) -> str | None:
 # -- film facts --------------------------------------------------------------------------------
 
 
+@about_film(Intent.DIRECTOR, Intent.WRITER, Intent.COMPOSER, Intent.CINEMATOGRAPHER)
 async def crew_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     role, sentence, missing = CREW[q.intent]
     credited = people(film, role)
@@ -373,6 +449,7 @@ async def crew_answer(ctx: AnswerContext, request: Request, q: Question, film: F
     return answer_card(film, text)
 
 
+@about_film(Intent.RUNTIME)
 async def runtime_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     if not film.runtime_min:
         return answer_card(film, unset(film, "the runtime of"))
@@ -381,6 +458,7 @@ async def runtime_answer(ctx: AnswerContext, request: Request, q: Question, film
     return answer_card(film, f"{label(film)} runs {film.runtime_min} minutes{long}.")
 
 
+@about_film(Intent.CERTIFICATE)
 async def certificate_answer(
     ctx: AnswerContext, request: Request, q: Question, film: Film
 ) -> Answer:
@@ -394,6 +472,7 @@ def _genre_key(text: str) -> str:
     return {"scifi": "sci fi", "science fiction": "sci fi", "romantic": "romance"}.get(key, key)
 
 
+@about_film(Intent.GENRE)
 async def genre_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     genres = list(film.genres or [])
     if not genres:
@@ -407,6 +486,7 @@ async def genre_answer(ctx: AnswerContext, request: Request, q: Question, film: 
     return answer_card(film, listed)
 
 
+@about_film(Intent.YEAR)
 async def year_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     release = release_of(film, review)
@@ -422,6 +502,7 @@ async def year_answer(ctx: AnswerContext, request: Request, q: Question, film: F
     return answer_card(film, text)
 
 
+@about_film(Intent.PLOT)
 async def plot_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     about = film.synopsis or film.description
     if not about:
@@ -445,6 +526,7 @@ def _no_release(film: Film) -> Card:
     return answer_card(film, text)
 
 
+@about_film(Intent.BLURAY)
 async def bluray_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     release = release_of(film, current_review(film))
     if release is None:
@@ -470,6 +552,7 @@ def _country(country: str) -> str:
     return f"the {country}" if country in ("UK", "US", "USA", "Netherlands") else country
 
 
+@about_film(Intent.DISCS)
 async def discs_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     release = release_of(film, current_review(film))
     if release is None:
@@ -480,6 +563,7 @@ async def discs_answer(ctx: AnswerContext, request: Request, q: Question, film: 
     return answer_card(film, f"{name[0].upper()}{name[1:]} has {plural(release.discs, 'disc')}.")
 
 
+@about_film(Intent.EXTRAS)
 async def extras_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     release = release_of(film, review)
@@ -506,6 +590,7 @@ async def extras_answer(ctx: AnswerContext, request: Request, q: Question, film:
 # -- the review --------------------------------------------------------------------------------
 
 
+@about_film(Intent.ASPECT)
 async def aspect_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     if review is None:
@@ -540,6 +625,7 @@ def _bar(grade: str) -> str:
     return "▰" * rank + "▱" * (len(Grade) - rank)
 
 
+@about_film(Intent.RATING)
 async def rating_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     if review is None:
@@ -553,6 +639,7 @@ async def rating_answer(ctx: AnswerContext, request: Request, q: Question, film:
     return answer_card(film, text)
 
 
+@about_film(Intent.OPINION)
 async def opinion_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     if review is None:
@@ -576,6 +663,7 @@ def _first_sentence(text: str | None) -> str | None:
     return clip(_SENTENCE.split(" ".join(text.split()))[0], 300)
 
 
+@about_film(Intent.WORTH)
 async def worth_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     if review is None:
@@ -591,6 +679,7 @@ async def worth_answer(ctx: AnswerContext, request: Request, q: Question, film: 
     return answer_card(film, text)
 
 
+@about_film(Intent.PROS_CONS)
 async def pros_cons_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     if review is None:
@@ -603,6 +692,7 @@ async def pros_cons_answer(ctx: AnswerContext, request: Request, q: Question, fi
     return answer_card(film, text)
 
 
+@about_film(Intent.AUTHOR)
 async def author_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     if review is None:
@@ -612,6 +702,7 @@ async def author_answer(ctx: AnswerContext, request: Request, q: Question, film:
     return answer_card(film, f"The review of {label(film)} was written by {review.author}.")
 
 
+@about_film(Intent.WHERE_BUY)
 async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     answer = await buy_answer(ctx, Request("buy", film_id=film.id))
     if isinstance(answer, Card):
@@ -627,32 +718,159 @@ async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: 
     return answer
 
 
+@about_film(Intent.FILM)
 async def card_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     return await review_answer(ctx, Request("review", film_id=film.id))
 
 
-FILM_HANDLERS: dict[Intent, FilmHandler] = {
-    Intent.DIRECTOR: crew_answer,
-    Intent.WRITER: crew_answer,
-    Intent.COMPOSER: crew_answer,
-    Intent.CINEMATOGRAPHER: crew_answer,
-    Intent.RUNTIME: runtime_answer,
-    Intent.CERTIFICATE: certificate_answer,
-    Intent.GENRE: genre_answer,
-    Intent.YEAR: year_answer,
-    Intent.PLOT: plot_answer,
-    Intent.BLURAY: bluray_answer,
-    Intent.DISCS: discs_answer,
-    Intent.EXTRAS: extras_answer,
-    Intent.ASPECT: aspect_answer,
-    Intent.RATING: rating_answer,
-    Intent.OPINION: opinion_answer,
-    Intent.WORTH: worth_answer,
-    Intent.PROS_CONS: pros_cons_answer,
-    Intent.AUTHOR: author_answer,
-    Intent.WHERE_BUY: buy_question,
-    Intent.FILM: card_answer,
+@about_film(Intent.HEADLINE)
+async def headline_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    if not review.headline:
+        return answer_card(film, f"The review of {label(film)} has no headline on record.")
+    return answer_card(film, f"The review of {label(film)} is headlined “{review.headline}”.")
+
+
+@about_film(Intent.REGION)
+async def region_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    release = release_of(film, current_review(film))
+    if release is None:
+        return _no_release(film)
+    name = _release_name(release, film)
+    if release.region:
+        return answer_card(film, f"{_capital(name)} is region {release.region}.")
+    where = f" (it's the {release.country} release)" if release.country else ""
+    return answer_card(
+        film, f"The review doesn't say which region {name} is{where}, and I don't have it."
+    )
+
+
+_EDITIONS = {
+    "4k": "4K UHD",
+    "ultra hd": "4K UHD",
+    "hdr": "4K UHD",
+    "dolby vision": "4K UHD",
+    "steelbook": "Steelbook",
+    "steel book": "Steelbook",
+    "dvd": "DVD",
+    "criterion": "Criterion",
+    "arrow": "Arrow",
+    "88 films": "88 Films",
+    "box set": "box set",
+    "boxset": "box set",
 }
+
+
+@about_film(Intent.EDITION)
+async def edition_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    """`is there a 4k of leaving las vegas`: what the site reviewed, and that it has no review
+    of another edition (the bot can't know what is on sale)."""
+    review = current_review(film)
+    release = release_of(film, review)
+    asked = next((name for word, name in _EDITIONS.items() if f" {word} " in f" {q.sentence} "), "")
+    if release is None:
+        text = f"I have no release on record for {label(film)}"
+        text += f", so nothing about a {asked} edition." if asked else "."
+        if review is None:
+            text += f" It's {NOT_REVIEWED}."
+        return answer_card(film, text)
+    name = _release_name(release, film)
+    reviewed = "The site reviewed" if review is not None else "I have on record"
+    text = f"{reviewed} {name}"
+    details = [d for d in (release.country, human_date(release.release_date)) if d]
+    text += f" ({', '.join(details)})." if details else "."
+    kind = f"{release.format or ''} {release.edition or ''} {release.label or ''}".casefold()
+    if asked and asked.casefold() not in kind:
+        text += f" I have no review of a {asked} edition, and I can't tell what else is on sale."
+    elif not asked:
+        text += " I have no review of any other edition."
+    return answer_card(film, text)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+#: How members name an extra -> words to look for in the extras list.
+_EXTRA_NAMES = {
+    "making of": ("making of", "making-of", "behind the scenes"),
+    "behind the scenes": ("behind the scenes", "making of", "b-roll"),
+    "commentary": ("commentary", "commentaries"),
+    "interview": ("interview",),
+    "featurette": ("featurette",),
+    "deleted scenes": ("deleted scene",),
+    "trailer": ("trailer",),
+    "b roll": ("b-roll", "b roll"),
+    "booklet": ("booklet",),
+    "outtakes": ("outtake", "blooper", "gag reel"),
+    "bloopers": ("blooper", "outtake", "gag reel"),
+    "gag reel": ("gag reel", "blooper", "outtake"),
+    "alternate ending": ("alternate ending", "alternative ending"),
+    "documentary": ("documentary",),
+    "subtitles": ("subtitle",),
+    "audio description": ("audio description",),
+}
+
+
+@about_film(Intent.HAS_EXTRA)
+async def has_extra_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    """`is there a making of on leaving las vegas`: whether the extras list has it, quoting
+    the list."""
+    release = release_of(film, current_review(film))
+    if release is None:
+        return _no_release(film)
+    sentence = f" {q.sentence} "
+    asked = next(
+        (n for n in _EXTRA_NAMES if f" {n} " in sentence or f" {n}s " in sentence), "extra"
+    )
+    extras = list(release.extras or [])
+    name = _release_name(release, film)
+    if not extras:
+        return answer_card(film, f"I have no extras list for {name}, so I can't say.")
+    found = [e for e in extras if any(k in e.casefold() for k in _EXTRA_NAMES.get(asked, ()))]
+    listed = "; ".join(clip(e, 120) for e in extras[:10])
+    if found:
+        text = f"Yes: the extras of {name} include {human_list([f'“{e}”' for e in found])}."
+    else:
+        text = f"The extras list of {name} doesn't mention a {asked}. It lists: {listed}."
+    return answer_card(film, text)
+
+
+@about_film(Intent.REVIEW_YES_NO)
+async def review_yes_no_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film
+) -> Answer:
+    """`does the music drown out the dialogue in leaving las vegas`: the review's own
+    sentence that answers it, with the rating it belongs to; never a fact about the crew."""
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    said = yes_no_from_review(film, review, q.words)
+    if said:
+        return answer_card(film, said, extra=[_read_button(film)])
+    text = f"The review of {label(film)} doesn't say."
+    if q.aspect in ("picture", "audio", "extras") and (rating := rating_of(review, q.aspect)):
+        text += f" It rates the Blu-ray's {q.aspect} {rating[1] or score_text(q.aspect, *rating)}."
+    return answer_card(film, text, extra=[_read_button(film)])
+
+
+def _read_button(film: Film) -> Choice:
+    return Choice("Read the review", Request("read", film_id=film.id))
+
+
+@about_film(Intent.REVIEW_SAYS)
+async def review_says_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film
+) -> Answer:
+    """`how is the acting in leaving las vegas`: the most relevant sentences of the review's
+    part about it, quoted and attributed, with a button to read the whole part."""
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    text, buttons = section_quote(film, review, q.topic or "film", q.words)
+    return answer_card(film, text, extra=buttons or [_read_button(film)])
 
 
 # -- cast and characters -------------------------------------------------------------------------
@@ -721,9 +939,12 @@ def _role_line(credits: Sequence[Credit], film: Film, yes: bool) -> str:
     return f"{person} isn't in the cast of {label(film)}, but is credited as {human_list(crew)}."
 
 
+@handles(Intent.CAST)
 async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     subject = q.subject
     if request.film_id is None and q.film is None and not q.separated and subject:
+        if q.person is not None and q.person.match.best is not None:
+            return await _roles_of(ctx, q.person.match.best.id)  # `who did steven weber play`
         return await _who_plays_anywhere(ctx, request, subject)
     ids, _ = _person_ids(ctx, subject)
 
@@ -739,6 +960,8 @@ async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     if not subject:
         if not actor_credits(film):
             return answer_card(film, f"I have no cast for {label(film)}.")
+        if not film.cast_complete:
+            return answer_card(film, partial_cast_line(film), extra=[full_cast])
         return answer_card(film, f"{label(film)} stars {cast_text(film)}.", extra=[full_cast])
     credits = _credited(film, ids, subject)
     characters = _characters(film, subject)
@@ -753,6 +976,10 @@ async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     if q.yes_no or ids:
         _, found_name = _person_ids(ctx, subject)
         who = found_name or f"anyone called “{echo(subject, 60)}”"
+        if not film.cast_complete:
+            # Only a complete cast list can say "No".
+            text = f"{partial_cast_line(film)[:-1]}, so I can't say whether {who} is in it."
+            return answer_card(film, text, extra=[full_cast])
         return answer_card(
             film, f"No: the cast I have for {label(film)} doesn't include {who}.", extra=[full_cast]
         )
@@ -762,6 +989,32 @@ async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     if cast:
         text += f" The cast I have: {cast}."
     return answer_card(film, text, extra=[full_cast])
+
+
+def partial_cast_line(film: Film) -> str:
+    """What a partial cast list (a catalogue row's) holds, said as such."""
+    return f"The cast I have for {label(film)} lists only {cast_text(film)}; it isn't complete."
+
+
+async def _roles_of(ctx: AnswerContext, person_id: int) -> Answer:
+    """`who did steven weber play`: the person's parts in the films I have."""
+    person = await person_with_credits(ctx.session, person_id)
+    if person is None:
+        return Notice("That person is no longer in the database.", Tone.ERROR)
+    roles = [c for c in person.credits if c.role == Role.ACTOR]
+    if not roles:
+        return Notice(f"I have no acting parts for {person.name}.", Tone.INFO)
+    roles.sort(key=lambda c: (c.film.year or 9999, c.film.title.casefold()))
+    parts = [
+        f"{c.character} in {label(c.film)}" if c.character else f"a part in {label(c.film)}"
+        for c in roles
+    ]
+    if len(parts) == 1:
+        return answer_card(roles[0].film, f"{person.name} plays {parts[0]}.")
+    items = tuple(
+        f"**{label(c.film)}** — {c.character or 'no character name given'}" for c in roles
+    )
+    return ItemList(title=f"{person.name}'s parts", items=items, intro=f"{len(items)} parts.")
 
 
 def _role_question(q: Question) -> bool:
@@ -783,8 +1036,8 @@ async def _who_plays_anywhere(ctx: AnswerContext, request: Request, subject: str
     asked = echo(subject, 60)
     if not hits:
         return Notice(
-            f"I couldn't find a character called “{asked}” in the casts I have. "
-            f"Name the film too: “who plays {asked} in <film>?”",
+            f"I couldn't find a character or an actor called “{asked}” in the casts I have. "
+            f"Name the film too, like “who plays {asked} in leaving las vegas?”",
             Tone.WARNING,
         )
     if len(hits) == 1:
@@ -804,12 +1057,19 @@ async def _who_plays_anywhere(ctx: AnswerContext, request: Request, subject: str
 # -- people ------------------------------------------------------------------------------------
 
 
+@about_person(Intent.PERSON_FILMS, Intent.PERSON)
 async def films_of_person(
     ctx: AnswerContext, request: Request, q: Question, person: Person
 ) -> Answer:
     return filmography_list(person)
 
 
+@about_person(Intent.PERSON_NEWEST, Intent.PERSON_OLDEST)
+async def film_by_year(ctx: AnswerContext, request: Request, q: Question, person: Person) -> Answer:
+    return person_film_by_year(person, newest=q.intent is Intent.PERSON_NEWEST)
+
+
+@about_person(Intent.PERSON_DIRECTED)
 async def directed_by(ctx: AnswerContext, request: Request, q: Question, person: Person) -> Answer:
     directed = [c for c in person.credits if c.role == Role.DIRECTOR]
     if not directed:
@@ -842,13 +1102,6 @@ async def directed_by(ctx: AnswerContext, request: Request, q: Question, person:
     )
 
 
-PERSON_HANDLERS: dict[Intent, PersonHandler] = {
-    Intent.PERSON_FILMS: films_of_person,
-    Intent.PERSON: films_of_person,
-    Intent.PERSON_DIRECTED: directed_by,
-}
-
-
 # -- counts and rankings -----------------------------------------------------------------------
 
 
@@ -868,6 +1121,7 @@ async def _optional_person(
     return None, ""
 
 
+@handles(Intent.COUNT, Intent.PERSON_REVIEWED)
 async def _reviewed(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     """`how many films have you reviewed`, `which cage films have you reviewed`."""
     found = await _optional_person(ctx, request, q)
@@ -907,6 +1161,7 @@ async def _reviewed(ctx: AnswerContext, request: Request, q: Question) -> Answer
     )
 
 
+@handles(Intent.BEST)
 async def _best(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     """`which film has the best audio`, `the best-rated cage film`, `the worst`."""
     aspect = q.aspect or "film"
@@ -914,9 +1169,17 @@ async def _best(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     if not isinstance(found, tuple):
         return found
     person, note = found
-    result = await ranking(
-        ctx.session, aspect, worst=q.worst, limit=25, person_id=person.id if person else None
+    result, fallback = await ranking_or_fallback(
+        ctx.session,
+        aspect,
+        worst=q.worst,
+        limit=25,
+        person_id=person.id if person else None,
+        whose=person.name if person else None,
     )
+    if fallback:
+        note = f" {fallback}{note}"
+    aspect = result.aspect  # the Blu-ray ratings when no review gives a film rating
     word = "worst" if q.worst else "best"
     name = ASPECT_NAMES[aspect]
     pool = f"{person.name} films I've reviewed" if person else "reviewed films"
@@ -937,10 +1200,10 @@ async def _best(ctx: AnswerContext, request: Request, q: Question) -> Answer:
         return Card(title=f"The {word} {name}", description=text + note, tone=Tone.INFO)
     shown = score_text(aspect, top[0].score, top[0].grade)
     films = human_list([film_label(f.title, f.year) for f in top])
-    what = f"{word}-rated" if aspect == "film" else f"{word} {aspect}"
+    what = f"{word}-rated" if aspect in ("film", BLURAY) else f"{word} {aspect}"
     if len(top) > 1:
         text = f"The {what} of the {pool} ({shown}): {films}."
-    elif aspect == "film":
+    elif aspect in ("film", BLURAY):
         text = f"The {what} of the {pool} is {films}: {shown}."
     else:
         verb = "are" if aspect == "extras" else "is"
