@@ -1,6 +1,7 @@
 """Message text -> Request, the way discord.py's command parser reads it (case-insensitive
-names, a space after the prefix allowed), plus `!<name>` for people, and a message that starts
-with a mention of the bot as a question (`@Popcorn who plays Sera in leaving las vegas?`)."""
+names, a space after the prefix allowed), plus `!<name>` for people, and a message that
+mentions the bot anywhere as a question (`@Popcorn who plays Sera in leaving las vegas?`,
+`hey @Popcorn who directed con air`)."""
 
 from __future__ import annotations
 
@@ -19,16 +20,26 @@ _LEADING_PUNCTUATION = re.compile(r"^[\s,:;.!?\-–—]*")
 
 
 def mention_question(text: str, mentions: str | Sequence[str] | None) -> str | None:
-    """The rest of a message that starts with one of `mentions` (None if it doesn't)."""
+    """The question of a message that mentions the bot anywhere (None if it doesn't): what
+    follows a mention at the start, else the message without the mention (`hey @Popcorn who
+    directed con air` -> `hey who directed con air`)."""
     if not mentions:
         return None
+    folded = text.casefold()
     for mention in (mentions,) if isinstance(mentions, str) else mentions:
-        if not mention or text[: len(mention)].casefold() != mention.casefold():
+        if not mention:
             continue
-        rest = text[len(mention) :]
-        if rest and (rest[0].isalnum() or rest[0] == "_"):
-            continue  # "@Popcornfan" is someone else
-        return _AFTER_MENTION.sub("", rest).strip()
+        key = mention.casefold()
+        start = folded.find(key)
+        while start != -1:
+            end = start + len(key)
+            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                start = folded.find(key, end)  # "@Popcornfan" is someone else
+                continue
+            if start == 0:
+                return _AFTER_MENTION.sub("", text[end:]).strip()
+            rest = f"{text[:start].rstrip(' ,:;')} {_AFTER_MENTION.sub('', text[end:])}"
+            return " ".join(rest.split())
     return None
 
 
@@ -38,8 +49,8 @@ def parse_command(
     """None when the message is not addressed to the bot (no prefix, no mention at its start).
 
     `bot_mention`: how a mention of the bot is written (`<@123>` and `<@!123>` on Discord,
-    `@Popcorn` in `popcorn chat`). A mentioned message is a question (`ask`), unless what
-    follows the mention is itself a command (`@Popcorn !review con air`)."""
+    `@Popcorn` in `popcorn chat`). A message that mentions the bot anywhere is a question
+    (`ask`), unless the rest is itself a command (`@Popcorn !review con air`)."""
     text = clean_input(text[: MAX_MESSAGE * 2])
     question = mention_question(text, bot_mention)
     if question is not None:

@@ -97,8 +97,8 @@ class PopcornBotMixin:
 
     async def process_commands(self, message: discord.Message, /) -> None:
         """Commands as discord.py parses them; an unknown command that names a person
-        (`!cage`, `!shue`) is that person's filmography; a message that starts with a
-        mention of the bot is a question (`@Popcorn who directed con air?`)."""
+        (`!cage`, `!shue`) is that person's filmography; a message that mentions the bot
+        anywhere is a question (`hey @Popcorn who directed con air?`)."""
         if message.author.bot:
             return
         bot: commands.Bot = self  # type: ignore[assignment]
@@ -121,7 +121,7 @@ class PopcornBotMixin:
         await bot.invoke(ctx)
 
     async def mentioned(self, ctx: commands.Context[Any], request: Request) -> None:
-        """A message that starts with a mention of the bot: its question (or command)."""
+        """A message that mentions the bot: its question (or command)."""
         bucket = self.fallback_cooldown.get_bucket(ctx.message)
         if bucket is not None and bucket.update_rate_limit():
             return  # someone flooding mentions: stay quiet

@@ -546,7 +546,14 @@ def test_discord_mentions_and_what_is_not_a_mention() -> None:
     assert parse_command("<@43> who directed con air", "!", forms) is None  # someone else
     assert parse_command("@Popcorn hi", "!", forms) is None  # on Discord, text is not a mention
     assert parse_command("@Popcornfan hi") is None
-    assert parse_command("hey @Popcorn who directed con air") is None  # not at the start
+    # Members mention bots mid-sentence: the message is a question, without the mention.
+    assert parse_command("hey @Popcorn who directed con air") == Request(
+        "ask", "hey who directed con air", invoked_as="@"
+    )
+    assert parse_command("who directed con air <@!42> ?", "!", forms) == Request(
+        "ask", "who directed con air ?", invoked_as="@"
+    )
+    assert parse_command("ask @Popcornfan about it") is None
     command = parse_command("@Popcorn !cast con air")
     assert command is not None and (command.command, command.text) == ("cast", "con air")
 
@@ -618,6 +625,14 @@ async def test_a_discord_mention_is_a_question(bot: commands.Bot) -> None:
     assert not message.mention_everyone
     await dpytest.message(f"<@!{bot.user.id}> wat extras r on the leaving vegas bluray")
     assert "Making Of" in (dpytest.get_message().embeds[0].description or "")
+
+
+async def test_a_mention_mid_sentence_is_a_question(bot: commands.Bot) -> None:
+    assert bot.user is not None
+    await dpytest.message(f"hey {bot.user.mention} who directed con air")
+    assert "Simon West" in (dpytest.get_message().embeds[0].description or "")
+    await dpytest.message(f"lol ok so {bot.user.mention}, how is the audio on llv")
+    assert "POOR" in (dpytest.get_message().embeds[0].description or "")
 
 
 async def test_a_discord_mention_alone_gets_the_hint(bot: commands.Bot) -> None:
