@@ -212,6 +212,7 @@ class Finder:
         wrap = FilmFind if lookup == "film" else PersonFind
         order = [i for i in range(len(segments) - 1, -1, -1) if content(segments[i])]
         held = None
+        loose = None
         miss = None
         for index in order:
             segment = segments[index][:MAX_SEGMENT_WORDS]
@@ -224,12 +225,17 @@ class Finder:
                 found = wrap(match, Span(index, start, end, offsets[index]), text)  # type: ignore[arg-type]
                 if not self._named(segment, start, end, text, match):
                     continue
-                if match.status is MatchStatus.FOUND:
+                if match.status is MatchStatus.FOUND and not match.loose:
                     return found, None
+                if match.status is MatchStatus.FOUND and loose is None:
+                    loose = found  # "on leaving las vegas": the trimmed words may match exactly
+                    continue
                 if match.status in HIT and held is None:
                     held = found
                 if match.status is MatchStatus.NOT_FOUND and _better_miss(found.text, miss):
                     miss = found
+            if loose is not None:
+                return loose, None
         if held is not None or not windows:
             return held, miss if held is None else None
         for index in order:
