@@ -394,6 +394,7 @@ class SearchIndex:
         for kw in key_words:
             if (
                 len(kw) >= 2
+                and kw not in _CONTAINED_STOPWORDS  # "&" typed as nothing is still "and"
                 and kw not in squeezed
                 and not any(OSA.distance(kw, w, score_cutoff=2) <= 2 for w in query_words)
             ):
