@@ -20,6 +20,7 @@ from bot.answers.rankings import (
     top_answer,
     worst_answer,
 )
+from bot.answers.reading import read_answer
 from bot.answers.search import search_answer
 from bot.answers.types import Answer, ItemList, Request
 from bot.search import MatchStatus
@@ -84,6 +85,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "verdict leaving las vegas",
         "film",
         verdict_answer,
+    ),
+    CommandSpec(
+        "read",
+        "the review itself, a part a page; add a part to open at it (acting, audio, extras…)",
+        "read leaving las vegas acting",
+        "film",
+        read_answer,
     ),
     CommandSpec(
         "cast",

@@ -6,7 +6,7 @@ from bot.answers.context import AnswerContext
 from bot.answers.links import AFFILIATE_DISCLOSURE, with_affiliate_tag
 from bot.answers.resolve import resolve_film
 from bot.answers.text import clip, film_label, human_date, plural
-from bot.answers.types import Answer, Card, Field, ItemList, Link, Request, Tone
+from bot.answers.types import Answer, Card, Choice, Field, ItemList, Link, Request, Tone
 from bot.db.exporter import current_review
 from bot.db.models import Film, Release, Review, Role
 from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
@@ -113,6 +113,7 @@ def review_card(film: Film, review: Review, tag: str | None) -> Card:
         footer=disclosure,
         links=links,
         film_id=film.id,
+        followups=(Choice("Read the review", Request("read", film_id=film.id)),),
     )
 
 

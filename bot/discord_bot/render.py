@@ -37,6 +37,7 @@ COLOURS = {
 NOTICE_ICONS = {Tone.WARNING: "⚠️ ", Tone.ERROR: "❌ "}
 NO_MENTIONS = discord.AllowedMentions.none()
 LIST_TEXT_BUDGET = 3500
+LIST_ITEM_LIMIT = 400
 
 
 @dataclass(slots=True)
@@ -143,12 +144,14 @@ def render_card(card: Card) -> Reply:
 
 
 def list_pages(answer: ItemList) -> list[tuple[str, ...]]:
-    """Split the items into pages of at most `page_size` items and about 3,500 characters."""
+    """Split the items into pages of at most `page_size` items and about 3,500 characters.
+    An item is cut at 400 characters, unless each has a page of its own (`page_size` 1)."""
     pages: list[tuple[str, ...]] = []
     current: list[str] = []
     size = 0
+    item_limit = LIST_TEXT_BUDGET if answer.page_size == 1 else LIST_ITEM_LIMIT
     for raw in answer.items:
-        item = clip(raw, 400)
+        item = clip(raw, item_limit)
         if current and (
             len(current) >= answer.page_size or size + len(item) + 1 > LIST_TEXT_BUDGET
         ):
@@ -181,6 +184,13 @@ def render_list_page(answer: ItemList, page: int = 0) -> Reply:
 
 def page_count(answer: ItemList) -> int:
     return len(list_pages(answer)) if answer.items else 1
+
+
+def start_page(answer: ItemList) -> int:
+    """The page a list opens at: the first, or its `start_page` when it has one (a review
+    read from the part asked for, bot.answers.reading.ReviewPages)."""
+    page = getattr(answer, "start_page", 0)
+    return min(max(page, 0), page_count(answer) - 1) if isinstance(page, int) else 0
 
 
 def render_choices(answer: Choices) -> Reply:
@@ -235,7 +245,7 @@ def render(answer: Answer) -> Reply:
             content=clip(answer.text, limits.CONTENT), files=[(answer.filename, answer.data)]
         )
     if isinstance(answer, ItemList):
-        return render_list_page(answer)
+        return render_list_page(answer, start_page(answer))
     if isinstance(answer, Choices):
         return render_choices(answer)
     return render_notice(answer)

@@ -24,7 +24,14 @@ from bot.answers.types import (
     Request,
 )
 from bot.discord_bot import limits
-from bot.discord_bot.render import Reply, is_web_url, page_count, render, render_list_page
+from bot.discord_bot.render import (
+    Reply,
+    is_web_url,
+    page_count,
+    render,
+    render_list_page,
+    start_page,
+)
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +239,7 @@ def interactive_reply(answer: Answer, owner_id: int, actions: Actions) -> Reply:
     Confirm and Cancel under previews, buttons to a short answer's film card."""
     reply = render(answer)
     if isinstance(answer, ItemList) and page_count(answer) > 1:
-        reply.view = Paginator(answer, owner_id)
+        reply.view = Paginator(answer, owner_id, page=start_page(answer))
     elif isinstance(answer, Choices) and answer.choices:
         reply.view = ChoiceView(answer, owner_id, actions)
     elif isinstance(answer, Confirmation):

@@ -118,9 +118,10 @@ def field_values(embed: dict[str, Any]) -> dict[str, str]:
     return {f["name"]: f["value"] for f in embed["fields"]}
 
 
-def buttons(payloads: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def buttons(payloads: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
+    """(label, url) of each button; a button that answers in place has no url."""
     return [
-        (item["label"], item["url"])
+        (item["label"], item.get("url"))
         for row in payloads[0]["components"]
         for item in row["components"]
     ]
@@ -151,7 +152,11 @@ def test_review(batch: dict[str, Any], message: str) -> None:
     assert "Gripping Storyline" in values["Pros"]
     assert "Picture Quality Could Be Better" in values["Cons"]
     assert embed["footer"]["text"].startswith("Affiliate links")
-    assert [label for label, _ in buttons(batch[message])] == ["Buy at Amazon UK", "Trailer"]
+    assert [label for label, _ in buttons(batch[message])] == [
+        "Read the review",
+        "Buy at Amazon UK",
+        "Trailer",
+    ]
 
 
 def test_cast(batch: dict[str, Any]) -> None:

@@ -143,10 +143,11 @@ async def test_review_card_payload(app: Popcorn) -> None:
     assert {"Pros", "Cons", "Directed by", "Runtime", "Certificate", "Release"} <= set(names)
     (row,) = payload["components"]
     assert [(b["label"], b["style"]) for b in row["components"]] == [
+        ("Read the review", 1),  # `!read`, in place of the card
         ("Buy at Amazon UK", 5),
         ("Trailer", 5),
     ]
-    assert all(b["url"].startswith("https://") for b in row["components"])
+    assert all(b["url"].startswith("https://") for b in row["components"][1:])
 
 
 async def test_allowed_mentions_ping_no_one(app: Popcorn) -> None:
@@ -357,9 +358,9 @@ async def test_adversarial_review_card(adversarial_app: Popcorn) -> None:
     assert names[:4] == ["Film", "Picture", "Audio", "Extras"]  # the ratings survive fitting
     assert embed["fields"][0]["value"] == "7.5/10"
     buttons = [b for row in payload["components"] for b in row["components"]]
-    assert len(buttons) == 12  # 10 shops, the trailer, the full review
+    assert len(buttons) == 13  # Read the review, 10 shops, the trailer, the full review
     assert all(len(b["label"]) <= 80 for b in buttons)
-    assert all("tag=popcorn-21" in b["url"] for b in buttons if "amazon" in b["url"])
+    assert all("tag=popcorn-21" in b["url"] for b in buttons if "amazon" in b.get("url", ""))
 
 
 async def test_adversarial_ambiguous_title_asks(adversarial_app: Popcorn) -> None:

@@ -29,6 +29,12 @@ PERSON_HELP = "A name or just a surname"
 QUESTION_HELP = "e.g. who plays Sera in leaving las vegas? / which film has the best audio?"
 ASPECT_HELP = "Rank by the film rating or the Blu-ray's picture, audio or extras"
 COUNT_HELP = "How many films to list (1 to 25)"
+SECTION_HELP = "The part of the review to open at (default: the start)"
+SECTION_CHOICES = [
+    app_commands.Choice(name=name, value=name)
+    for name in ("intro", "synopsis", "direction", "music", "acting", "conclusion", "blu-ray",
+                 "extras", "verdict", "pros", "recommendation")
+]  # fmt: skip
 ASPECT_CHOICES = [
     app_commands.Choice(name=name, value=name) for name in ("film", "picture", "audio", "extras")
 ]
@@ -131,6 +137,21 @@ class Films(commands.Cog):
     async def buy(self, ctx: commands.Context[Any], *, film: str) -> None:
         await self.bot.respond(ctx, film_request("buy", film))
 
+    @commands.hybrid_command(**spec("read"))
+    @app_commands.describe(film=FILM_HELP, section=SECTION_HELP)
+    @app_commands.choices(section=SECTION_CHOICES)
+    @member_cooldown()
+    async def read(
+        self, ctx: commands.Context[Any], *, film: str, section: str | None = None
+    ) -> None:
+        # A prefix command's text is all `film` (`!read leaving las vegas acting`): the
+        # answer splits off the part. A slash command's part is an option of its own.
+        request = film_request("read", film)
+        if section:
+            text = section if request.film_id is not None else f"{request.text} {section}"
+            request = Request("read", text.strip(), film_id=request.film_id)
+        await self.bot.respond(ctx, request)
+
     @commands.hybrid_command(**spec("filmography"))
     @app_commands.describe(person=PERSON_HELP)
     @member_cooldown()
@@ -206,6 +227,7 @@ class Films(commands.Cog):
     verdict.autocomplete("film")(film_choices)
     cast.autocomplete("film")(film_choices)
     buy.autocomplete("film")(film_choices)
+    read.autocomplete("film")(film_choices)
     filmography.autocomplete("person")(person_choices)
     progress.autocomplete("person")(person_choices)
 
