@@ -395,3 +395,20 @@ def test_section_quote_for_a_part_the_review_lacks() -> None:
     assert choices == ()
     with pytest.raises(ValueError, match="unknown review topic"):
         section_quote(film, review, "subtitles", q("subtitles"))
+
+
+def test_a_film_rating_and_a_sharp_picture_on_con_air() -> None:
+    film, review = orm_like(REPO / "tests" / "answers" / "data" / "con-air-1997.yaml")
+    text, _ = section_quote(film, review, "film", q("is con air any fun"))
+    assert text == (
+        "From the review of Con Air (1997) (Conclusion: the film):\n"
+        "> Con Air is loud, daft and a great deal of fun.\n"
+        "(Film: 8/10)"
+    )
+    assert yes_no_from_review(film, review, q("is the picture sharp on con air")) == (
+        "The review says: “The picture is sharp and clean throughout.” (Blu-ray picture: GREAT)"
+    )
+    dialogue = yes_no_from_review(film, review, q("is the dialogue clear"))
+    assert dialogue is not None and dialogue.endswith("(Blu-ray audio: EXCELLENT)")
+    assert "clear dialogue" in dialogue
+    assert yes_no_from_review(film, review, q("does it have subtitles")) is None
