@@ -503,10 +503,14 @@ def concepts(words: Iterable[str], ignore: Iterable[str] = ()) -> set[str]:
 def relevant_sentences(text: str, words: Sequence[str], max_chars: int = 600) -> str:
     """The sentences of `text` that share the most content with `words`, in their original
     order, within `max_chars` (cut between sentences; a gap between quoted sentences is shown
-    as an ellipsis). When none shares anything: the text's first sentences."""
+    as an ellipsis). When none shares anything: the text's first sentences. A part short
+    enough to quote whole is quoted whole: the reviewer's opinion is often the sentence after
+    the one that names the subject ("The music is by ... It's a moody sleazy saxophone...")."""
     sentences = split_sentences(text)
     if not sentences:
         return ""
+    if len(" ".join(sentences)) <= max_chars:
+        return " ".join(sentences)
     wanted = concepts(words)
     scores = [len(concepts([s]) & wanted) for s in sentences]
     if not any(scores):

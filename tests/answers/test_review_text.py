@@ -201,10 +201,17 @@ def test_sentences_split_at_their_ends_only(llv: ReviewText) -> None:
     assert parts[2].startswith("My next point") and parts[2].endswith("ruining the film.")
 
 
+def test_a_short_part_is_quoted_whole(llv: ReviewText) -> None:
+    text = llv.music_audio or ""
+    got = relevant_sentences(text, q("how is the music"), 600)
+    assert "saxophone" in got  # the opinion after the sentence that names the music
+
+
 def test_relevant_sentences_keep_their_order_and_end_at_a_sentence(llv: ReviewText) -> None:
     text = llv.acting_characters or ""
-    got = relevant_sentences(text, q("is cage good in it"), 600)
-    assert len(got) <= 600
+    assert len(text) > 500  # too long to quote whole in 500 characters
+    got = relevant_sentences(text, q("is cage good in it"), 500)
+    assert len(got) <= 500
     assert got.startswith("Nicolas Cage is on top form")
     assert got.endswith("it can't end well.")
     assert ELLIPSIS in got  # the sentences between are left out, and it shows

@@ -847,13 +847,19 @@ async def review_yes_no_answer(
     review = current_review(film)
     if review is None:
         return not_reviewed(film)
-    said = yes_no_from_review(film, review, q.words)
+    said = yes_no_from_review(film, review, _words_besides_the_film(q))
     if said:
         return answer_card(film, said, extra=[_read_button(film)])
     text = f"The review of {label(film)} doesn't say."
     if q.aspect in ("picture", "audio", "extras") and (rating := rating_of(review, q.aspect)):
         text += f" It rates the Blu-ray's {q.aspect} {rating[1] or score_text(q.aspect, *rating)}."
     return answer_card(film, text, extra=[_read_button(film)])
+
+
+def _words_besides_the_film(q: Question) -> list[str]:
+    """The question's words without those that named the film ("llv" is not a topic)."""
+    named = set(q.film.span.positions) if q.film is not None else set()
+    return [word for i, word in enumerate(q.words) if i not in named]
 
 
 def _read_button(film: Film) -> Choice:
@@ -869,7 +875,7 @@ async def review_says_answer(
     review = current_review(film)
     if review is None:
         return not_reviewed(film)
-    text, buttons = section_quote(film, review, q.topic or "film", q.words)
+    text, buttons = section_quote(film, review, q.topic or "film", _words_besides_the_film(q))
     return answer_card(film, text, extra=buttons or [_read_button(film)])
 
 
