@@ -999,6 +999,8 @@ async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
 
 def partial_cast_line(film: Film) -> str:
     """What a partial cast list (a catalogue row's) holds, said as such."""
+    if not actor_credits(film):
+        return f"I have no cast list for {label(film)}; what I have isn't complete."
     return f"The cast I have for {label(film)} lists only {cast_text(film)}; it isn't complete."
 
 
