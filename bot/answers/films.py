@@ -173,6 +173,18 @@ async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
         )
         if (names := people(film, role))
     ]
+    actors = people(film, Role.ACTOR)
+    if actors and not film.cast_complete:  # first: the intro is clipped when long
+        if len(actors) == 1:
+            partial = (
+                f"The cast I have for {film_label(film.title, film.year)} lists only "
+                f"{actors[0]}; it isn't complete."
+            )
+        elif current_review(film) is None:
+            partial = "This cast list isn't complete: it's the catalogue's, not the site's."
+        else:
+            partial = "This cast list isn't complete."
+        crew.insert(0, partial)
     return ItemList(
         title=f"Cast of {film_label(film.title, film.year)}",
         items=tuple(f"{i}. {line}" for i, line in enumerate(cast_lines(film), start=1)),

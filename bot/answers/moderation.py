@@ -217,8 +217,13 @@ def keep_known_facts(new: Record, old: Record) -> Record:
     release) the new record leaves out: nothing is lost by adding a review."""
     film = new.film.model_dump()
     for name, value in old.film.model_dump().items():
+        if name == "cast_complete":
+            continue
         if film.get(name) in (None, [], "") and value not in (None, [], ""):
             film[name] = value
+    if not new.film.cast and old.film.cast and new.film.cast_complete is None:
+        # The cast kept is the database's (a catalogue's, maybe): so is whether it is complete.
+        film["cast_complete"] = old.cast_complete
     data = new.model_dump(by_alias=True)
     data["film"] = film
     if new.release is None and old.release is not None:
@@ -539,6 +544,8 @@ async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
                 Tone.WARNING,
             )
         cast = keep
+    # Adding or removing one member neither completes a cast list nor makes it partial.
+    record = edited_record(record, "film.cast_complete", bool(film.cast_complete))
     return await save_edit(ctx, request, film, record, "film.cast", cast, f"cast {verb}")
 
 

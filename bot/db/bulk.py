@@ -64,13 +64,17 @@ async def insert_new_films(
     """Films that do not exist yet (slug, facts), each slug once; returns how many were added.
 
     Several rows for one film (a catalogue listing it twice) merge as the ORM path merges
-    them: the first one's facts, every distinct credit (a person in a role once)."""
+    them: the first one's facts, every distinct credit (a person in a role once), and the
+    cast complete if any row says so (a row never makes it partial again)."""
     merged: dict[str, tuple[FilmFacts, list[tuple[str, str, str, str | None]]]] = {}
+    complete: set[str] = set()  # slugs whose cast a row says is complete
     keys: dict[str, str] = {}
     for slug, facts in films:
         credits = _credits(facts, keys)
         if slug not in merged:
             merged[slug] = (facts, [])
+        if facts.cast_complete:
+            complete.add(slug)
         seen = {(key, role) for key, _, role, _ in merged[slug][1]}
         for credit in credits:
             if (credit[0], credit[2]) not in seen:
@@ -109,6 +113,7 @@ async def insert_new_films(
             "runtime_min": facts.runtime_min,
             "description": facts.description,
             "synopsis": facts.synopsis,
+            "cast_complete": slug in complete,
             "version": 1,
             "created_at": now,
             "updated_at": now,

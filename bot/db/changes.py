@@ -61,7 +61,11 @@ def record_diff(old: Record | None, new: Record | None) -> list[tuple[str, Any, 
     def dump(record: Record | None) -> dict[str, Any]:
         if record is None:
             return {}
-        return _flatten(record.model_dump(mode="json", exclude_none=True))
+        flat = _flatten(record.model_dump(mode="json", exclude_none=True))
+        # What the record means, spelt out or implied: spelling out what a record implies
+        # anyway (a moderator's cast edit keeps the flag that way) is no change.
+        flat["film.cast_complete"] = record.cast_complete
+        return flat
 
     before, after = dump(old), dump(new)
     ignored = {"schema", "film.slug"}

@@ -26,6 +26,11 @@ def film_to_record(film: Film) -> Record:
             cast.append({"name": credit.person.name, "character": credit.character})
         elif credit.person.name not in crew[credit.role]:
             crew[credit.role].append(credit.person.name)
+    review = current_review(film)
+    # Written only when the record would not say it by itself (a reviewed film's cast is
+    # complete, anyone else's partial: Record.cast_complete), so an export re-imports the same.
+    complete = bool(film.cast_complete)
+    cast_complete = complete if complete != (review is not None and bool(cast)) else None
     data: dict[str, object] = {
         "film": {
             "title": film.title,
@@ -42,9 +47,9 @@ def film_to_record(film: Film) -> Record:
             "cinematographers": crew[Role.CINEMATOGRAPHER],
             "composers": crew[Role.COMPOSER],
             "cast": cast,
+            "cast_complete": cast_complete,
         }
     }
-    review = current_review(film)
     release = (review.release if review else None) or (film.releases[0] if film.releases else None)
     if release is not None:
         data["release"] = {

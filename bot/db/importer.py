@@ -3,6 +3,10 @@
 A review record ("replace") is the whole truth about its film; a catalog row ("merge") adds the
 film and fills in facts the database does not have yet. Values are only assigned when they
 differ, so importing the same input twice changes nothing.
+
+Whether a film's cast list is complete (films.cast_complete) comes from the record
+(Record.cast_complete); a catalog row can make a list complete (its `cast_complete` column)
+but never partial again.
 """
 
 from __future__ import annotations
@@ -123,7 +127,7 @@ class Importer:
         film = self.films.get(slug)
         if film is not None:
             return film, False
-        film = Film(slug=slug, title=facts.title, year=facts.year, genres=[])
+        film = Film(slug=slug, title=facts.title, year=facts.year, genres=[], cast_complete=False)
         film.credits, film.aliases, film.releases, film.reviews = [], [], [], []
         self.session.add(film)
         self.films[slug] = film
@@ -162,6 +166,7 @@ class Importer:
             runtime_min=facts.runtime_min,
             description=facts.description,
             synopsis=facts.synopsis,
+            cast_complete=record.cast_complete,
         )
         changed |= self._set_aliases(film, facts.aliases)
         changed |= await self._set_credits(film, await self.desired_credits(facts))
@@ -178,6 +183,8 @@ class Importer:
         }
         if not film.genres and facts.genres:
             fill["genres"] = list(facts.genres)
+        if facts.cast_complete and not film.cast_complete:  # never back to partial
+            fill["cast_complete"] = True
         changed = _assign(film, **fill)
         present = {(c.person.name_key, c.role) for c in film.credits}
         billing = max((c.billing for c in film.credits), default=-1) + 1

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -58,6 +59,9 @@ class Film(Base):
     runtime_min: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
     synopsis: Mapped[str | None] = mapped_column(Text)
+    # Whether the credits list the film's whole cast (the site's list from a review record)
+    # or only whom a catalogue knows about: only a complete list may answer "No, X isn't in it".
+    cast_complete: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Bumped by every moderator change: an edit based on an older version is refused.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -22,7 +22,8 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 CATALOG_SUFFIXES = (".csv",)
 MAX_FILE_BYTES = 1_000_000  # a record file (and anything attached in Discord)
 MAX_CATALOG_BYTES = 200_000_000  # a CSV catalog given to `popcorn import`
-CATALOG_COLUMNS = ("title", "year", "runtime_min", "genres", "directors", "cast")
+CATALOG_COLUMNS = ("title", "year", "runtime_min", "genres", "directors", "cast", "cast_complete")
+CATALOG_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 LIST_SEPARATOR = ";"
 
 
@@ -90,8 +91,19 @@ def _cast(cell: str | None) -> list[dict[str, str | None]]:
     return members
 
 
+def _flag(cell: str | None) -> bool | None:
+    """A yes/no cell: true/false, yes/no, 1/0 (any case); empty: None. ValueError otherwise."""
+    if not cell:
+        return None
+    value = CATALOG_BOOLEANS.get(cell.lower())
+    if value is None:
+        raise ValueError(f"{cell!r} is not one of true/false, yes/no, 1/0")
+    return value
+
+
 def parse_catalog_text(text: str, source: str) -> list[Record]:
-    """A CSV catalog: header `title,year` plus optional runtime_min,genres,directors,cast."""
+    """A CSV catalog: header `title,year` plus optional runtime_min,genres,directors,cast,
+    cast_complete (the cast listed is the whole cast; left out or empty: it is not)."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
     if header[:2] != ["title", "year"]:
@@ -104,6 +116,11 @@ def parse_catalog_text(text: str, source: str) -> list[Record]:
         if None in row:
             raise RecordError(source, "more cells than columns", record=f"line {line_no}")
         row = {k.strip(): (v or "").strip() for k, v in row.items()}
+        label = f"line {line_no} ({row['title']!r})" if row["title"] else f"line {line_no}"
+        try:
+            cast_complete = _flag(row.get("cast_complete"))
+        except ValueError as exc:
+            raise RecordError(source, f"cast_complete: {exc}", record=label) from None
         data: dict[str, Any] = {
             "title": row["title"],
             "year": row["year"] or None,
@@ -111,12 +128,12 @@ def parse_catalog_text(text: str, source: str) -> list[Record]:
             "genres": _split(row.get("genres")),
             "directors": _split(row.get("directors")),
             "cast": _cast(row.get("cast")),
+            "cast_complete": cast_complete,
         }
         try:
             # The film is validated; a catalog row has no release or review to check.
             records.append(Record.model_construct(film=FilmFacts.model_validate(data)))
         except ValidationError as exc:
-            label = f"line {line_no} ({row['title']!r})" if row["title"] else f"line {line_no}"
             detail = describe_validation_error(exc)
             raise RecordError(source, detail, record=label) from None
     return records

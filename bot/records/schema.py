@@ -111,6 +111,9 @@ class FilmFacts(_Model):
     cinematographers: list[Name] = Field(default_factory=list, max_length=20)
     composers: list[Name] = Field(default_factory=list, max_length=20)
     cast: list[CastMember] = Field(default_factory=list, max_length=500)
+    # Whether `cast` is the film's whole cast. Left out: a reviewed film's cast is the site's
+    # list (complete), anything else's is partial (see Record.cast_complete).
+    cast_complete: bool | None = None
 
 
 class Release(_Model):
@@ -183,6 +186,15 @@ class Record(_Model):
         if self.review is not None and self.film.year is None:
             raise ValueError("a reviewed film needs its year (film.year)")
         return self
+
+    @property
+    def cast_complete(self) -> bool:
+        """Whether the film's cast list is complete: as `film.cast_complete` says when given;
+        else complete when the record carries the site's review and a cast, partial otherwise
+        (a filmography entry lists whom it knows about, not the whole cast)."""
+        if self.film.cast_complete is not None:
+            return self.film.cast_complete
+        return self.review is not None and bool(self.film.cast)
 
     @cached_property
     def slug(self) -> str:

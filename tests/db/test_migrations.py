@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import text
 
-from bot.answers.types import Actor, Card, Notice
+from bot.answers.types import Actor, Card, ItemList, Notice
 from bot.app import Popcorn
 from bot.db import migrate
 from bot.db.engine import create_engine
@@ -22,6 +22,12 @@ ROWS = {
         {"id": 2, "slug": "face-off-1997", "title": "Face/Off", "year": 1997, "genres": "[]",
          "certificate": None, "runtime_min": None, "description": None, "synopsis": None,
          "created_at": NOW, "updated_at": NOW},
+        {"id": 3, "slug": "the-rock-1996", "title": "The Rock", "year": 1996, "genres": "[]",
+         "certificate": None, "runtime_min": None, "description": None, "synopsis": None,
+         "created_at": NOW, "updated_at": NOW},
+        {"id": 4, "slug": "koyaanisqatsi-1982", "title": "Koyaanisqatsi", "year": 1982,
+         "genres": "[]", "certificate": None, "runtime_min": None, "description": None,
+         "synopsis": None, "created_at": NOW, "updated_at": NOW},
     ],
     "people": [
         {"id": 1, "name": "Nicolas Cage", "name_key": "nicolas cage"},
@@ -33,6 +39,10 @@ ROWS = {
         {"id": 2, "film_id": 1, "person_id": 1, "role": "actor", "character": "Cameron Poe",
          "billing": 1},
         {"id": 3, "film_id": 2, "person_id": 1, "role": "actor", "character": "Castor Troy",
+         "billing": 0},
+        {"id": 4, "film_id": 3, "person_id": 1, "role": "actor", "character": "Stanley Goodspeed",
+         "billing": 0},
+        {"id": 5, "film_id": 4, "person_id": 2, "role": "director", "character": None,
          "billing": 0},
     ],
     "film_aliases": [{"id": 1, "film_id": 2, "alias": "Face Off"}],
@@ -46,6 +56,18 @@ ROWS = {
          "published": None, "intro": None, "style_direction": None, "music_audio": None,
          "acting_characters": None, "film_conclusion": None, "release_conclusion": None,
          "verdict": "Big dumb fun", "pros": '["Malkovich"]', "cons": "[]", "recommendation": None,
+         "trailer_url": None, "trailer_note": None, "version": 1, "deleted_at": None,
+         "created_at": NOW, "updated_at": NOW},
+        {"id": 2, "film_id": 3, "release_id": None, "headline": None, "url": None, "author": None,
+         "published": None, "intro": None, "style_direction": None, "music_audio": None,
+         "acting_characters": None, "film_conclusion": None, "release_conclusion": None,
+         "verdict": "Removed", "pros": "[]", "cons": "[]", "recommendation": None,
+         "trailer_url": None, "trailer_note": None, "version": 1, "deleted_at": NOW,
+         "created_at": NOW, "updated_at": NOW},
+        {"id": 3, "film_id": 4, "release_id": None, "headline": None, "url": None, "author": None,
+         "published": None, "intro": None, "style_direction": None, "music_audio": None,
+         "acting_characters": None, "film_conclusion": None, "release_conclusion": None,
+         "verdict": "No actors", "pros": "[]", "cons": "[]", "recommendation": None,
          "trailer_url": None, "trailer_note": None, "version": 1, "deleted_at": None,
          "created_at": NOW, "updated_at": NOW},
     ],
@@ -88,7 +110,11 @@ async def test_an_old_database_is_upgraded_without_losing_rows(database_url: str
                 count = (await conn.execute(text(f"SELECT count(*) FROM {table}"))).scalar()
                 assert count == len(rows), table
             versions = (await conn.execute(text("SELECT version FROM films ORDER BY id"))).scalars()
-            assert list(versions) == [1, 1]
+            assert list(versions) == [1, 1, 1, 1]
+            # 0003: complete where a current review and actors were (Con Air); not for a
+            # catalogue film (Face/Off), a removed review (The Rock), a review without actors.
+            flags = await conn.execute(text("SELECT cast_complete FROM films ORDER BY id"))
+            assert [bool(flag) for flag in flags.scalars()] == [True, False, False, False]
             assert (await conn.execute(text("SELECT count(*) FROM changes"))).scalar() == 0
     finally:
         await engine.dispose()
@@ -99,7 +125,12 @@ async def test_an_old_database_is_upgraded_without_losing_rows(database_url: str
         card = await app.answer_text("!review con air")
         assert isinstance(card, Card) and card.title == "Con Air (1997)"
         assert {f.name: f.value for f in card.fields}["Film"] == "7/10"
-        assert app.index.film_count == 2
+        assert app.index.film_count == 4
+        cast = await app.answer_text("!cast face off")
+        assert isinstance(cast, ItemList) and cast.intro
+        assert cast.intro.startswith("The cast I have for Face/Off (1997) lists only Nicolas")
+        cast = await app.answer_text("!cast con air")
+        assert isinstance(cast, ItemList) and "complete" not in (cast.intro or "")
         moderator = Actor(1, "mod", is_moderator=True, guild_id=1)
         saved = await app.answer_text("!review set con air audio GOOD", moderator)
         assert isinstance(saved, Notice) and "audio: — → GOOD" in saved.text
