@@ -105,11 +105,13 @@ async def test_multi_page_list_is_sent_with_page_buttons(app: Popcorn) -> None:
     (row,) = payload["components"]
     labels = [(b["label"], b["disabled"]) for b in row["components"]]
     assert labels == [("◀ Previous", True), (f"1/{pages}", True), ("Next ▶", False)]
-    page_two = Paginator(answer, OWNER, 1).current().payload()
     assert (
         "**Leaving Las Vegas** (1995) — as Ben Sanderson · ⭐"
-        in (page_two["embeds"][0]["description"])
-    )
+        in (payload["embeds"][0]["description"])
+    )  # the reviewed film first
+    page_two = Paginator(answer, OWNER, 1).current().payload()
+    assert page_two["embeds"][0]["footer"]["text"] == f"Page 2/{pages}"
+    assert "⭐" not in page_two["embeds"][0]["description"]
 
 
 async def test_one_page_list_has_no_page_buttons(app: Popcorn) -> None:
