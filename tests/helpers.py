@@ -12,10 +12,13 @@ from bot.config import DEFAULT_DATA_DIR, Settings
 if TYPE_CHECKING:
     from discord.ext import commands
 
+    from bot.answers.types import Answer
     from bot.app import Popcorn
 
 POSTGRES_ENV = "POPCORN_TEST_POSTGRES_URL"
 REPO = Path(__file__).resolve().parents[1]
+#: The answer tests' own records (several reviewed films, two called The Wicker Man, ...).
+ANSWER_DATA = REPO / "tests" / "answers" / "data"
 SEED_ARTICLE = REPO.parent / "shared" / "seed" / "leaving-las-vegas-bluray-review.txt"
 SEED_MISSING = f"the seed article {SEED_ARTICLE} is not there (a clone without ../shared)"
 
@@ -74,3 +77,14 @@ async def dpytest_bot(app: Popcorn) -> AsyncIterator[commands.Bot]:
         yield bot
     finally:
         await dpytest.empty_queue()
+
+
+async def answered(app: Popcorn, text: str) -> Answer:
+    """What `app` answers to a message, checked against Discord's limits as it would be sent."""
+    from bot.discord_bot.views import interactive_reply
+    from tests.discord_bot.limits_check import assert_within_limits
+
+    answer = await app.answer_text(text)
+    assert answer is not None
+    assert_within_limits(interactive_reply(answer, 1, app))
+    return answer

@@ -5,45 +5,21 @@ decade; and a person's newest or earliest film (`person_film_by_year`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
 from bot.answers.people import parse_filmography_text, person_film_by_year
-from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Tone
+from bot.answers.types import Card, Choices, ItemList, Notice, Tone
 from bot.app import Popcorn
 from bot.db.models import Credit, Film, Person, Role
 from bot.db.queries import person_with_credits
-from bot.discord_bot.views import interactive_reply
-from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import make_settings
+from tests.helpers import answered as run
 
-DATA = Path(__file__).parent / "data"
 LLV_LINE = (
     "**Leaving Las Vegas** (1995) — as Ben Sanderson · ⭐ picture GOOD, audio POOR, extras OK · "
     "Great film let down by poor audio on the Blu-ray release"
 )
 YEAR = re.compile(r"\*\* \((\d{4})\)")
-
-
-@pytest.fixture
-async def qapp(sqlite_url: str) -> AsyncIterator[Popcorn]:
-    """The shipped data (Leaving Las Vegas reviewed, the catalog) plus the test records:
-    five reviewed Nicolas Cage films (four with a film rating), Joe unreviewed."""
-    app = await Popcorn.start(make_settings(sqlite_url))
-    await app.import_paths([DATA])
-    try:
-        yield app
-    finally:
-        await app.close()
-
-
-async def run(app: Popcorn, text: str) -> Answer:
-    answer = await app.answer_text(text)
-    assert answer is not None
-    assert_within_limits(interactive_reply(answer, 1, app))
-    return answer
 
 
 def years(answer: ItemList) -> list[int]:

@@ -3,22 +3,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
 
 from bot.answers.progress import next_review_answer, progress_answer, progress_bar
-from bot.answers.types import Answer, Card, ItemList, Notice, Request
+from bot.answers.types import Card, ItemList, Notice, Request
 from bot.app import Popcorn
 from bot.config import get_settings
-from bot.discord_bot.views import interactive_reply
-from tests.discord_bot.limits_check import assert_within_limits
+from tests.helpers import answered as run
 from tests.helpers import dpytest_bot, make_settings
-
-DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -28,23 +24,6 @@ def project_person(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
-
-
-@pytest.fixture
-async def qapp(sqlite_url: str) -> AsyncIterator[Popcorn]:
-    app = await Popcorn.start(make_settings(sqlite_url))
-    await app.import_paths([DATA])
-    try:
-        yield app
-    finally:
-        await app.close()
-
-
-async def run(app: Popcorn, text: str) -> Answer:
-    answer = await app.answer_text(text)
-    assert answer is not None
-    assert_within_limits(interactive_reply(answer, 1, app))
-    return answer
 
 
 async def test_progress_of_the_shipped_data(app: Popcorn) -> None:

@@ -28,20 +28,7 @@ from bot.discord_bot.views import FollowupView, interactive_reply
 from bot.search import FilmDoc, PersonDoc, SearchIndex
 from tests.discord_bot.fakes import fake_slash_context
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import REPO, dpytest_bot, make_settings
-
-DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture
-async def qapp(sqlite_url: str) -> AsyncIterator[Popcorn]:
-    """The shipped data (Leaving Las Vegas reviewed, the catalog) plus the test records."""
-    app = await Popcorn.start(make_settings(sqlite_url))
-    await app.import_paths([DATA])
-    try:
-        yield app
-    finally:
-        await app.close()
+from tests.helpers import REPO, dpytest_bot
 
 
 def said(answer: Answer | None) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import discord
@@ -16,16 +15,14 @@ from discord.ext import commands
 from sqlalchemy import delete, update
 
 from bot.answers.rankings import parse_ranking_args, ranking_or_fallback
-from bot.answers.types import Answer, Card, ItemList, Notice
+from bot.answers.types import Card, ItemList, Notice
 from bot.app import Popcorn
 from bot.db.models import Rating, Review
 from bot.db.rankings import bluray_ranking, ranking, review_stats
-from bot.discord_bot.views import interactive_reply
 from tests.discord_bot.fakes import fake_slash_context
-from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import REPO, dpytest_bot, make_settings
+from tests.helpers import ANSWER_DATA, REPO, dpytest_bot, make_settings
+from tests.helpers import answered as run
 
-DATA = Path(__file__).parent / "data"
 REVIEWS = REPO / "data" / "reviews"
 
 
@@ -33,7 +30,7 @@ REVIEWS = REPO / "data" / "reviews"
 async def ranked(database_url: str) -> AsyncIterator[Popcorn]:
     """Seven films: six reviewed (Leaving Las Vegas and the test records), Joe unreviewed."""
     app = await Popcorn.start(make_settings(database_url), seed=False)
-    await app.import_paths([REVIEWS, DATA])
+    await app.import_paths([REVIEWS, ANSWER_DATA])
     try:
         yield app
     finally:
@@ -47,13 +44,6 @@ async def empty(sqlite_url: str) -> AsyncIterator[Popcorn]:
         yield app
     finally:
         await app.close()
-
-
-async def run(app: Popcorn, text: str) -> Answer:
-    answer = await app.answer_text(text)
-    assert answer is not None
-    assert_within_limits(interactive_reply(answer, 1, app))
-    return answer
 
 
 async def remove_review(app: Popcorn, headline: str) -> None:
@@ -343,7 +333,7 @@ async def test_a_persons_best_and_worst(ranked: Popcorn) -> None:
 @pytest.fixture
 async def bot(sqlite_url: str) -> AsyncIterator[commands.Bot]:
     app = await Popcorn.start(make_settings(sqlite_url), seed=False)
-    await app.import_paths([REVIEWS, DATA])
+    await app.import_paths([REVIEWS, ANSWER_DATA])
     try:
         async with dpytest_bot(app) as popcorn_bot:
             yield popcorn_bot

@@ -5,7 +5,6 @@ slash command and the owner-only page buttons), every page within Discord's limi
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import discord.ext.test as dpytest
@@ -26,9 +25,8 @@ from bot.discord_bot.render import Reply
 from bot.discord_bot.views import NOT_YOURS, FollowupView, Paginator, interactive_reply
 from tests.discord_bot.fakes import OWNER, STRANGER, fake_interaction, fake_slash_context
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import dpytest_bot, make_settings
+from tests.helpers import dpytest_bot
 
-DATA = Path(__file__).parent / "data"
 LLV = "Leaving Las Vegas (1995)"
 TITLES_IN_ORDER = [
     "Introduction",
@@ -43,17 +41,6 @@ TITLES_IN_ORDER = [
     "Pros and cons",
     "Recommendation",
 ]
-
-
-@pytest.fixture
-async def qapp(sqlite_url: str) -> AsyncIterator[Popcorn]:
-    """The shipped data plus the test records (Con Air, two films called The Wicker Man)."""
-    app = await Popcorn.start(make_settings(sqlite_url))
-    await app.import_paths([DATA])
-    try:
-        yield app
-    finally:
-        await app.close()
 
 
 def film_id(app: Popcorn, title: str) -> int:
