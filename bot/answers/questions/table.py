@@ -146,6 +146,15 @@ _CAST_WORDS = (
     r"cast|casting|star(?:s|red|ring)?|actors?|actress(?:es)?|acted|performers?|appear\w*|"
     r"featur(?:e|es|ed|ing)|play(?:s|ed|ing)?|portray\w*|roles?|characters?|part"
 )
+#: What a yes/no question about the disc or the film asks about ("does the music drown out
+#: the dialogue", "are there marks on the picture", "is it sad").
+_DISC_AND_FILM_WORDS = (
+    r"music|score|soundtrack|audio|sound|dialogue|mix|picture|image|video|transfer|marks?|"
+    r"grain\w*|sharp\w*|detail\w*|colou?rs?|acting|performances?|story|plot|ending|"
+    r"subtitles|loud|quiet|drown\w*|hear|audible|noise|hiss|dnr|scratch\w*|damage\w*|dark|"
+    r"bright|clear|clean|soft|blurry|muffled|sync|sad|funny|scary|violent|depressing|gory|"
+    r"slow|boring|moving|emotional|upsetting|disturbing|look|looks|better|worse"
+)
 _NEWEST = r"newest|latest|most recent|recent|last|new"
 _OLDEST = r"oldest|first|earliest"
 _FILM_WORDS = r"films?|movies?|roles?|one|flicks?"
@@ -225,24 +234,15 @@ RULES: tuple[Rule, ...] = (
         "what region is the leaving las vegas blu-ray?",
         words=r"regions?|free|locked|coded|code|[abc012]|discs?|play|player|players|work|will|"
         r"us|uk|american|european|british|bluray|is it|on a|my"),
-    row(Intent.REVIEW_YES_NO, Need.FILM,
-        r"music|score|soundtrack|audio|sound|dialogue|mix|picture|image|video|transfer|marks?|"
-        r"grain\w*|sharp\w*|detail\w*|colou?rs?|acting|performances?|story|plot|ending|"
-        r"subtitles|loud|quiet|drown\w*|hear|audible|noise|hiss|dnr|scratch\w*|damage\w*|dark|"
-        r"bright|clear|clean|soft|blurry|muffled|sync|sad|funny|scary|violent|depressing|gory|"
-        r"slow|boring|moving|emotional|upsetting|disturbing|look|looks|better|worse",
+    row(Intent.REVIEW_YES_NO, Need.FILM, _DISC_AND_FILM_WORDS,
         "does the music drown out the dialogue in leaving las vegas?", also=YES_NO,
         unless=r"\b(?:worth|who|whom|rated|rating|region|4k|steelbook|edition)\b|"
         r"\b(?:do|did) the (?:music|score|soundtrack)\b|\bcompos\w*|\bdirect\w*|"
         r"\bwr[oi]te\b|\bwritten\b|\bplay\w*\b|\bstar\w*\b|"
         r"\b(?:picture|sound|audio|video|image|transfer|extras|pq|aq) (?:any )?"
         r"(?:good|bad|decent|ok|okay|great|poor)\b",
-        words=r"music|score|soundtrack|audio|sound|dialogue|mix|picture|image|video|transfer|"
-        r"marks?|grain\w*|sharp\w*|detail\w*|colou?rs?|acting|performances?|story|plot|"
-        r"ending|subtitles|loud|quiet|drown\w*|out|hear|audible|noise|hiss|dnr|scratch\w*|"
-        r"damage\w*|dark|bright|clear|clean|soft|blurry|muffled|sync|good|bad|any|too|much|"
-        r"the review|review|say|says|sad|funny|scary|violent|depressing|gory|slow|boring|"
-        r"moving|emotional|upsetting|disturbing|look|looks|better|worse|than|old|disc|hard"),
+        words=_DISC_AND_FILM_WORDS + r"|out|good|bad|any|too|much|the review|review|say|says|"
+        r"than|old|disc|hard"),
     row(Intent.REVIEW_SAYS, Need.FILM, _TOPIC_WORDS, "how is the acting in leaving las vegas?",
         also=r"\bhow (?:is|was|good|are|were)\b|\bwhat (?:did|do|does|about)\b|\bthoughts?\b|"
         r"\bopinion\b|\bsay\b|\bsaid\b|\bthink\b|\bthought\b|\bany good\b|\bgood\b|\bverdict\b|"
