@@ -388,17 +388,13 @@ class SearchIndex:
             for kw in key_words:
                 if len(kw) == len(word) and _common(kw) and OSA.distance(kw, word) <= _swaps(word):
                     return MatchStatus.AMBIGUOUS, cands
-        # "episode one" is not "SF: Episode One": a title word the query has no trace of.
+        # "episode one" is not "SF: Episode One": the query is the title less a word at
+        # one end (a different title as likely as a shortened one); "leaving vegas" is fine.
         query_words = text.split()
-        squeezed = compact(text)
-        for kw in key_words:
-            if (
-                len(kw) >= 2
-                and kw not in _CONTAINED_STOPWORDS  # "&" typed as nothing is still "and"
-                and kw not in squeezed
-                and not any(OSA.distance(kw, w, score_cutoff=2) <= 2 for w in query_words)
-            ):
-                return MatchStatus.AMBIGUOUS, cands
+        if len(key_words) == len(query_words) + 1:
+            for run, dropped in ((key_words[1:], key_words[0]), (key_words[:-1], key_words[-1])):
+                if run == query_words and dropped not in _CONTAINED_STOPWORDS:
+                    return MatchStatus.AMBIGUOUS, cands
         return result
 
     def _misspelt_article(self, text: str) -> str | None:

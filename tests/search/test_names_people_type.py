@@ -226,3 +226,28 @@ def test_a_long_note_stays_within_discord_limits() -> None:
     assert reply.content is not None
     assert len(reply.content) <= limits.CONTENT
     assert "\n" not in reply.content
+
+
+def test_a_word_left_out_inside_a_title_is_still_that_title() -> None:
+    index = SearchIndex(
+        [FilmDoc(1, "Leaving Las Vegas", 1995), FilmDoc(2, "SF: Episode One", 1998)]
+    )
+    match = index.find_film("leaving vegas")
+    assert match.status is FOUND and match.best is not None and match.best.id == 1
+    assert match.loose
+    # ... but a title less its first word may well be another film: asked back.
+    assert index.find_film("episode one").status is AMBIGUOUS
+
+
+def test_common_words_swapped_for_others_are_another_title() -> None:
+    # "marriage" is a word because a title has it (the common-word list is short).
+    index = SearchIndex(
+        [
+            FilmDoc(1, "Running Red", 1999),
+            FilmDoc(2, "Maria's Story", 1990),
+            FilmDoc(3, "Marriage Italian Style", 1964),
+        ]
+    )
+    assert index.find_film("turning red").status is not FOUND
+    assert index.find_film("marriage story").status is not FOUND
+    assert index.find_film("runing red").status is FOUND  # a typo still is one
