@@ -21,6 +21,7 @@ from bot.answers.rankings import (
     worst_answer,
 )
 from bot.answers.reading import read_answer
+from bot.answers.resolve import with_understood
 from bot.answers.search import search_answer
 from bot.answers.types import Answer, ItemList, Request
 from bot.search import MatchStatus
@@ -225,8 +226,9 @@ async def answer_request(ctx: AnswerContext, request: Request) -> Answer:
         title = f"{spec.name} {request.text}".strip()
         if ctx.index.find_film(title).status is MatchStatus.FOUND:
             parent = BY_NAME[spec.parent]
-            return await parent.handler(ctx, replace(request, command=parent.name, text=title))
-    return await spec.handler(ctx, request)
+            spec, request = parent, replace(request, command=parent.name, text=title)
+    # A film or person found loosely is said in one line above the answer.
+    return with_understood(ctx, await spec.handler(ctx, request))
 
 
 __all__ = [

@@ -19,3 +19,6 @@ class AnswerContext:
     affiliate_tag: str | None = None
     project_person: str = DEFAULT_PROJECT_PERSON  # whose films the site is working through
     events: list[ChangeEvent] = field(default_factory=list)  # committed changes, to announce
+    #: What a loose match was taken to mean ("Showing *Face/Off (1997)*"), said above the
+    #: answer; set by the resolvers, one context per command.
+    understood: str | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.answers.context import AnswerContext
-from bot.answers.resolve import resolve_film, with_understood
+from bot.answers.resolve import resolve_film
 from bot.answers.review_text import (
     SHORT_NAMES,
     ReviewText,
@@ -163,7 +163,7 @@ async def read_answer(ctx: AnswerContext, request: Request) -> Answer:
         tone=Tone.CARD,
         start_page=start,
     )
-    return with_understood(ctx, pages_answer)  # "Showing *...*" for a loose match
+    return pages_answer
 
 
 __all__ = ["PAGE_CHARS", "ReviewPages", "read_answer", "review_pages", "split_part"]

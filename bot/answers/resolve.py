@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.answers.context import AnswerContext
-from bot.answers.text import clean_input, clip, echo, film_label, human_list
+from bot.answers.text import echo, emphasised, film_label, human_list
 from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
 from bot.db.models import Film, Person
 from bot.db.queries import film_details, person_with_credits
@@ -14,30 +14,11 @@ from bot.search import FilmMatch, MatchStatus
 
 MAX_QUERY = 200
 _MARKDOWN = re.compile(r"([*_`~|\\])")
-#: Where resolve_film / resolve_person leave what they understood of a loose match, in the
-#: command's database session (one per command): `with_understood` puts it on the answer.
-UNDERSTOOD_KEY = "popcorn.understood"
 
 
 def understood_line(label: str) -> str:
     """The one line said above an answer given for a loose match."""
-    escaped = _MARKDOWN.sub(r"\\\1", clip(clean_input(label), 150))
-    return f"Showing *{escaped}*"
-
-
-def _remember(ctx: AnswerContext, line: str | None) -> None:
-    info = getattr(ctx.session, "info", None)
-    if isinstance(info, dict):
-        if line is None:
-            info.pop(UNDERSTOOD_KEY, None)
-        else:
-            info[UNDERSTOOD_KEY] = line
-
-
-def understood(ctx: AnswerContext) -> str | None:
-    """The line for the loose match this command resolved, if it resolved one."""
-    info = getattr(ctx.session, "info", None)
-    return info.get(UNDERSTOOD_KEY) if isinstance(info, dict) else None
+    return f"Showing {emphasised(label)}"
 
 
 def with_note(answer: Answer, note: str | None) -> Answer:
@@ -50,8 +31,8 @@ def with_note(answer: Answer, note: str | None) -> Answer:
 def with_understood(ctx: AnswerContext, answer: Answer) -> Answer:
     """`answer` saying in one line what was understood when the film or person it is about
     was found loosely ("massive talent" -> "Showing *The Unbearable Weight of Massive
-    Talent (2022)*"). Call it on the answer of any command that resolved a film or person."""
-    return with_note(answer, understood(ctx))
+    Talent (2022)*"). `answer_request` calls it on every command's answer."""
+    return with_note(answer, ctx.understood)
 
 
 def _too_long(text: str) -> Notice | None:
@@ -96,9 +77,8 @@ async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Fi
     if match.status is MatchStatus.FOUND and match.best is not None:
         film = await film_details(ctx.session, match.best.id)
         if film is not None:
-            _remember(
-                ctx, understood_line(film_label(film.title, film.year)) if match.loose else None
-            )
+            if match.loose:
+                ctx.understood = understood_line(film_label(film.title, film.year))
             return film
     asked = echo(request.text)
     if match.status in (MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH):
@@ -138,7 +118,8 @@ async def resolve_person(ctx: AnswerContext, request: Request, example: str) -> 
     if match.status is MatchStatus.FOUND and match.best is not None:
         person = await person_with_credits(ctx.session, match.best.id)
         if person is not None:
-            _remember(ctx, understood_line(person.name) if match.loose else None)
+            if match.loose:
+                ctx.understood = understood_line(person.name)
             return person
     options = tuple(
         Choice(c.doc.name, replace(request, person_id=c.doc.id)) for c in match.candidates[:5]

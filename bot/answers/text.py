@@ -8,6 +8,7 @@ import unicodedata
 
 ELLIPSIS = "…"
 _MARKDOWN = re.compile(r"([\\*_`~|>\[\]()#])")
+_EMPHASIS = re.compile(r"([\\*_`~|])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # become spaces
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")  # vanish
 
@@ -29,6 +30,13 @@ def echo(text: str, limit: int = 80) -> str:
     """A member's own words quoted back: clipped, markdown and mentions defused."""
     text = clip(clean_input(text), limit)
     return _MARKDOWN.sub(r"\\\1", text).replace("@", "@\u200b")
+
+
+def emphasised(text: str, limit: int = 150) -> str:
+    """`*text*` in Discord markdown, for names the bot holds (a title with a `*` or `_`
+    stays whole; parentheses and brackets need no escape inside emphasis)."""
+    text = clip(clean_input(text), limit)
+    return "*" + _EMPHASIS.sub(r"\\\1", text).replace("@", "@\u200b") + "*"
 
 
 def film_label(title: str, year: int | None, limit: int | None = None) -> str:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answers.resolve import resolve_film, resolve_person, understood, with_understood
+from bot.answers.resolve import resolve_film, resolve_person, with_understood
 from bot.answers.types import Card, Choices, ItemList, Request
 from bot.app import Popcorn
 from bot.db.models import Film, Person
@@ -179,16 +179,32 @@ async def test_resolve_film_says_what_it_understood(app: Popcorn) -> None:
         film = await resolve_film(ctx, Request("review", "massive talent"), "review x")
         assert isinstance(film, Film)
         assert film.title == "The Unbearable Weight of Massive Talent"
-        line = understood(ctx)
+        line = ctx.understood
         assert line == "Showing *The Unbearable Weight of Massive Talent (2022)*"
         card = with_understood(ctx, Card(title="card"))
         assert isinstance(card, Card) and card.note == line
 
-        # An exact title says nothing.
+        # An exact title says nothing (one context per command).
+        ctx = app.context(session)
         exact = await resolve_film(ctx, Request("review", "leaving las vegas"), "review x")
         assert isinstance(exact, Film)
-        assert understood(ctx) is None
+        assert ctx.understood is None
         assert with_understood(ctx, Card(title="card")) == Card(title="card")
+
+
+@pytest.mark.parametrize(
+    ("message", "line"),
+    [
+        ("!review massive talent", "Showing *The Unbearable Weight of Massive Talent (2022)*"),
+        ("!verdict llv", "Showing *Leaving Las Vegas (1995)*"),
+        ("!filmography nick cage", "Showing *Nicolas Cage*"),
+        ("!review leaving las vegas", None),
+    ],
+)
+async def test_commands_say_what_they_understood(app: Popcorn, message: str, line: str) -> None:
+    answer = await app.answer_text(message)
+    assert isinstance(answer, Card | ItemList)
+    assert answer.note == line
 
 
 async def test_resolve_person_says_what_it_understood(app: Popcorn) -> None:
@@ -196,7 +212,7 @@ async def test_resolve_person_says_what_it_understood(app: Popcorn) -> None:
         ctx = app.context(session)
         person = await resolve_person(ctx, Request("filmography", "nick cage"), "x")
         assert isinstance(person, Person) and person.name == "Nicolas Cage"
-        assert understood(ctx) == "Showing *Nicolas Cage*"
+        assert ctx.understood == "Showing *Nicolas Cage*"
         answer = with_understood(ctx, ItemList(title="t", items=("a",)))
         assert isinstance(answer, ItemList) and answer.note == "Showing *Nicolas Cage*"
 
