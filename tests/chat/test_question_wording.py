@@ -54,6 +54,11 @@ ROWS: list[tuple[str, list[str], list[str]]] = [
     ("!ask what did u think of the direction in llv", ["From the review", "well made"], []),
     ("!ask whats the headline of the llv review", ["Great Film / Poor Blu-ray?"], []),
     ("!ask what did you think of the film itself", ["Which film?"], [LLV]),
+    ("!ask how was elisabeth shue in leaving las vegas", ["Acting", "Shue"], ["verdict"]),
+    ("!ask did the reviewer like the soundtrack of llv", ["saxophone"], ["doesn't say"]),
+    ("!ask what is the best part of llv", ["Pros:"], ["character called"]),
+    ("!ask is there a directors cut of con air", ["no release on record"], ["directed by"]),
+    ("!ask what's the bbfc rating for con air", ["don't have a certificate"], ["rated"]),
     # 4. names people type
     ("!review llv", [LLV, "Great film let down"], []),
     ("!verdict LLV", ["Great film let down"], []),

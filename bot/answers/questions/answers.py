@@ -875,7 +875,11 @@ async def review_says_answer(
     review = current_review(film)
     if review is None:
         return not_reviewed(film)
-    text, buttons = section_quote(film, review, q.topic or "film", _words_besides_the_film(q))
+    words = _words_besides_the_film(q)
+    topic = q.topic
+    if topic is None and q.person is not None:  # "how was elisabeth shue in llv"
+        topic = "acting"
+    text, buttons = section_quote(film, review, topic or "film", words)
     return answer_card(film, text, extra=buttons or [_read_button(film)])
 
 

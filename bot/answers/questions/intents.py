@@ -291,7 +291,14 @@ def _weak(question: Question, sentence: str) -> bool:
 #: Intents about a film where the other words may name a person (`is john travolta in face
 #: off`, `did john woo direct face off`, `who did steven weber play`).
 WITH_PERSON = frozenset(
-    {Intent.CAST, Intent.DIRECTOR, Intent.WRITER, Intent.COMPOSER, Intent.CINEMATOGRAPHER}
+    {
+        Intent.CAST,
+        Intent.DIRECTOR,
+        Intent.WRITER,
+        Intent.COMPOSER,
+        Intent.CINEMATOGRAPHER,
+        Intent.REVIEW_SAYS,
+    }
 )
 
 

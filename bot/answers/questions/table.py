@@ -141,6 +141,7 @@ YES_NO = r"^(?:and |so |but |ok |okay )?(?:is|was|are|were|does|do|did|has|have|
 _REVIEW_WORDS = r"\b(?:you|review|reviewer|site|give|gave|score|out of|did)\b"
 _QUALITY_WORDS = r"how|quality|rated|rating|rate|good|decent|bad|great"
 _TOPIC_WORDS = "|".join(TOPICS.values())
+_DIRECTORS_CUT = r"\bdirector\w* cut\b|\bdirectors edition\b"
 _DIRECTED = r"direct(?:ed|or|ors|s|ing)?|helm(?:ed|s)?|filmmaker|made|direction"
 _CAST_WORDS = (
     r"cast|casting|star(?:s|red|ring)?|actors?|actress(?:es)?|acted|performers?|appear\w*|"
@@ -154,6 +155,11 @@ _DISC_AND_FILM_WORDS = (
     r"subtitles|loud|quiet|drown\w*|hear|audible|noise|hiss|dnr|scratch\w*|damage\w*|dark|"
     r"bright|clear|clean|soft|blurry|muffled|sync|sad|funny|scary|violent|depressing|gory|"
     r"slow|boring|moving|emotional|upsetting|disturbing|look|looks|better|worse"
+)
+_REVIEW_SAYS_WORDS = (
+    _TOPIC_WORDS + r"|how|what|did|you|think|thought|thoughts|opinion|say|said|about|good|"
+    r"any good|verdict|review|reviewer|feel|take|impressions?|rate|itself|like|liked|"
+    r"enjoy\w*|love|loved|hate|hated|was|is|do|does"
 )
 _NEWEST = r"newest|latest|most recent|recent|last|new"
 _OLDEST = r"oldest|first|earliest"
@@ -199,7 +205,11 @@ RULES: tuple[Rule, ...] = (
     row(Intent.PROS_CONS, Need.FILM,
         r"pros?|cons|positives?|negatives?|upsides?|downsides?|strengths?|weakness(?:es)?|"
         r"good and bad|good points|bad points|likes|dislikes|plus points|minus points|"
-        r"drawbacks?", "what are the pros and cons of leaving las vegas?"),
+        r"drawbacks?|(?:best|worst) (?:things?|parts?|bits?)",
+        "what are the pros and cons of leaving las vegas?",
+        words=r"pros?|cons|positives?|negatives?|upsides?|downsides?|strengths?|"
+        r"weakness(?:es)?|good and bad|good points|bad points|likes|dislikes|plus points|"
+        r"minus points|drawbacks?|(?:best|worst) (?:things?|parts?|bits?)"),
     row(Intent.WHERE_BUY, Need.FILM,
         r"\bwhere\b.*\b(?:buy|get|find|order|purchase|grab|pick|stream|watch|shop)\b|"
         r"\b(?:buy|purchase|shop|store|retailer|order)\b.*\blinks?\b|\bbuy links?\b|"
@@ -236,7 +246,8 @@ RULES: tuple[Rule, ...] = (
         r"us|uk|american|european|british|bluray|is it|on a|my"),
     row(Intent.REVIEW_YES_NO, Need.FILM, _DISC_AND_FILM_WORDS,
         "does the music drown out the dialogue in leaving las vegas?", also=YES_NO,
-        unless=r"\b(?:worth|who|whom|rated|rating|region|4k|steelbook|edition)\b|"
+        unless=r"\b(?:worth|who|whom|rated|rating|region|4k|steelbook|edition|like|liked|"
+        r"enjoy\w*|love|loved|hate|hated|think|thought)\b|"
         r"\b(?:do|did) the (?:music|score|soundtrack)\b|\bcompos\w*|\bdirect\w*|"
         r"\bwr[oi]te\b|\bwritten\b|\bplay\w*\b|\bstar\w*\b|"
         r"\b(?:picture|sound|audio|video|image|transfer|extras|pq|aq) (?:any )?"
@@ -246,12 +257,12 @@ RULES: tuple[Rule, ...] = (
     row(Intent.REVIEW_SAYS, Need.FILM, _TOPIC_WORDS, "how is the acting in leaving las vegas?",
         also=r"\bhow (?:is|was|good|are|were)\b|\bwhat (?:did|do|does|about)\b|\bthoughts?\b|"
         r"\bopinion\b|\bsay\b|\bsaid\b|\bthink\b|\bthought\b|\bany good\b|\bgood\b|\bverdict\b|"
-        r"\bfeel\b|\btake\b|\bimpressions?\b|\brate\b",
+        r"\bfeel\b|\btake\b|\bimpressions?\b|\brate\b|\blike\b|\bliked\b|\benjoy\w*|"
+        r"\blove\b|\bloved\b|\bhate\b|\bhated\b",
         unless=r"\bwho\b|\bwhat is the (?:story|plot)\b|\bwhat (?:is|was) it about\b|"
         r"\bsoundtrack album\b|\bwhat (?:did|does) .+ score$|\bscore (?:did|does) (?:you|it)\b|"
         r"\bout of\b",
-        words=_TOPIC_WORDS + r"|how|what|did|you|think|thought|thoughts|opinion|say|said|"
-        r"about|good|any good|verdict|review|reviewer|feel|take|impressions?|rate|itself"),
+        words=_REVIEW_SAYS_WORDS),
     row(Intent.CINEMATOGRAPHER, Need.FILM,
         r"\bcinematograph\w*|\bdirector of photography\b|\bcamera\b|"
         r"\bwho (?:\w+ )?(?:shot|photographed|lensed|filmed)\b|"
@@ -284,11 +295,12 @@ RULES: tuple[Rule, ...] = (
     row(Intent.PERSON_DIRECTED, Need.PERSON, _DIRECTED, "which films did mike figgis direct?",
         also=r"^(?:which|what|list|show|name)\b.*\b(?:films?|movies?|has|have|did)\b|"
         r"\b(?:films?|movies?) (?:directed|helmed|made) by\b",
-        unless=r"\b(?:who|whom)\b", words=_DIRECTED + r"|films?|movies?"),
+        unless=r"\b(?:who|whom)\b|" + _DIRECTORS_CUT, words=_DIRECTED + r"|films?|movies?"),
     row(Intent.DIRECTOR, Need.FILM, _DIRECTED + r"|who made", "who directed leaving las vegas?",
+        unless=_DIRECTORS_CUT,
         words=_DIRECTED + r"|behind the camera"),
     row(Intent.PERSON_DIRECTED, Need.PERSON, _DIRECTED, "which films did mike figgis direct?",
-        words=_DIRECTED + r"|films?|movies?"),
+        unless=_DIRECTORS_CUT, words=_DIRECTED + r"|films?|movies?"),
     row(Intent.PERSON_NEWEST, Need.PERSON,
         r"\b(?:" + _NEWEST + r")\b.*\b(?:" + _FILM_WORDS + r")\b|"
         r"\b(?:films?|movies?)\b.*\b(?:" + _NEWEST + r")\b",
@@ -387,6 +399,10 @@ RULES: tuple[Rule, ...] = (
         unless=r"\b(?:uk|us|age|bbfc|mpaa|parental)\b",
         words=r"rat(?:e|ed|es|ing|ings)|scores?|scored|how many stars|stars?|"
         r"out of (?:10|ten|5|five)|marks?|grades?|graded|give|gave"),
+    row(Intent.REVIEW_SAYS, Need.FILM,
+        r"^how (?:is|was|good (?:is|was)|did) (?!(?:the|it|this|that)\b)\w+(?: \w+)? "
+        r"(?:do |does |did )?in\b", "how was elisabeth shue in leaving las vegas?", raw=True,
+        words=_REVIEW_SAYS_WORDS + r"|in"),
     row(Intent.OPINION, Need.FILM,
         r"\b(?:think|thought|thoughts|opinions?|verdict|reviews?|reviewed|any good|good|bad|"
         r"like|liked|enjoy\w*|love|loved|hate|hated|impressions?|take on|worth watching|"
