@@ -261,18 +261,24 @@ def front_article(title: str) -> str:
     return title.lower()
 
 
+def unique_titles(films: list[Film]) -> list[int]:
+    """Indexes of the films whose title (article in front) no other film has, 4+ letters:
+    a title shared by several films cannot be answered from the title alone."""
+    seen: dict[str, int] = {}
+    for film in films:
+        key = front_article(film.title)
+        seen[key] = seen.get(key, 0) + 1
+    return [
+        i for i, f in enumerate(films) if seen[front_article(f.title)] == 1 and len(f.title) >= 4
+    ]
+
+
 def title_queries(films: list[Film], count: int, seed: int) -> list[tuple[str, int]]:
     """(query, index of the expected film): films whose title is unique in the catalogue (a
     title shared by several films cannot be answered from the title alone), lower case with
     the article in front, and one or two typos (half each)."""
     rng = random.Random(seed)
-    seen: dict[str, int] = {}
-    for film in films:
-        key = front_article(film.title)
-        seen[key] = seen.get(key, 0) + 1
-    candidates = [
-        i for i, f in enumerate(films) if seen[front_article(f.title)] == 1 and len(f.title) >= 4
-    ]
+    candidates = unique_titles(films)
     picked = rng.sample(candidates, min(count, len(candidates)))
     queries = []
     for i in picked:
@@ -388,13 +394,7 @@ def realistic_queries(films: list[Film], count: int, seed: int) -> list[tuple[st
     spells another film's title exactly ("goodbye cruel world" for "Good-bye Cruel World",
     when "Goodbye, Cruel World" exists too) is replaced by another."""
     rng = random.Random(seed)
-    seen: dict[str, int] = {}
-    for film in films:
-        key = front_article(film.title)
-        seen[key] = seen.get(key, 0) + 1
-    candidates = [
-        i for i, f in enumerate(films) if seen[front_article(f.title)] == 1 and len(f.title) >= 4
-    ]
+    candidates = unique_titles(films)
     from bot.search.normalize import normalize_title
 
     keys: dict[str, int] = {}

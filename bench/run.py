@@ -39,7 +39,7 @@ from bot.db.scratch import create_database, drop_database
 from bot.db.urls import to_async_url
 from bot.discord_bot.render import render
 from bot.records.schema import film_slug
-from bot.search import MatchStatus, normalize_title
+from bot.search import MatchStatus, SearchIndex, normalize_title
 
 SIZES = (6000, 20000, 58788)
 REPO = Path(__file__).resolve().parents[1]
@@ -106,6 +106,25 @@ def cold_start(url: str, repeats: int) -> tuple[float, float]:
     )
 
 
+def accuracy(
+    index: SearchIndex, queries: Sequence[tuple[str, int]], rows: dict[str, Any], name: str
+) -> None:
+    """`<name>_top1` (the first film offered is the one wanted), `<name>_found_right` and
+    `<name>_found_wrong` (answered at once, rightly or not) over (query, wanted film id)."""
+    top1 = found_right = found_wrong = 0
+    for text, want in queries:
+        match = index.find_film(text)
+        first = match.best or (match.candidates[0].doc if match.candidates else None)
+        top1 += first is not None and first.id == want
+        if match.status is MatchStatus.FOUND and match.best is not None:
+            found_right += match.best.id == want
+            found_wrong += match.best.id != want
+    n = len(queries)
+    rows[f"{name}_top1"] = top1 / n
+    rows[f"{name}_found_right"] = found_right / n
+    rows[f"{name}_found_wrong"] = found_wrong / n
+
+
 async def bench_size(
     catalogue: Catalogue, size: int, args: argparse.Namespace, workdir: Path
 ) -> SizeResult:
@@ -130,18 +149,8 @@ async def bench_size(
         rows["title_p50_ms"], rows["title_p99_ms"] = timed_runs(
             texts, index.find_film, args.repeats
         )
-        top1 = found_right = found_wrong = 0
-        for text, want in zip(texts, expected, strict=True):
-            match = index.find_film(text)
-            first = match.best or (match.candidates[0].doc if match.candidates else None)
-            top1 += first is not None and first.id == want
-            if match.status is MatchStatus.FOUND and match.best is not None:
-                found_right += match.best.id == want
-                found_wrong += match.best.id != want
         n = len(texts)
-        rows["title_top1"] = top1 / n
-        rows["title_found_right"] = found_right / n
-        rows["title_found_wrong"] = found_wrong / n
+        accuracy(index, list(zip(texts, expected, strict=True)), rows, "title")
 
         # 1a. the ceiling: queries whose own title is strictly the nearest (by edit distance
         # over normalised titles); no matcher can be expected to answer the others from text.
@@ -160,18 +169,11 @@ async def bench_size(
         rows["real_p50_ms"], rows["real_p99_ms"] = timed_runs(
             slip_texts, index.find_film, args.repeats
         )
-        top1 = found_right = found_wrong = 0
-        for text, i, _ in slips:
-            want = film_ids[film_slug(part.films[i].title, part.films[i].year)]
-            match = index.find_film(text)
-            first = match.best or (match.candidates[0].doc if match.candidates else None)
-            top1 += first is not None and first.id == want
-            if match.status is MatchStatus.FOUND and match.best is not None:
-                found_right += match.best.id == want
-                found_wrong += match.best.id != want
-        rows["real_top1"] = top1 / len(slips)
-        rows["real_found_right"] = found_right / len(slips)
-        rows["real_found_wrong"] = found_wrong / len(slips)
+        wanted = [
+            (text, film_ids[film_slug(part.films[i].title, part.films[i].year)])
+            for text, i, _ in slips
+        ]
+        accuracy(index, wanted, rows, "real")
 
         # 1d. queries naming no film of the catalogue: any direct answer is a false positive
         absent = absent_queries(part.films)

@@ -118,13 +118,17 @@ def row(
     example: str,
     *,
     words: str | None = None,
+    plus: str | None = None,
     also: str | None = None,
     unless: str | None = None,
     typed: bool = False,
     raw: bool = False,
 ) -> Rule:
     """A table row. `raw`: `when` is a full regular expression (anchors, lookarounds), not a
-    list of words and phrases."""
+    list of words and phrases. `words`: the question's own words, when not `when`'s; `plus`:
+    words to cut out besides `when`'s."""
+    if plus is not None:
+        words = f"{when}|{plus}"
     return Rule(
         intent,
         need,
@@ -206,10 +210,7 @@ RULES: tuple[Rule, ...] = (
         r"pros?|cons|positives?|negatives?|upsides?|downsides?|strengths?|weakness(?:es)?|"
         r"good and bad|good points|bad points|likes|dislikes|plus points|minus points|"
         r"drawbacks?|(?:best|worst) (?:things?|parts?|bits?)",
-        "what are the pros and cons of leaving las vegas?",
-        words=r"pros?|cons|positives?|negatives?|upsides?|downsides?|strengths?|"
-        r"weakness(?:es)?|good and bad|good points|bad points|likes|dislikes|plus points|"
-        r"minus points|drawbacks?|(?:best|worst) (?:things?|parts?|bits?)"),
+        "what are the pros and cons of leaving las vegas?"),
     row(Intent.WHERE_BUY, Need.FILM,
         r"\bwhere\b.*\b(?:buy|get|find|order|purchase|grab|pick|stream|watch|shop)\b|"
         r"\b(?:buy|purchase|shop|store|retailer|order)\b.*\blinks?\b|\bbuy links?\b|"
@@ -223,9 +224,8 @@ RULES: tuple[Rule, ...] = (
         r"worth|should i (?:buy|get|grab|pick|own|upgrade|bother|double)|"
         r"recommend(?:ed|ation|ations)?|(?:buy|get) it|upgrade|double dip|blind buy|"
         r"must (?:buy|have|own)", "is the leaving las vegas blu-ray worth buying?",
-        words=r"worth|buying|buy|getting|owning|picking up|upgrading|upgrade|the money|"
-        r"recommend(?:ed|ation|ations)?|double dip|blind buy|must buy|must have|must own|"
-        r"should i|bother"),
+        plus=r"buying|buy|getting|owning|picking up|upgrading|the money|must buy|must have|"
+        r"must own|should i|bother"),
     row(Intent.HEADLINE, Need.FILM,
         r"\bheadline|\btitle of (?:the|your)\b.*\breview\b|\breview title\b|"
         r"\breview called\b",
@@ -235,7 +235,7 @@ RULES: tuple[Rule, ...] = (
     row(Intent.HAS_EXTRA, Need.FILM, EXTRA_ITEM_WORDS, "is there a making of on llv?",
         also=r"\b(?:is there|are there|any|got|includ\w*|comes? with|have|has|on the disc|"
         r"on the bluray|on it|does it)\b",
-        words=EXTRA_ITEM_WORDS + r"|is there|are there|any|got|includ\w*|comes? with|have|has|"
+        plus=r"is there|are there|any|got|includ\w*|comes? with|have|has|"
         r"disc|bluray"),
     row(Intent.REGION, Need.FILM,
         r"region(?:s| free| locked| coded| code)?|region [abc012]|"
@@ -252,8 +252,7 @@ RULES: tuple[Rule, ...] = (
         r"\bwr[oi]te\b|\bwritten\b|\bplay\w*\b|\bstar\w*\b|"
         r"\b(?:picture|sound|audio|video|image|transfer|extras|pq|aq) (?:any )?"
         r"(?:good|bad|decent|ok|okay|great|poor)\b",
-        words=_DISC_AND_FILM_WORDS + r"|out|good|bad|any|too|much|the review|review|say|says|"
-        r"than|old|disc|hard"),
+        plus=r"out|good|bad|any|too|much|the review|review|say|says|than|old|disc|hard"),
     row(Intent.REVIEW_SAYS, Need.FILM, _TOPIC_WORDS, "how is the acting in leaving las vegas?",
         also=r"\bhow (?:is|was|good|are|were)\b|\bwhat (?:did|do|does|about)\b|\bthoughts?\b|"
         r"\bopinion\b|\bsay\b|\bsaid\b|\bthink\b|\bthought\b|\bany good\b|\bgood\b|\bverdict\b|"
@@ -314,16 +313,14 @@ RULES: tuple[Rule, ...] = (
         words=_OLDEST + r"|" + _FILM_WORDS + r"|made|released|out|is|was|ever|has|he|she"),
     row(Intent.BEST, Need.OPTIONAL_PERSON, _BEST_WORDS, "which film has the best picture?",
         unless=r"\bbest (?:thing|part|bit|scene)s?\b",
-        words=_BEST_WORDS + r"|rated|rating|ratings|scored|scoring|score|reviewed|review|"
+        plus=r"rated|rating|ratings|scored|scoring|score|reviewed|review|"
         r"reviews|quality|films?|movies?|blurays?|discs?|releases?|overall|ever|of all time|"
         r"one|" + PICTURE_WORDS + "|" + AUDIO_WORDS + r"|extras|special features?|"
         r"bonus(?: features?)?|features"),
     row(Intent.EXTRAS, Need.FILM, EXTRAS_WORDS, "what extras are on the llv blu-ray?",
         unless=r"\b(?:" + _QUALITY_WORDS + r")\b"),
     row(Intent.ASPECT, Need.FILM, PICTURE_WORDS + "|" + AUDIO_WORDS + "|" + EXTRAS_WORDS,
-        "how is the picture on leaving las vegas?",
-        words=PICTURE_WORDS + "|" + AUDIO_WORDS + "|" + EXTRAS_WORDS +
-        r"|quality|how good|rated|rating"),
+        "how is the picture on leaving las vegas?", plus=r"quality|how good|rated|rating"),
     row(Intent.RUNTIME, Need.FILM,
         r"how long|runtime|running time|length|duration|minutes?|hours?",
         "how long is leaving las vegas?",
@@ -345,7 +342,7 @@ RULES: tuple[Rule, ...] = (
         r"children|teens?|teenagers|uk|us|usa|british|american|parental|cert|\d{1,2} years? old|"
         r"12a?|15|18|my|kid|son|daughter|child|watch|in the uk|in the us|a|an|or|u|pg|r"),
     row(Intent.EDITION, Need.FILM, EDITION_WORDS, "is there a 4k of leaving las vegas?",
-        words=EDITION_WORDS + r"|is there|are there|any|version|release|released|available|"
+        plus=r"is there|are there|any|version|release|released|available|"
         r"coming|out|on|in|get|bluray|planned|plans"),
     row(Intent.DISCS, Need.FILM, r"discs?|disks?", "how many discs are in the llv blu-ray?",
         words=r"how many|number of|discs?|disks?|set|spread over|\d|one|two|three|or"),
