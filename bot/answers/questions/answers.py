@@ -824,14 +824,16 @@ async def has_extra_answer(ctx: AnswerContext, request: Request, q: Question, fi
     sentence = f" {q.sentence} "
     asked = next(
         (n for n in _EXTRA_NAMES if f" {n} " in sentence or f" {n}s " in sentence), "extra"
-    )
+    )  # "extra": none of the names members use; the list is quoted
     extras = list(release.extras or [])
     name = _release_name(release, film)
     if not extras:
         return answer_card(film, f"I have no extras list for {name}, so I can't say.")
     found = [e for e in extras if any(k in e.casefold() for k in _EXTRA_NAMES.get(asked, ()))]
     listed = "; ".join(clip(e, 120) for e in extras[:10])
-    if found:
+    if asked == "extra":
+        text = f"The extras list of {name}: {listed}."
+    elif found:
         text = f"Yes: the extras of {name} include {human_list([f'“{e}”' for e in found])}."
     else:
         text = f"The extras list of {name} doesn't mention a {asked}. It lists: {listed}."
