@@ -449,3 +449,24 @@ QUESTIONS: list[Row] = [
     ("i need to pick up some milk later", "unknown", None, None),
     ("brb", "unknown", None, None),
 ]
+
+# Everyday words that are also titles, in sentences that name another film (or none): the
+# title counts only where it is typed as one (whole, with its article, or quoted).
+QUESTIONS += [
+    ("whats the rage about the llv audio", "aspect", "Leaving Las Vegas (1995)", None),
+    ("i don't trust the ratings on this site", ("rating", "unknown"), None, None),
+    ("trust me llv is great, whats the runtime", "runtime", "Leaving Las Vegas (1995)", None),
+    ("knowing how good llv is, is the blu ray worth it", "worth", "Leaving Las Vegas (1995)", None),
+    ("pig out night, is llv good", "opinion", "Leaving Las Vegas (1995)", None),
+    ("i was mandy's date and we watched llv, whats the cert", "certificate",
+     "Leaving Las Vegas (1995)", None),
+    ("211 people in this server want to know the llv runtime", "runtime",
+     "Leaving Las Vegas (1995)", None),
+    ("kill chain of questions: llv director", "director", "Leaving Las Vegas (1995)", None),
+    ("im a family man so what's a good cage film for kids", ("best", "unknown", "certificate"),
+     None, None),
+    ("ok so i just watched con air last night, who directed it", "director", "Con Air (1997)",
+     None),
+    ("how long is the trust", "runtime", "The Trust (2016)", None),
+    ("is 211 any good", "opinion", "211 (2018)", None),
+]  # fmt: skip

@@ -11,16 +11,19 @@ even on a large catalogue.
 A question's own words are not names: a film or a person found only in ordinary question words
 ("age" of "age rating", "next" of "the next review", "newest") counts only when those words are
 the whole of a segment and match a title exactly (`who directed next`, `is pig any good`), or
-were quoted (`is "next" any good`), or came with a year (`rage 2014`).
+were quoted (`is "next" any good`), or came with a year (`rage 2014`). Common English words
+are held to the same, except that a title of two words or more typed exactly counts anywhere
+(`i watched con air last night`), while "i don't trust the ratings" is not *The Trust* and "a
+family man" is not *The Family Man* (a title's article must be typed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.answers.questions.table import TABLE_WORDS
-from bot.answers.questions.vocabulary import CUE_WORDS, FILLER, ORDINARY
+from bot.answers.questions.vocabulary import CUE_WORDS, ENGLISH, FILLER, ORDINARY
 from bot.search import FilmMatch, MatchStatus, PersonMatch, SearchIndex, normalize_name
 
 #: Words a question is made of: a film or a person found only in these (and filler) counts
@@ -212,7 +215,10 @@ class Finder:
         wrap = FilmFind if lookup == "film" else PersonFind
         order = [i for i in range(len(segments) - 1, -1, -1) if content(segments[i])]
         held = None
-        loose = None
+        # A clear hit is returned at once; a loose one ("on leaving las vegas", "llv") or
+        # one of everyday words only ("kill chain of questions") is kept while a clearer
+        # one is looked for, the loose before the everyday.
+        fallback: list[FilmFind | PersonFind | None] = [None, None]
         miss = None
         for index in order:
             segment = segments[index][:MAX_SEGMENT_WORDS]
@@ -223,28 +229,47 @@ class Finder:
                 if match is None:
                     break
                 found = wrap(match, Span(index, start, end, offsets[index]), text)  # type: ignore[arg-type]
+                if match.status is MatchStatus.NOT_FOUND:
+                    if _quotable(text) and _better_miss(found.text, miss):
+                        miss = found  # quoted back with the nearest titles
+                    continue
                 if not self._named(segment, start, end, text, match):
                     continue
-                if match.status is MatchStatus.FOUND and not match.loose:
-                    return found, None
-                if match.status is MatchStatus.FOUND and loose is None:
-                    loose = found  # "on leaving las vegas": the trimmed words may match exactly
+                if match.status is MatchStatus.FOUND:
+                    rank = self._rank(text, match)
+                    if rank == 0:
+                        return found, None
+                    fallback[rank - 1] = fallback[rank - 1] or found
                     continue
                 if match.status in HIT and held is None:
                     held = found
-                if match.status is MatchStatus.NOT_FOUND and _better_miss(found.text, miss):
-                    miss = found
-            if loose is not None:
-                return loose, None
-        if held is not None or not windows:
-            return held, miss if held is None else None
+        kept = fallback[0] or fallback[1]
+        kept_rank = 1 if fallback[0] is not None else 2
+        if held is not None and kept is None:
+            # "it could happen to you please": the asked-back words with the filler beside
+            # them may be a whole title.
+            widened = self._widened(segments, offsets, held, find, wrap)
+            if widened is not None:
+                return widened, None
+        if (held is not None and kept is None) or not windows:
+            return kept or held, miss if kept is None and held is None else None
         for index in order:
-            for start, end, text in self._islands(segments[index][:MAX_SEGMENT_WORDS]):
+            segment = segments[index][:MAX_SEGMENT_WORDS]
+            for start, end, text in self._islands(segment):
                 match = find(text)
                 if match is None:
-                    return None, miss
-                if match.status is MatchStatus.FOUND:
-                    return wrap(match, Span(index, start, end, offsets[index]), text), None  # type: ignore[arg-type]
+                    break
+                if match.status is MatchStatus.FOUND and self._named(
+                    segment, start, end, text, match
+                ):
+                    rank = self._rank(text, match)
+                    if kept is None or rank < kept_rank:
+                        kept = wrap(match, Span(index, start, end, offsets[index]), text)  # type: ignore[arg-type]
+                        kept_rank = rank
+                    if rank == 0:
+                        return kept, None
+        if kept is not None:
+            return kept, None
         for index in order:
             for start, end, text in self._windows(segments[index]):
                 match = find(text)
@@ -261,20 +286,82 @@ class Finder:
         beyond the question's own always may; question words only as a whole title typed
         in the film's place, quoted, or with a year."""
         words = [w for w in text.replace("(", " ").replace(")", " ").split() if not is_year(w)]
-        if any(w not in QUESTION_WORDS for w in content(words)):
-            return True
+        named = content(words)
+        if isinstance(match, PersonMatch):
+            return self._names_a_person(segment, start, end, named)
         if normalize_name(" ".join(words)) in self.quoted:
+            return True
+        if named and all(w.isdigit() for w in named):
+            # "211 people want to know": a title that is a number only quoted or alone
+            return isinstance(match, FilmMatch) and not content(
+                [w for w in segment if not is_year(w) and w not in named]
+            )
+        if any(w not in QUESTION_WORDS and not _common(w) for w in named):
             return True
         if match.status is MatchStatus.NOT_FOUND or not match.candidates:
             return False
         top = match.candidates[0]
-        exact = top.score >= 100.0
+        before = segment[start - 1] if start > 0 else ""
+        exact = top.score >= 100.0 and _article_typed([before, *words], top.matched)
         if isinstance(match, FilmMatch) and match.year is not None and exact:
             return True
         trimmed = trim(segment)
         first = next((i for i, w in enumerate(segment) if w not in FILLER), 0)
         whole = (start, end) in ((0, len(segment)), (first, first + len(trimmed)))
-        return whole and exact
+        if whole and exact:
+            return True
+        if all(w in QUESTION_WORDS for w in named):
+            return False  # "the next review", "age rating"
+        # Everyday words: a title typed exactly in two words or more, its article too
+        # ("watched con air last night", "is the rock over 2 hours", "it could happen to
+        # you"), or a longer title typed loosely ("leaving vegas"); never "a family man".
+        if top.score >= 100.0:
+            return exact and len(words) + (before in ("the", "a", "an")) >= 2
+        return len(named) >= 2
+
+    def _widened(
+        self,
+        segments: Sequence[Words],
+        offsets: Sequence[int],
+        held: FilmFind | PersonFind,
+        find: Callable[[str], FilmMatch | PersonMatch | None],
+        wrap: type[FilmFind] | type[PersonFind],
+    ) -> FilmFind | PersonFind | None:
+        span = held.span
+        segment = segments[span.segment]
+        for start, end in ((span.start - 1, span.end), (span.start, span.end + 1)):
+            if start < 0 or end > len(segment) or segment[min(start, end - 1)] not in FILLER:
+                continue
+            if segment[start] not in FILLER and segment[end - 1] not in FILLER:
+                continue
+            text = " ".join(segment[start:end])
+            match = find(text)
+            if match is not None and match.status is MatchStatus.FOUND and not match.loose:
+                return wrap(match, Span(span.segment, start, end, offsets[span.segment]), text)  # type: ignore[arg-type]
+        return None
+
+    @staticmethod
+    def _rank(text: str, match: FilmMatch | PersonMatch) -> int:
+        """0 for a clear hit, 1 for a loose one, 2 for a title of everyday words only."""
+        named = content([w for w in text.replace("(", " ").replace(")", " ").split()])
+        if isinstance(match, FilmMatch) and all(
+            _common(w) or w in QUESTION_WORDS or is_year(w) for w in named
+        ):
+            return 2
+        return 1 if match.loose else 0
+
+    @staticmethod
+    def _names_a_person(segment: Words, start: int, end: int, named: Sequence[str]) -> bool:
+        """People are typed loosely ("nick cage", "shue"), and surnames are often everyday
+        words: a name found only in the question's own words never counts, and a lone
+        everyday word ("west", "bay") counts only when no other word stands in the segment
+        but the question's own and its neighbours ("nic cages first film")."""
+        if not named or all(w in QUESTION_WORDS for w in named):
+            return False
+        if len(named) > 1 or not _common(named[0]):
+            return True
+        around = segment[: max(start - 1, 0)] + segment[end + 1 :]
+        return not [w for w in content(around) if w not in QUESTION_WORDS]
 
     def find_film(
         self, segments: Sequence[Words], offsets: Sequence[int] | None = None, windows: bool = True
@@ -289,6 +376,23 @@ class Finder:
     ) -> tuple[PersonFind | None, PersonFind | None]:
         hit, miss = self._search(segments, "person", offsets, windows)
         return hit, miss  # type: ignore[return-value]
+
+
+def _quotable(text: str) -> bool:
+    """Words worth quoting back as a film not found: not only the question's own."""
+    return any(w not in QUESTION_WORDS for w in content(text.split()))
+
+
+def _common(word: str) -> bool:
+    """An everyday English word, or a number that is not a year ("211 people want...")."""
+    return word in ENGLISH or (word.isdigit() and not is_year(word))
+
+
+def _article_typed(words: Sequence[str], matched: str) -> bool:
+    """A title's leading article was typed too, in or just before the words ("the trust",
+    not "trust"); `words` starts with the word before them."""
+    head = normalize_name(matched).split()[:1]
+    return not head or head[0] not in ("the", "a", "an") or head[0] in words[:2]
 
 
 def short_year(word: str) -> int | None:

@@ -450,10 +450,30 @@ def examples() -> dict[Intent, str]:
     return out
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (`a|b(?:c|d)|e` -> a, b(?:c|d), e)."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
 def _words_of(pattern: str) -> set[str]:
-    """The plain words a pattern spells out (for the question vocabulary)."""
-    plain = re.sub(r"\(\?[:!=<]+|\\[bws]|\[[^\]]*\]|[?*+.^$]|\{\d*,?\d*\}", " ", pattern)
-    return {w for w in re.split(r"[^a-z0-9]+", plain) if len(w) > 1 and not w.isdigit()}
+    """The plain words and phrases a pattern lists as alternatives ("cast|casting|star"),
+    not the pieces of its word forms ("rat(?:e|ed)")."""
+    words: set[str] = set()
+    for alternative in _alternatives(pattern):
+        part = alternative.replace("\\b", "").strip("^$ ")
+        if part.startswith("(?:") and part.endswith(")") and part.count("(") == 1:
+            words |= _words_of(part[3:-1])  # a group of plain alternatives
+        elif re.fullmatch(r"[a-z0-9 ]+", part):
+            words.update(w for w in part.split() if len(w) > 1 and not w.isdigit())
+    return words
 
 
 #: Every plain word the table's rows are made of.

@@ -8,6 +8,8 @@ counts only when the member typed the whole title in the film's place (see entit
 
 from __future__ import annotations
 
+from pathlib import Path
+
 SLANG: dict[str, str] = {
     "wat": "what", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "wut": "what",
     "wha": "what", "whats": "what is", "wats": "what is", "whos": "who is", "hows": "how is",
@@ -91,7 +93,8 @@ ORDINARY = frozenset(
     age old new next last first latest newest oldest recent most least more less best worst
     good bad great poor ok decent fine nice top bottom high low rating ratings rated rate score
     review reviews reviewed reviewer reviewing site blog page card info details detail
-    question answer know tell list show picture audio sound video image sharp region free
+    question questions answer answers know tell list show picture audio sound video image sharp
+    region free
     locked code coded 4k hd sd uk us usa american british english subtitles subs coming come
     came out soon today tonight week month year years time times day days long short far
     through left done going think thought watch watched watching seen buy bought get got
@@ -105,6 +108,18 @@ ORDINARY = frozenset(
     """
     )
 )
+
+
+def _english_words() -> frozenset[str]:
+    path = Path(__file__).with_name("english_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+#: The most frequent English words (english_words.txt, from wordfreq): titles made only of
+#: them ("Rage", "The Trust", "Knowing", "The Family Man") are ordinary words in a sentence
+#: ("i don't trust the ratings") unless typed as the title, in its place.
+ENGLISH = _english_words()
 
 #: Words that, beside a title, still ask for the film's card ("llv review", "con air info").
 CARD_WORDS = frozenset(
@@ -168,6 +183,7 @@ __all__ = [
     "CARD_WORDS",
     "CUE_WORDS",
     "EDITION_WORDS",
+    "ENGLISH",
     "EXTRAS_WORDS",
     "EXTRA_ITEM_WORDS",
     "FILLER",
