@@ -28,6 +28,7 @@ from bot.answers.rankings import (
     score_text,
     stats_answer,
 )
+from bot.answers.reading import read_answer
 from bot.answers.resolve import film_choices, film_not_found, understood_line, with_note
 from bot.answers.review_text import section_quote, yes_no_from_review
 from bot.answers.text import clip, echo, film_label, human_date, human_list, plural
@@ -590,11 +591,31 @@ async def extras_answer(ctx: AnswerContext, request: Request, q: Question, film:
 # -- the review --------------------------------------------------------------------------------
 
 
+_SPECS = re.compile(
+    r"\b(?:dts(?: hd)?|atmos|dolby\w*|lossless|5 1|7 1|stereo|mono|surround|truehd|lpcm|pcm|"
+    r"4k|1080p|2160p|hdr|aspect ratio|widescreen|codec|bitrate|resolution|upscaled?)\b"
+)
+
+
 @about_film(Intent.ASPECT)
 async def aspect_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     review = current_review(film)
     if review is None:
         return not_reviewed(film)
+    spec = _SPECS.search(q.sentence)
+    if spec is not None:
+        # "does the llv disc have dts": the record has no technical specifications.
+        aspect = q.aspect or "audio"
+        rating = rating_of(review, aspect)
+        graded = (
+            f" It rates the {aspect} {rating[1] or score_text(aspect, *rating)}." if rating else ""
+        )
+        return answer_card(
+            film,
+            f"I don't have the technical details of the {label(film)} disc "
+            f"(like “{spec.group(0)}”): the review doesn't list them.{graded}",
+            extra=[_read_button(film)],
+        )
     aspect = q.aspect or "picture"
     rating = rating_of(review, aspect)
     others = [a for a in ASPECTS[1:] if a != aspect]
@@ -702,9 +723,22 @@ async def author_answer(ctx: AnswerContext, request: Request, q: Question, film:
     return answer_card(film, f"The review of {label(film)} was written by {review.author}.")
 
 
+_STREAMING = re.compile(
+    r"\b(?:stream\w*|netflix|prime|disney|hulu|apple tv|now tv|online|rent|digital)\b"
+)
+
+
 @about_film(Intent.WHERE_BUY)
 async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     answer = await buy_answer(ctx, Request("buy", film_id=film.id))
+    if isinstance(answer, Card) and _STREAMING.search(q.sentence):
+        text = (
+            f"I don't know where {label(film)} streams: I only have the review's links to buy "
+            "the disc."
+        )
+        if answer.links:
+            text += f" {answer.description or ''}".rstrip()
+        return replace(answer, description=text)
     if isinstance(answer, Card):
         followups = (Choice("Film card", Request("review", film_id=film.id)),)
         if current_review(film) is None:
@@ -721,6 +755,26 @@ async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: 
 @about_film(Intent.FILM)
 async def card_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     return await review_answer(ctx, Request("review", film_id=film.id))
+
+
+@about_film(Intent.REVIEW_DATE)
+async def review_date_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film
+) -> Answer:
+    review = current_review(film)
+    if review is None:
+        return not_reviewed(film)
+    if review.published:
+        day = human_date(review.published)
+        return answer_card(film, f"The review of {label(film)} was published on {day}.")
+    return answer_card(
+        film, f"The review of {label(film)} doesn't give its publication date, and I don't have it."
+    )
+
+
+@about_film(Intent.READ)
+async def read_question(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+    return await read_answer(ctx, Request("read", film_id=film.id))
 
 
 @about_film(Intent.HEADLINE)
@@ -836,7 +890,8 @@ async def has_extra_answer(ctx: AnswerContext, request: Request, q: Question, fi
     elif found:
         text = f"Yes: the extras of {name} include {human_list([f'“{e}”' for e in found])}."
     else:
-        text = f"The extras list of {name} doesn't mention a {asked}. It lists: {listed}."
+        thing = asked if asked.endswith("s") else f"a {asked}"
+        text = f"The extras list of {name} doesn't mention {thing}. It lists: {listed}."
     return answer_card(film, text)
 
 
@@ -849,9 +904,15 @@ async def review_yes_no_answer(
     review = current_review(film)
     if review is None:
         return not_reviewed(film)
-    said = yes_no_from_review(film, review, _words_besides_the_film(q))
+    words = _words_besides_the_film(q)
+    said = yes_no_from_review(film, review, words)
     if said:
         return answer_card(film, said, extra=[_read_button(film)])
+    if q.topic is not None or q.aspect is not None:
+        # Not answered in so many words: what the review says on that subject.
+        text, buttons = section_quote(film, review, q.topic or q.aspect or "film", words)
+        lead = f"The review doesn't answer that in so many words. {text}"
+        return answer_card(film, lead, extra=buttons or [_read_button(film)])
     text = f"The review of {label(film)} doesn't say."
     if q.aspect in ("picture", "audio", "extras") and (rating := rating_of(review, q.aspect)):
         text += f" It rates the Blu-ray's {q.aspect} {rating[1] or score_text(q.aspect, *rating)}."
@@ -953,7 +1014,9 @@ def _role_line(credits: Sequence[Credit], film: Film, yes: bool) -> str:
 
 @handles(Intent.CAST)
 async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
-    subject = q.subject
+    subject = _LEAD.sub("", q.subject).strip()  # "who is the main actor in llv": the cast
+    if request.film_id is None and q.film is None and not q.found:
+        return _film_not_found(ctx, request, q)  # "is elisabeth shue in leaving las vegas 2"
     if request.film_id is None and q.film is None and not q.separated and subject:
         if q.person is not None and q.person.match.best is not None:
             return await _roles_of(ctx, q.person.match.best.id)  # `who did steven weber play`
@@ -985,6 +1048,9 @@ async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
         lines = [f"{c.person.name} plays {c.character}" for c in top]
         lead = "Yes: " if q.yes_no else ""
         return answer_card(film, f"{lead}{human_list(lines)} in {label(film)}.", extra=[full_cast])
+    if q.yes_no and not ids and not _IS_IN.search(q.sentence):
+        # "does cage die in llv", "did llv get 5 stars": not about the cast list at all.
+        return await review_yes_no_answer(ctx, request, q, film)
     if q.yes_no or ids:
         _, found_name = _person_ids(ctx, subject)
         who = found_name or f"anyone called “{echo(subject, 60)}”"
@@ -1001,6 +1067,12 @@ async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     if cast:
         text += f" The cast I have: {cast}."
     return answer_card(film, text, extra=[full_cast])
+
+
+_IS_IN = re.compile(r"^(?:and |so |but )?(?:is|was|are|were)\b")  # "is <someone> in <film>"
+_LEAD = re.compile(
+    r"\b(?:main|lead|leading|star|starring|actors?|actress(?:es)?|characters?|guy)\b"
+)
 
 
 def partial_cast_line(film: Film) -> str:
@@ -1119,6 +1191,17 @@ async def directed_by(ctx: AnswerContext, request: Request, q: Question, person:
 # -- counts and rankings -----------------------------------------------------------------------
 
 
+#: Words left beside "best" or "how many" that name no one and narrow nothing.
+_NOT_A_NAME = frozenset(
+    str.split(
+        """
+    site catalogue catalog database server collection list ever all time overall you your
+    here there shortest longest oldest newest latest
+    """
+    )
+)
+
+
 async def _optional_person(
     ctx: AnswerContext, request: Request, q: Question
 ) -> tuple[Person | None, str] | Answer:
@@ -1130,7 +1213,7 @@ async def _optional_person(
     miss = q.person_miss
     if miss is not None and any(c.score >= 75 for c in miss.match.candidates):
         return await _person_for(ctx, request, q)  # "did you mean" the nearest people
-    if q.subject:
+    if q.subject and any(w not in _NOT_A_NAME for w in q.subject.split()):
         return None, f" (I don't know anyone called “{echo(q.subject, 60)}”: that's all reviews.)"
     return None, ""
 

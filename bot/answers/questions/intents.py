@@ -120,6 +120,9 @@ def normalise(text: str) -> Words:
     text = _POSSESSIVE.sub("", text)
     words: list[str] = []
     for raw in normalize_name(text).split():
+        if raw == "r" and words and words[-1] == "rated":
+            words.append(raw)  # "rated r", not "rated are"
+            continue
         words.extend(SLANG.get(raw, raw).split())
     merged: list[str] = []
     for word in words:
@@ -263,6 +266,9 @@ def _understand(
         question = replace(
             _attempt(rule, segments, finder, film_known, person_known, raw), **common
         )
+        by_subject_only = rule.need is Need.FILM_OR_SUBJECT and question.film is None
+        if by_subject_only and first is not None and not film_known:
+            continue  # "who directed the film where cage plays...": not "who plays..."
         if _satisfied(rule.need, question, film_known, person_known):
             return replace(_with_person(question, segments, finder), found=True)
         if first is None:

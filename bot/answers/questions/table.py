@@ -42,6 +42,8 @@ class Intent(StrEnum):
     WHERE_BUY = "where_buy"
     WORTH = "worth"
     HEADLINE = "headline"
+    REVIEW_DATE = "review_date"
+    READ = "read"
     REVIEW_YES_NO = "review_yes_no"
     REVIEW_SAYS = "review_says"
     CINEMATOGRAPHER = "cinematographer"
@@ -232,6 +234,19 @@ RULES: tuple[Rule, ...] = (
         "what's the headline of the leaving las vegas review?", raw=True,
         words=r"headline|title of the|title of your|title|review title|review called|"
         r"review|reviews"),
+    row(Intent.REVIEW_DATE, Need.FILM,
+        r"\bwhen (?:was|did|were)\b.*\b(?:review\w*|published|posted|written|wrote)\b|"
+        r"\breview date\b|\bdate of (?:the|your) review\b|\bpublished\b",
+        "when was the leaving las vegas review published?", raw=True,
+        unless=r"\b(?:bluray|released?|come out|came out)\b",
+        words=r"when|was|did|were|you|review|reviewed|reviewing|published|posted|written|"
+        r"wrote|date|of|the|your|it|site"),
+    row(Intent.READ, Need.FILM,
+        r"\bread\b.*\breview\b|\blinks? to (?:the|your)\b.*\breview\b|\b(?:full|whole) review\b|"
+        r"\breview (?:link|url|page)\b|\bwhere is (?:the|your) review\b",
+        "where can i read the leaving las vegas review?", raw=True,
+        words=r"where|can|could|i|read|the|full|whole|review|link|links|url|page|to|your|of|"
+        r"for|is|please"),
     row(Intent.HAS_EXTRA, Need.FILM, EXTRA_ITEM_WORDS, "is there a making of on llv?",
         also=r"\b(?:is there|are there|any|got|includ\w*|comes? with|have|has|on the disc|"
         r"on the bluray|on it|does it)\b",
@@ -251,7 +266,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:do|did) the (?:music|score|soundtrack)\b|\bcompos\w*|\bdirect\w*|"
         r"\bwr[oi]te\b|\bwritten\b|\bplay\w*\b|\bstar\w*\b|"
         r"\b(?:picture|sound|audio|video|image|transfer|extras|pq|aq) (?:any )?"
-        r"(?:good|bad|decent|ok|okay|great|poor)\b",
+        r"(?:good|bad|decent|ok|okay|great|poor)\b|"
+        r"\b(?:music|score|soundtrack|acting|performances?|story|plot|direction|script) "
+        r"(?:any )?(?:good|bad|great|decent|ok|okay)\b",
         plus=r"out|good|bad|any|too|much|the review|review|say|says|than|old|disc|hard"),
     row(Intent.REVIEW_SAYS, Need.FILM, _TOPIC_WORDS, "how is the acting in leaving las vegas?",
         also=r"\bhow (?:is|was|good|are|were)\b|\bwhat (?:did|do|does|about)\b|\bthoughts?\b|"
@@ -296,10 +313,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:films?|movies?) (?:directed|helmed|made) by\b",
         unless=r"\b(?:who|whom)\b|" + _DIRECTORS_CUT, words=_DIRECTED + r"|films?|movies?"),
     row(Intent.DIRECTOR, Need.FILM, _DIRECTED + r"|who made", "who directed leaving las vegas?",
-        unless=_DIRECTORS_CUT,
+        unless=_DIRECTORS_CUT + r"|\b(?:company|studio|label|distributor|publisher)\b",
         words=_DIRECTED + r"|behind the camera"),
     row(Intent.PERSON_DIRECTED, Need.PERSON, _DIRECTED, "which films did mike figgis direct?",
-        unless=_DIRECTORS_CUT, words=_DIRECTED + r"|films?|movies?"),
+        unless=r"^who\b|" + _DIRECTORS_CUT, words=_DIRECTED + r"|films?|movies?"),
     row(Intent.PERSON_NEWEST, Need.PERSON,
         r"\b(?:" + _NEWEST + r")\b.*\b(?:" + _FILM_WORDS + r")\b|"
         r"\b(?:films?|movies?)\b.*\b(?:" + _NEWEST + r")\b",
@@ -329,7 +346,9 @@ RULES: tuple[Rule, ...] = (
         r"\bcertificat\w*|\bbbfc\b|\bmpaa\b|\bage (?:rating|limit|restriction|certificate|rated)\b|"
         r"\b(?:uk|us|usa|british|american|parental) (?:rating|cert\w*|classification)\b|"
         r"\bclassification\b|\bclassified\b|\brated (?:u|pg|12a?|15|18|r|x|nc 17)\b|"
-        r"\b\d{1,2} years? old\b|\bmy (?:kid|kids|son|daughter|child|children)\b|"
+        r"\b\d{1,2} ?(?:years?|yrs?|yo) old\b|\b\d{1,2} ?yo\b|\bgood age\b|\bage to watch\b|"
+        r"\bhow old (?:do|should|must)\b|\b(?:u|pg|12a?|15|18) or (?:an? )?(?:u|pg|12a?|15|18)\b|"
+        r"\brated (?:u|pg|12a?|15|18|r|x)\b|\bmy (?:kid|kids|son|daughter|child|children)\b|"
         r"\brating\b.*\b(?:in the uk|in the us|in britain|in america)\b|"
         r"^(?:is|was)\b.*\b(?:a|an|rated) (?:u|pg|12a?|15|18|r)\b|"
         r"\b(?:suitable|ok|okay|safe|appropriate|alright) for (?:kids|children|a child|teens?|"
@@ -345,6 +364,8 @@ RULES: tuple[Rule, ...] = (
         plus=r"is there|are there|any|version|release|released|available|"
         r"coming|out|on|in|get|bluray|planned|plans"),
     row(Intent.DISCS, Need.FILM, r"discs?|disks?", "how many discs are in the llv blu-ray?",
+        also=r"\bhow many\b|\bnumber of\b|\b\d\b|\bone\b|\btwo\b|\bthree\b|\bsingle\b|"
+        r"\bdouble\b|\bdiscs\b|\bdisks\b",
         words=r"how many|number of|discs?|disks?|set|spread over|\d|one|two|three|or"),
     row(Intent.PLOT, Need.FILM,
         r"\b(?:plot|synopsis|story|storyline|premise|summary)\b|^what (?:is|was) .+ about$|"
@@ -388,7 +409,8 @@ RULES: tuple[Rule, ...] = (
         r"\bappear\w*\b|\bfeatur(?:e|es|ed|ing)\b|^who (?:is|was|are|were) in\b|"
         r"\bstar(?:s|red|ring)?\b(?!.*\bout of\b)(?<!how many stars)|"
         r"^(?:and |so |but )?(?:is|was|are|were|does|did|do|has|have)\b.*\bin\b",
-        "who is in leaving las vegas?", raw=True, words=_CAST_WORDS),
+        "who is in leaving las vegas?", raw=True, words=_CAST_WORDS + r"|main|lead|leading",
+        unless=r"^(?:and |so |but )?(?:is|are|was|were) there\b"),
     row(Intent.RATING, Need.FILM,
         r"\brat(?:e|ed|es|ing|ings)\b|\bscores?\b|\bscored\b|\bhow many stars\b|"
         r"\bstars? (?:out of|did|does|would)\b|\bout of (?:10|ten|5|five)\b|\bmarks?\b|"
@@ -408,6 +430,11 @@ RULES: tuple[Rule, ...] = (
         words=r"think|thought|thoughts|opinions?|verdict|reviews?|reviewed|any good|good|bad|"
         r"like|liked|enjoy\w*|love|loved|hate|hated|impressions?|take on|worth watching|"
         r"quality|say about|said about|how good"),
+    # Any other yes/no question about a film: the review's own sentence, or "doesn't say".
+    row(Intent.REVIEW_YES_NO, Need.FILM, YES_NO, "does cage die in leaving las vegas?",
+        raw=True, unless=r"\bworth\b|\brecommend",
+        words=r"is there|are there|is it|does it|do they|did|does|do|is|are|was|were|has|have|"
+        r"there|any|a|an|the|in|on|of|review|say|says"),
     row(Intent.PERSON_FILMS, Need.PERSON,
         r"\b(?:films?|movies?|filmography|roles|credits|career)\b|\bbeen in\b|\bstarred in\b|"
         r"\bacted in\b|\bappeared in\b|^what (?:has|did|is)\b.+\b(?:in|done|made|do)$",
