@@ -110,6 +110,12 @@ def _period(word: str) -> tuple[int, int, str] | str | None:
     return first, last, label
 
 
+def period_of(word: str) -> tuple[int, int, str] | str | None:
+    """A year or a decade a member typed (`1997`, `1990s`, `90s`): (first year, last year, how
+    to say it), a short complaint for an impossible one, or None for any other word."""
+    return _period(word.casefold())
+
+
 def parse_filmography_text(text: str, *, person_known: bool = False) -> FilmographyText:
     """`nicolas cage reviewed 90s` -> ("nicolas cage", reviewed, the 1990s).
 

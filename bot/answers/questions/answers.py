@@ -12,9 +12,15 @@ from rapidfuzz import fuzz
 
 from bot.answers.context import AnswerContext
 from bot.answers.films import buy_answer, people, review_answer
-from bot.answers.people import ROLE_LABELS, filmography_list, person_film_by_year
+from bot.answers.people import (
+    ROLE_LABELS,
+    FilmFilter,
+    filmography_list,
+    period_of,
+    person_film_by_year,
+)
 from bot.answers.progress import next_review_answer, progress_answer
-from bot.answers.questions.entities import FilmFind, PersonFind
+from bot.answers.questions.entities import QUESTION_WORDS, FilmFind, PersonFind
 from bot.answers.questions.intents import Intent, Question, understand
 from bot.answers.questions.table import examples
 from bot.answers.rankings import (
@@ -322,9 +328,23 @@ async def _about_film(
     return answer
 
 
+#: Questions about someone's films that may name no one: the person the site is working
+#: through ("whats the newest film", "list all films").
+PROJECT_DEFAULT = frozenset({Intent.PERSON_NEWEST, Intent.PERSON_OLDEST, Intent.PERSON_FILMS})
+
+
 async def _about_person(
     ctx: AnswerContext, request: Request, question: Question, handler: PersonHandler
 ) -> Answer:
+    if (
+        question.intent in PROJECT_DEFAULT
+        and request.person_id is None
+        and question.person is None
+        and all(w in QUESTION_WORDS or w in _NOT_A_NAME for w in question.subject.split())
+    ):
+        match = ctx.index.find_person(ctx.project_person)
+        if match.best is not None:
+            request = replace(request, person_id=match.best.id)
     person = await _person_for(ctx, request, question)
     if not isinstance(person, Person):
         return person
@@ -1147,6 +1167,15 @@ async def _who_plays_anywhere(ctx: AnswerContext, request: Request, subject: str
 async def films_of_person(
     ctx: AnswerContext, request: Request, q: Question, person: Person
 ) -> Answer:
+    """`what films has shue been in`; with a year or a decade (`cage films from the 90s`),
+    only those."""
+    for word in q.words:
+        period = period_of(word)
+        if isinstance(period, str):
+            return Notice(period, Tone.WARNING)
+        if period is not None:
+            first, last, said = period
+            return filmography_list(person, FilmFilter(None, first, last, said))
     return filmography_list(person)
 
 
@@ -1196,7 +1225,7 @@ _NOT_A_NAME = frozenset(
     str.split(
         """
     site catalogue catalog database server collection list ever all time overall you your
-    here there shortest longest oldest newest latest
+    here there shortest longest oldest newest latest won win wins award awards oscar oscars
     """
     )
 )
@@ -1225,6 +1254,9 @@ async def _reviewed(ctx: AnswerContext, request: Request, q: Question) -> Answer
     if not isinstance(found, tuple):
         return found
     person, note = found
+    periods = [p for w in q.words if isinstance(p := period_of(w), tuple)]
+    if periods:
+        note += f" (I can't count by year yet: that's every year, not only {periods[0][2]}.)"
     person_id = person.id if person else None
     rows = await reviewed_films(ctx.session, person_id)
     total = await count_films(ctx.session, person_id)

@@ -275,7 +275,11 @@ class Finder:
                 match = find(text)
                 if match is None:
                     return None, miss
-                if match.status in HIT and self._named(segments[index], start, end, text, match):
+                if (
+                    match.status in HIT
+                    and self._named(segments[index], start, end, text, match)
+                    and not _cuts_the_title(segments[index], end, match)
+                ):
                     return wrap(match, Span(index, start, end, offsets[index]), text), None  # type: ignore[arg-type]
         return None, miss
 
@@ -361,7 +365,7 @@ class Finder:
         if len(named) > 1 or not _common(named[0]):
             return True
         around = segment[: max(start - 1, 0)] + segment[end + 1 :]
-        return not [w for w in content(around) if w not in QUESTION_WORDS]
+        return not [w for w in content(around) if w not in QUESTION_WORDS and not w.isdigit()]
 
     def find_film(
         self, segments: Sequence[Words], offsets: Sequence[int] | None = None, windows: bool = True
@@ -376,6 +380,14 @@ class Finder:
     ) -> tuple[PersonFind | None, PersonFind | None]:
         hit, miss = self._search(segments, "person", offsets, windows)
         return hit, miss  # type: ignore[return-value]
+
+
+def _cuts_the_title(segment: Words, end: int, match: FilmMatch | PersonMatch) -> bool:
+    """The window stops just before a word of the title it matched: the member typed more of
+    it ("leaving las vegas 2" is not a way of asking about "leaving las")."""
+    if not isinstance(match, FilmMatch) or end >= len(segment) or not match.candidates:
+        return False
+    return segment[end] in normalize_name(match.candidates[0].matched).split()
 
 
 def _quotable(text: str) -> bool:

@@ -360,7 +360,7 @@ def _attempt(
         film, miss = miss, None  # the member picked the film this miss was quoting
     subject = _subject(words_outside(words, film.span if film else None))
     separated = False
-    if film is None and rule.need is Need.FILM_OR_SUBJECT:
+    if film is None and (rule.need is Need.FILM_OR_SUBJECT or intent is Intent.CAST):
         # `who plays sera in blorp`: the words after "in" name a film that isn't there.
         for number, segment in enumerate(words):
             places = [i for i, w in enumerate(segment) if w in ("in", "on", "from")]

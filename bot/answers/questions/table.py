@@ -188,8 +188,10 @@ RULES: tuple[Rule, ...] = (
         r"next review|next one|what is next|what are you (?:reviewing|doing|watching) next|"
         r"review(?:ing)? next|how far|progress|how many (?:left|to go|more)|"
         r"when (?:is|will) the next|coming (?:up )?next|upcoming|what is coming|"
-        r"reviewing next|next (?:film|movie|bluray) (?:you|to) review|left to (?:review|go|do)|"
-        r"percentage|per ?cent|how much (?:is )?left",
+        r"reviewing next|next (?:film|movie|bluray|one) (?:you|to|are)|left to (?:review|go|do)|"
+        r"percentage|per ?cent|how much (?:is )?left|(?:film|one|movie|review|who) is next|"
+        r"not reviewed|unreviewed|"
+        r"still to (?:review|do|go)|(?:films?|ones?|movies?) (?:are )?left",
         "how far are you through cage's films?", typed=True,
         unless=r"\b(?:about|direct\w*|star\w*|cast|plays?|long|rated|genre)\b"),
     row(Intent.LATEST, Need.NOTHING,
@@ -218,10 +220,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:buy|purchase|shop|store|retailer|order)\b.*\blinks?\b|\bbuy links?\b|"
         r"\bhow much (?:is|does|for)\b|\bprice\b|\bcost\b|\blinks? (?:to|for) "
         r"(?:buy|get|order|purchase)\b|"
-        r"\b(?:can|could) i (?:buy|order|purchase)\b",
+        r"\b(?:can|could) i (?:buy|order|purchase)\b|\bstream(?:ing|able|ed)?\b|"
+        r"\bon (?:prime|amazon prime|netflix|disney|disney plus|hulu|now tv|apple tv)\b",
         "where can I buy leaving las vegas?", raw=True,
         words=r"where|buy|find|order|purchase|grab|pick up|stream|shop|store|retailer|links?|"
-        r"how much|price|cost|online|cheapest|cheap"),
+        r"how much|price|cost|online|cheapest|cheap|streaming|streamable|prime|amazon prime|"
+        r"netflix|disney|disney plus|hulu|now tv|apple tv|video|on"),
     row(Intent.WORTH, Need.FILM,
         r"worth|should i (?:buy|get|grab|pick|own|upgrade|bother|double)|"
         r"recommend(?:ed|ation|ations)?|(?:buy|get) it|upgrade|double dip|blind buy|"
