@@ -261,6 +261,7 @@ def _understand(
     genre = genre_match.group(1) if genre_match else None
     common["genre"] = GENRE_ALIASES.get(genre or "", genre)
     first: Question | None = None
+    first_rule: Rule | None = None
     for rule in rules:
         segments = _segments(raw, fixed, rule.strip)
         question = replace(
@@ -272,8 +273,12 @@ def _understand(
         if _satisfied(rule.need, question, film_known, person_known):
             return replace(_with_person(question, segments, finder), found=True)
         if first is None:
-            first = question
-    if first is not None and not _weak(first, s):
+            first, first_rule = question, rule
+    if (
+        first is not None
+        and not (first_rule is not None and first_rule.weak)
+        and not _weak(first, s)
+    ):
         return first
     return replace(_fallback(raw, finder, film_known, person_known), **common)
 

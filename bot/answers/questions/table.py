@@ -99,6 +99,9 @@ class Rule:
     also: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
     typed: bool = False  # read from the words as typed, not as corrected
+    # A catch-all row ("is ... ?"): when its film is not found, the question is not
+    # understood, rather than a question about a film it could not find.
+    weak: bool = False
 
     @property
     def strip(self) -> re.Pattern[str]:
@@ -125,6 +128,7 @@ def row(
     unless: str | None = None,
     typed: bool = False,
     raw: bool = False,
+    weak: bool = False,
 ) -> Rule:
     """A table row. `raw`: `when` is a full regular expression (anchors, lookarounds), not a
     list of words and phrases. `words`: the question's own words, when not `when`'s; `plus`:
@@ -140,6 +144,7 @@ def row(
         also=re.compile(also) if also else None,
         unless=re.compile(unless) if unless else None,
         typed=typed,
+        weak=weak,
     )
 
 
@@ -194,6 +199,10 @@ RULES: tuple[Rule, ...] = (
         r"still to (?:review|do|go)|(?:films?|ones?|movies?) (?:are )?left",
         "how far are you through cage's films?", typed=True,
         unless=r"\b(?:about|direct\w*|star\w*|cast|plays?|long|rated|genre)\b"),
+    row(Intent.PROGRESS, Need.NOTHING,
+        r"^(?:is|are you (?:doing|reviewing|watching)|will you (?:do|review)|(?:plz |please )?"
+        r"(?:do|review)|can you (?:do|review)|when (?:will|are) you (?:do|doing|review|"
+        r"reviewing)) .+ next$", "is the rock next?", raw=True, typed=True),
     row(Intent.LATEST, Need.NOTHING,
         r"\b(?:latest|newest|most recent|recent|last|new)\b.*\breviews?\b|"
         r"\breviews?\b.*\b(?:latest|newest|recent)\b|\bwhat is new\b|\breview(?:ed)? last\b|"
@@ -401,7 +410,10 @@ RULES: tuple[Rule, ...] = (
         r"\breviewed (?:anything|something|any films?|any movies?) (?:with|by|starring|"
         r"featuring)\b|"
         r"\b(?:reviewed|review)\b.*\b(?:films?|movies?)\b (?:with|by|starring|featuring|from|of)\b|"
-        r"\bhave you reviewed any\b", "which nicolas cage films have you reviewed?", raw=True,
+        r"\bhave you reviewed any\b|\blist (?:all )?(?:the |your )?(?:reviews|reviewed)\b|"
+        r"\bwhat (?:have|did) you reviewed?\b(?! \w)|\breviewed so far\b|"
+        r"\ball (?:the |your )?reviews\b", "which nicolas cage films have you reviewed?",
+        raw=True,
         words=r"films?|movies?|blurays?|reviewed|reviews?|covered|seen|watched|done|starring|"
         r"featuring|with|by|any|anything|something|so far"),
     row(Intent.CAST, Need.FILM_OR_SUBJECT,
@@ -436,7 +448,7 @@ RULES: tuple[Rule, ...] = (
         r"quality|say about|said about|how good"),
     # Any other yes/no question about a film: the review's own sentence, or "doesn't say".
     row(Intent.REVIEW_YES_NO, Need.FILM, YES_NO, "does cage die in leaving las vegas?",
-        raw=True, unless=r"\bworth\b|\brecommend",
+        raw=True, unless=r"\bworth\b|\brecommend", weak=True,
         words=r"is there|are there|is it|does it|do they|did|does|do|is|are|was|were|has|have|"
         r"there|any|a|an|the|in|on|of|review|say|says"),
     row(Intent.PERSON_FILMS, Need.PERSON,

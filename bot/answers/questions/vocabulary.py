@@ -57,7 +57,7 @@ FILLER = frozenset(
     say know wonder want like give gave get got hey hi hello ok okay so just any anyone someone
     anything something and or but much many very really actually exactly again also too all some
     not no yes popcorn bot film films movie movies flick flicks bluray blurays dvd dvds uhd
-    version copy then now still ever one let us lol lmao haha guys mate pal bro though right
+    version copy then now still ever one let us lol lmao haha guys mate pal bro though right yet
     """
     )
 )
