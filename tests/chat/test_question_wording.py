@@ -79,6 +79,10 @@ ROWS: list[tuple[str, list[str], list[str]]] = [
     ("!ask which films are left", ["to go"], []),
     ("!ask where can i read the full llv review", ["Introduction"], []),
     ("!ask is there a directors cut of llv", ["no review of"], ["Mike Figgis"]),
+    ("!ask is the rock next", ["don't know which film"], ["couldn't find"]),
+    ("!ask did arsenal win", ["didn't understand"], ["Arsenal (2017)"]),
+    ("!ask is cage married", ["didn't understand"], ["does the music"]),
+    ("!ask list all reviews", ["Leaving Las Vegas (1995)"], ["Which film?"]),
     # 4. names people type
     ("!review llv", [LLV, "Great film let down"], []),
     ("!verdict LLV", ["Great film let down"], []),
