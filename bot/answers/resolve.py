@@ -65,6 +65,25 @@ def film_choices(match: FilmMatch, request: Request, asked: str) -> Choices:
     return Choices(f"Several films match “{asked}”. Did you mean:", options)
 
 
+_POLITE = re.compile(
+    r"(?:\s+(?:pls|plz|please|thanks|thank you|thx|ty|lol|lmao|mate|\?+))+\s*$", re.I
+)
+_SHORT_YEAR = re.compile(r"^(.*\S)\s+[(']?(\d{2})\)?$")
+
+
+def typed_otherwise(text: str) -> list[str]:
+    """Other readings of a title as members type it: without the "pls" at the end, with a
+    two-digit year ("con air 97", "leaving las vegas '95", "face/off (97)")."""
+    readings: list[str] = []
+    bare = _POLITE.sub("", text).strip()
+    if bare and bare != text.strip():
+        readings.append(bare)
+    if match := _SHORT_YEAR.match(bare or text):
+        two = int(match.group(2))
+        readings.append(f"{match.group(1)} ({1900 + two if two >= 30 else 2000 + two})")
+    return readings
+
+
 async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Film | Answer:
     if request.film_id is not None:
         film = await film_details(ctx.session, request.film_id)
@@ -74,10 +93,17 @@ async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Fi
     if (notice := _too_long(request.text)) is not None:
         return notice
     match = ctx.index.find_film(request.text)
+    reread = False
+    if match.status is not MatchStatus.FOUND:
+        for text in typed_otherwise(request.text):  # "con air 97", "llv pls"
+            again = ctx.index.find_film(text)
+            if again.status is MatchStatus.FOUND:
+                match, reread = again, True
+                break
     if match.status is MatchStatus.FOUND and match.best is not None:
         film = await film_details(ctx.session, match.best.id)
         if film is not None:
-            if match.loose:
+            if match.loose or reread:
                 ctx.understood = understood_line(film_label(film.title, film.year))
             return film
     asked = echo(request.text)

@@ -267,3 +267,22 @@ def test_common_words_swapped_for_others_are_another_title() -> None:
     assert index.find_film("turning red").status is not FOUND
     assert index.find_film("marriage story").status is not FOUND
     assert index.find_film("runing red").status is FOUND  # a typo still is one
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("!review con air 97", "Con Air (1997)"),
+        ("!review leaving las vegas pls", "Leaving Las Vegas (1995)"),
+        ("!review leaving las vegas '95", "Leaving Las Vegas (1995)"),
+        ("!review face off (97) thanks", "Face/Off (1997)"),
+        ("!cast con air 97", "Con Air (1997)"),
+    ],
+)
+async def test_a_short_year_or_a_please_still_finds_the_film(
+    app: Popcorn, message: str, title: str
+) -> None:
+    answer = await app.answer_text(message)
+    assert isinstance(answer, Card | ItemList), answer
+    assert title in answer.title
+    assert answer.note == f"Showing *{title}*"  # what was understood, said in one line
