@@ -25,7 +25,7 @@ INTENTS = frozenset(
     composer author writer director person_directed best extras has_extra aspect runtime
     certificate region edition plot genre bluray year person_reviewed cast rating opinion
     review_says review_yes_no headline person_newest person_oldest person_films film person
-    unknown
+    unknown review_date read
     """
     )
 )
@@ -469,4 +469,32 @@ QUESTIONS += [
      None),
     ("how long is the trust", "runtime", "The Trust (2016)", None),
     ("is 211 any good", "opinion", "211 (2018)", None),
+]  # fmt: skip
+
+# Tried as members would after the first round of fixes: yes/no questions that are not about
+# the cast, the review itself, streaming, the next review, and small talk.
+QUESTIONS += [
+    ("does cage die in llv", ("cast", "review_yes_no"), "Leaving Las Vegas (1995)", None),
+    ("is there swearing in llv", "review_yes_no", "Leaving Las Vegas (1995)", None),
+    ("is there a casino scene in leaving las vegas", "review_yes_no",
+     "Leaving Las Vegas (1995)", None),
+    ("is the rock next", "progress", None, None),
+    ("are you doing the wicker man next", "progress", None, None),
+    ("did arsenal win", "unknown", None, None),
+    ("is cage married", "unknown", None, None),
+    ("list all reviews", "person_reviewed", None, None),
+    ("what studio made llv", "bluray", "Leaving Las Vegas (1995)", None),
+    ("is llv rated r", "certificate", "Leaving Las Vegas (1995)", None),
+    ("whats a good age to watch llv", "certificate", "Leaving Las Vegas (1995)", None),
+    ("when was the llv review published", "review_date", "Leaving Las Vegas (1995)", None),
+    ("when did you review con air", "review_date", "Con Air (1997)", None),
+    ("where can i read the full llv review", "read", "Leaving Las Vegas (1995)", None),
+    ("link to the face off review pls", "read", "Face/Off (1997)", None),
+    ("is llv on prime video", "where_buy", "Leaving Las Vegas (1995)", None),
+    ("what cage films came out in 2019", "person_films", None, "Nicolas Cage"),
+    ("which films are left", "progress", None, None),
+    ("is there a directors cut of con air", "edition", "Con Air (1997)", None),
+    ("how was elisabeth shue in leaving las vegas", "review_says", "Leaving Las Vegas (1995)",
+     "Elisabeth Shue"),
+    ("what is the best part of llv", "pros_cons", "Leaving Las Vegas (1995)", None),
 ]  # fmt: skip
