@@ -7,6 +7,7 @@ been reviewed yet (a filmography entry) is a record too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from functools import cached_property
@@ -202,9 +203,25 @@ class Record(_Model):
 
 
 def film_slug(title: str, year: int | None) -> str:
-    """A stable, file-name-safe identifier: "Face/Off" 1997 -> "face-off-1997"."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    """A stable, file-name-safe identifier: "Face/Off" 1997 -> "face-off-1997".
+
+    Latin titles keep the slug they always had (records reference it). A title with letters
+    or digits of another script ("八佰", "Левиафан") cannot be spelt in a-z0-9 without a
+    transliteration table, so it gets a stable suffix made from the whole title (a hash of
+    its NFC form): two such films of one year never share a slug ("film-1c0d5e7a9b-2020")."""
+    decomposed = unicodedata.normalize("NFKD", title)
+    ascii_title = decomposed.encode("ascii", "ignore").decode()
     ascii_title = ascii_title.replace("&", " and ").replace("'", "").replace("’", "")
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
     base = "-".join(words)[:100].strip("-") or "film"
+    if any(_lost_character(ch) for ch in decomposed):
+        digest = hashlib.sha1(unicodedata.normalize("NFC", title).encode("utf-8")).hexdigest()
+        base = f"{base[:88].strip('-')}-{digest[:10]}"
     return f"{base}-{year}" if year else base
+
+
+def _lost_character(ch: str) -> bool:
+    """A letter or digit of a non-Latin script, which the a-z0-9 slug would drop."""
+    if ch.isascii() or not ch.isalnum():
+        return False
+    return not unicodedata.name(ch, "").startswith("LATIN")
