@@ -686,8 +686,18 @@ async def export_answer(ctx: AnswerContext, request: Request) -> Answer:
 
 # ---------------------------------------------------------------- guild configuration
 
-ROLE_ID = re.compile(r"^(?:<@&|@)?(\d{15,21})>?$")
-CHANNEL_ID = re.compile(r"^(?:<#|#)?(\d{15,21})>?$")
+ROLE_ID = re.compile(r"^(?:<@&|@)?(\d+)>?$")
+CHANNEL_ID = re.compile(r"^(?:<#|#)?(\d+)>?$")
+SNOWFLAKE_DIGITS = range(15, 21)  # Discord ids: 17-20 digits today, never over 2**63 - 1
+
+
+def snowflake(digits: str) -> int | None:
+    """The Discord id a member typed (a mention's digits or a raw id), or None when it cannot be
+    one: the database columns are signed 64-bit, so a 21-digit number must never reach them."""
+    if len(digits) not in SNOWFLAKE_DIGITS or not digits.isascii() or not digits.isdigit():
+        return None
+    value = int(digits)
+    return value if 0 < value < 2**63 else None
 
 
 async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:
@@ -699,11 +709,13 @@ async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:
     roles = list(settings.moderator_role_ids or [])
     if verb.lower() in ("add", "remove"):
         match = ROLE_ID.match(rest.strip())
-        if match is None:
+        role_id = snowflake(match.group(1)) if match else None
+        if role_id is None:
+            problem = "That is not a Discord role id. " if match else ""
             return Notice(
-                f"Name the role: `{ctx.prefix}modrole {verb.lower()} @Reviewers`.", Tone.WARNING
+                f"{problem}Name the role: `{ctx.prefix}modrole {verb.lower()} @Reviewers`.",
+                Tone.WARNING,
             )
-        role_id = int(match.group(1))
         if verb.lower() == "add" and role_id not in roles:
             roles.append(role_id)
         elif verb.lower() == "remove" and role_id in roles:
@@ -725,7 +737,14 @@ async def modlog_answer(ctx: AnswerContext, request: Request) -> Answer:
     if value.lower() in ("off", "none"):
         settings.modlog_channel_id = None
     elif match := CHANNEL_ID.match(value):
-        settings.modlog_channel_id = int(match.group(1))
+        channel_id = snowflake(match.group(1))
+        if channel_id is None:
+            return Notice(
+                f"That is not a Discord channel id. Name the channel: "
+                f"`{ctx.prefix}modlog #mod-log` (or `off`).",
+                Tone.WARNING,
+            )
+        settings.modlog_channel_id = channel_id
     elif value:
         return Notice(f"Name the channel: `{ctx.prefix}modlog #mod-log` (or `off`).", Tone.WARNING)
     await ctx.session.commit()
