@@ -62,13 +62,102 @@ def describe_validation_error(error: ValidationError) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
+MAX_YAML_DEPTH = 40  # nesting of lists and mappings; a record needs 4
+MAX_YAML_VALUES = 100_000  # values in the document, each alias counted at its full size
+
+
+class _YamlRefused(Exception):
+    """Raised inside the YAML loader; becomes a RecordError naming the file."""
+
+
+class _RecordLoader(yaml.SafeLoader):
+    """yaml.SafeLoader with limits: nesting depth and the size aliases expand to. Dates are
+    left as text, so the schema checks them and an impossible one names its field."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise _YamlRefused(f"the YAML is nested more than {MAX_YAML_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> str:  # type: ignore[override]
+        return str(self.construct_scalar(node))
+
+
+_RecordLoader.add_constructor("tag:yaml.org,2002:timestamp", _RecordLoader.construct_yaml_timestamp)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values the document holds once every alias is expanded (a "billion laughs"
+    file is small but expands to billions). Iterative: no recursion on deep input."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = list(node.value)
+        if children_done:
+            open_nodes.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in children)
+            sizes[key] = min(total, MAX_YAML_VALUES + 1)
+            continue
+        if key in open_nodes:
+            raise _YamlRefused("the YAML refers to itself (a recursive alias)")
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                raise _YamlRefused("the YAML refers to itself (a recursive alias)")
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return sizes[id(root)]
+
+
+def _load_yaml(text: str) -> Any:
+    loader = _RecordLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node) > MAX_YAML_VALUES:
+            raise _YamlRefused(
+                f"the YAML holds more than {MAX_YAML_VALUES:,} values "
+                "(counting what anchors and aliases expand to)"
+            )
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def parse_record_text(text: str, source: str) -> Record:
     try:
-        data = yaml.safe_load(text)
+        data = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
         raise RecordError(source, f"not valid YAML{where}") from None
+    except _YamlRefused as exc:
+        raise RecordError(source, str(exc)) from None
+    except Exception as exc:
+        # A value YAML cannot build (`!!int x`, `!!bool maybe`: ValueError, KeyError, ...):
+        # refused, never a traceback.
+        raise RecordError(source, f"not valid YAML ({type(exc).__name__}: {exc})"[:300]) from None
     if not isinstance(data, dict):
         raise RecordError(source, "a record file must hold a mapping with a `film:` section")
     title = data.get("film", {}).get("title") if isinstance(data.get("film"), dict) else None
@@ -101,29 +190,68 @@ def _flag(cell: str | None) -> bool | None:
     return value
 
 
+def _csv_problem(exc: csv.Error) -> str:
+    message = str(exc)
+    if "field larger than field limit" in message:
+        return f"a cell is longer than the limit of {csv.field_size_limit():,} characters"
+    if "new-line character seen in unquoted field" in message:
+        return "a line break (carriage return) inside a cell: put the cell in double quotes"
+    if "unexpected end of data" in message:
+        return 'a quote (") is opened and never closed'
+    return f"not valid CSV ({message})"
+
+
+def _catalog_rows(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """(the line the row starts on, its cells); blank lines skipped. A csv.Error, or a cell
+    spanning lines (no catalog value has a line break: a quote left open swallows the rows
+    after it), is a RecordError naming the line."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise RecordError(source, _csv_problem(exc), record=f"line {start}") from None
+        if not cells:
+            continue
+        if reader.line_num != start:
+            raise RecordError(
+                source,
+                f"a cell runs over lines {start}-{reader.line_num} "
+                "(a quote left open? catalog cells are one line each)",
+                record=f"line {start}",
+            )
+        yield start, cells
+
+
 def parse_catalog_text(text: str, source: str) -> list[Record]:
     """A CSV catalog: header `title,year` plus optional runtime_min,genres,directors,cast,
     cast_complete (the cast listed is the whole cast; left out or empty: it is not)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    rows = _catalog_rows(text.lstrip("\ufeff"), source)
+    first = next(rows, None)
+    header = [h.strip() for h in first[1]] if first else []
     if header[:2] != ["title", "year"]:
         raise RecordError(source, "a catalog's header must start with `title,year`")
     unknown = sorted(set(header) - set(CATALOG_COLUMNS))
     if unknown:
         raise RecordError(source, f"unknown column(s): {', '.join(unknown)}")
+    if len(set(header)) != len(header):
+        raise RecordError(source, "a column is named twice in the header")
     records = []
-    for line_no, row in enumerate(reader, start=2):
-        if None in row:
+    for line_no, cells in rows:
+        if len(cells) > len(header):
             raise RecordError(source, "more cells than columns", record=f"line {line_no}")
-        row = {k.strip(): (v or "").strip() for k, v in row.items()}
-        label = f"line {line_no} ({row['title']!r})" if row["title"] else f"line {line_no}"
+        row = dict(zip(header, (cell.strip() for cell in cells), strict=False))
+        label = f"line {line_no} ({row['title']!r})" if row.get("title") else f"line {line_no}"
         try:
             cast_complete = _flag(row.get("cast_complete"))
         except ValueError as exc:
             raise RecordError(source, f"cast_complete: {exc}", record=label) from None
         data: dict[str, Any] = {
-            "title": row["title"],
-            "year": row["year"] or None,
+            "title": row.get("title", ""),
+            "year": row.get("year") or None,
             "runtime_min": row.get("runtime_min") or None,
             "genres": _split(row.get("genres")),
             "directors": _split(row.get("directors")),
