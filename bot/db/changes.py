@@ -74,8 +74,14 @@ def record_diff(old: Record | None, new: Record | None) -> list[tuple[str, Any, 
         for key in sorted(set(before) | set(after))
         if key not in ignored
         and before.get(key) != after.get(key)
-        and (before.get(key) or after.get(key))
+        and not (_empty(before.get(key)) and _empty(after.get(key)))
     ]
+
+
+def _empty(value: Any) -> bool:
+    """Nothing said: None, or an empty text or list. 0 and False are values (a film rated
+    0/10 is not an unrated film)."""
+    return value is None or (isinstance(value, str | list | dict) and not value)
 
 
 def _text(value: Any) -> str | None:

@@ -7,11 +7,23 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bot.answers.moderation import edited_record
 from bot.app import Popcorn
+from bot.db.changes import film_history, record_diff
 from bot.db.exporter import export_to_dir
 from bot.db.models import Film
-from bot.records.schema import film_slug
-from tests.helpers import make_settings
+from bot.records.files import dump_record, parse_record_text
+from bot.records.schema import Record, film_slug
+from tests.answers.test_moderation import fields, review_card, say, text_of
+from tests.helpers import REPO, make_settings
+
+LLV = "leaving-las-vegas-1995"
+
+
+def _llv_record() -> Record:
+    path = next((REPO / "data" / "reviews").glob("leaving-las-vegas*.yaml"))
+    return parse_record_text(path.read_text(encoding="utf-8"), path.name)
+
 
 NON_LATIN = "title,year\n八佰,2020\n鬼滅の刃,2020\nЛевиафан,2020\nΖ,2020\n"
 
@@ -53,3 +65,43 @@ def test_non_latin_slugs_are_stable_and_distinct() -> None:
     # Latin words beside another script keep them, and still differ by the other words.
     assert film_slug("Brother 2 Брат", 2000).startswith("brother-2-")
     assert film_slug("Brother 2 Брат", 2000) != film_slug("Brother 2 Сестра", 2000)
+
+
+async def _history(app: Popcorn, slug: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    async with app.sessions() as session:
+        film_id = await session.scalar(select(Film.id).where(Film.slug == slug))
+        assert film_id is not None
+        return [
+            (c.action, c.field, c.old_value, c.new_value)
+            for c in await film_history(session, film_id)
+        ]
+
+
+async def test_a_zero_rating_is_a_change_from_no_rating(any_app: Popcorn) -> None:
+    """Leaving Las Vegas's review gives no film rating: 0 is a rating, and `none` clears it."""
+    before = await _history(any_app, LLV)
+    unchanged = text_of(await say(any_app, "!review set leaving las vegas rating none"))
+    assert unchanged.startswith("Nothing changed")
+    assert await _history(any_app, LLV) == before
+    assert fields(await review_card(any_app, "leaving las vegas"))["Film"] == "not rated"
+
+    saved = text_of(await say(any_app, "!review set leaving las vegas rating 0"))
+    assert saved.startswith("Saved.") and "rating" in saved
+    assert fields(await review_card(any_app, "leaving las vegas"))["Film"] == "0/10"
+    history = await _history(any_app, LLV)
+    assert history[0] == ("set", "review.ratings.film", None, "0.0")
+
+    cleared = text_of(await say(any_app, "!review set leaving las vegas rating none"))
+    assert cleared.startswith("Saved.")
+    assert fields(await review_card(any_app, "leaving las vegas"))["Film"] == "not rated"
+    assert (await _history(any_app, LLV))[0] == ("set", "review.ratings.film", "0.0", None)
+
+
+def test_the_diff_tells_falsy_values_from_nothing() -> None:
+    unrated = parse_record_text(dump_record(_llv_record()), "llv")
+    zero = edited_record(unrated, "review.ratings.film", 0)
+    assert record_diff(unrated, zero) == [("review.ratings.film", None, 0.0)]
+    assert record_diff(zero, unrated) == [("review.ratings.film", 0.0, None)]
+    assert record_diff(unrated, edited_record(unrated, "review.ratings.film", None)) == []
+    assert record_diff(unrated, edited_record(unrated, "review.pros", [])) != []
+    assert record_diff(edited_record(unrated, "review.cons", []), unrated) != []
