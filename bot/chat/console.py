@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
+from bot.answers.text import clip, echo
 from bot.answers.types import Actor, Attachment
 from bot.app import Popcorn
 from bot.chat.interactions import ChatInteraction, ChatUser, find_button, find_option
@@ -25,6 +26,21 @@ SELECT_COMMAND = ":select "
 QUIT_COMMANDS = {":quit", ":exit", ":q"}
 CHAT_USER_ID = 1000
 CHAT_GUILD_ID = 1  # `popcorn chat` plays a member in a channel of a server
+CONTENT_LIMIT = 2000  # Discord's limit on a message's text
+ECHO_LIMIT = 80  # a label or path the chat quotes back in its own notes
+
+
+def note(text: str) -> Reply:
+    """One of the chat's own lines ("no such button"), within Discord's limit like any reply."""
+    return Reply(content=clip(text, CONTENT_LIMIT))
+
+
+def within_limits(replies: list[Reply]) -> list[Reply]:
+    """Every reply's text within Discord's limit (the renderer's replies already are)."""
+    for reply in replies:
+        if reply.content is not None and len(reply.content) > CONTENT_LIMIT:
+            reply.content = clip(reply.content, CONTENT_LIMIT)
+    return replies
 
 
 @dataclass(slots=True)
@@ -50,13 +66,13 @@ class ChatSession:
     async def send(self, text: str, attachments: Sequence[Attachment] = ()) -> list[Reply]:
         """The bot's replies to one message (empty when the message is not for the bot)."""
         if text.startswith(PRESS_COMMAND):
-            return await self.press(text[len(PRESS_COMMAND) :].strip())
+            return within_limits(await self.press(text[len(PRESS_COMMAND) :].strip()))
         if text.startswith(SELECT_COMMAND):
-            return await self.select(text[len(SELECT_COMMAND) :].strip())
+            return within_limits(await self.select(text[len(SELECT_COMMAND) :].strip()))
         answer = await self.app.answer_text(text, self.actor, attachments)
         replies = [] if answer is None else [interactive_reply(answer, self.user.id, self.app)]
         self.history.extend(replies)
-        return replies
+        return within_limits(replies)
 
     def _latest_with(self, finder: Any, label: str) -> tuple[int, Any] | None:
         for position in range(len(self.history) - 1, -1, -1):
@@ -82,21 +98,21 @@ class ChatSession:
     async def press(self, label: str) -> list[Reply]:
         found = self._latest_with(find_button, label)
         if found is None:
-            return [Reply(content=f"(no button “{label}” on the messages so far)")]
+            return [note(f"(no button “{echo(label, ECHO_LIMIT)}” on the messages so far)")]
         position, button = found
         if button.url:
-            return [Reply(content=f"(opens {button.url})")]
+            return [note(f"(opens {button.url})")]
         if button.disabled:
-            return [Reply(content=f"(the button “{button.label}” is switched off)")]
+            return [note(f"(the button “{echo(button.label or '', ECHO_LIMIT)}” is switched off)")]
         return await self._interact(position, button.callback)
 
     async def select(self, label: str) -> list[Reply]:
         found = self._latest_with(find_option, label)
         if found is None:
-            return [Reply(content=f"(no menu option “{label}” on the messages so far)")]
+            return [note(f"(no menu option “{echo(label, ECHO_LIMIT)}” on the messages so far)")]
         position, (menu, value) = found
         if not isinstance(menu, ChoiceSelect) or menu.disabled:
-            return [Reply(content="(that menu is switched off)")]
+            return [note("(that menu is switched off)")]
         return await self._interact(position, lambda i: menu.choose(i, value))
 
 
@@ -120,14 +136,16 @@ async def run_chat(
     session = ChatSession(app, moderator=moderator)
     first_attachments = [read_attachment(p) for p in attachments]
 
-    async def handle(line: str, files: Sequence[Attachment]) -> None:
-        replies = await session.send(line, files)
+    def show(replies: list[Reply]) -> None:
         if as_json:
             stdout.write(json.dumps([r.payload() for r in replies], ensure_ascii=False) + "\n")
             stdout.flush()
         else:
             for reply in replies:
                 print_payload(console, reply.payload())
+
+    async def handle(line: str, files: Sequence[Attachment]) -> None:
+        show(await session.send(line, files))
 
     if messages:
         for message in messages:
@@ -157,7 +175,9 @@ async def run_chat(
             try:
                 pending.append(read_attachment(path))
             except OSError as exc:
-                console.print(f"cannot attach {path}: {exc.strerror}", style="red")
+                # A note like any other reply: in --json mode stdout stays one JSON line each.
+                show([note(f"(cannot attach {echo(str(path), ECHO_LIMIT)}: {exc.strerror})")])
+                continue
             if as_json:
                 stdout.write("[]\n")
             continue

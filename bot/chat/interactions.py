@@ -52,6 +52,7 @@ class ChatInteraction:
     user: ChatUser
     response: ChatResponse = field(default_factory=ChatResponse)
     message: Any = None
+    extras: dict[str, Any] = field(default_factory=dict)  # as discord.Interaction.extras
 
 
 def _label_key(label: str | None) -> str:
