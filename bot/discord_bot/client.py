@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace
 from typing import Any
@@ -12,12 +13,12 @@ from discord.ext import commands
 from bot.answers.commands import BY_NAME
 from bot.answers.parse import mention_question, parse_command
 from bot.answers.text import clean_input, clip
-from bot.answers.types import Actor, Attachment, Request
+from bot.answers.types import Actor, Answer, Attachment, Notice, Request, Tone
 from bot.app import Popcorn
 from bot.config import Settings
 from bot.db.changes import ChangeEvent, moderation_settings
 from bot.discord_bot.render import Reply, as_plain_text
-from bot.discord_bot.views import OwnedView, interactive_reply
+from bot.discord_bot.views import EXPIRED, VIEW_MARK, OwnedView, interactive_reply
 from bot.records.files import MAX_FILE_BYTES
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class PopcornBotMixin:
     ) -> dict[str, Any]:
         self.settings = settings
         self._core = core
+        self._popcorn_closing: asyncio.Task[None] | None = None
         self.fallback_cooldown = commands.CooldownMapping.from_cooldown(
             settings.cooldown_rate, settings.cooldown_seconds, commands.BucketType.member
         )
@@ -74,8 +76,19 @@ class PopcornBotMixin:
         if self.settings.test_guild:
             guild = discord.Object(id=self.settings.test_guild)
             bot.tree.copy_global_to(guild=guild)
-            synced = await bot.tree.sync(guild=guild)
-            log.info("synced %d slash commands to the test guild %s", len(synced), guild.id)
+            try:
+                synced = await bot.tree.sync(guild=guild)
+            except discord.HTTPException as exc:
+                # 404 Unknown Server, 403 Missing Access: the bot is not in that server (or
+                # lacks the applications.commands scope there). Prefix commands still work.
+                log.warning(
+                    "could not sync slash commands to POPCORN_TEST_GUILD=%s (%s %s): is the "
+                    "bot in that server, invited with the applications.commands scope? "
+                    "Prefix commands work; slash commands there may be missing or stale.",
+                    guild.id, exc.status, exc.text or type(exc).__name__,
+                )  # fmt: skip
+            else:
+                log.info("synced %d slash commands to the test guild %s", len(synced), guild.id)
 
     async def on_ready(self) -> None:
         bot: commands.Bot = self  # type: ignore[assignment]
@@ -106,17 +119,26 @@ class PopcornBotMixin:
         mentions = self.mention_forms()
         request = parse_command(message.content, self.settings.prefix, mentions)
         spec = BY_NAME.get(request.command) if request is not None else None
-        if request is not None and spec is not None and spec.moderator:
-            await self.moderator_command(ctx, request)
-            return
-        if (
-            request is not None
-            and mention_question(clean_input(message.content), mentions) is not None
-        ):
-            await self.mentioned(ctx, request)
-            return
-        if ctx.prefix is not None and ctx.command is None:
-            await self.unknown_command(ctx)
+        # These paths run outside discord.py's invoke: their errors are handed to the same
+        # error handler (on_command_error) by hand.
+        try:
+            if request is not None and spec is not None and spec.moderator:
+                await self.moderator_command(ctx, request)
+                return
+            if (
+                request is not None
+                and mention_question(clean_input(message.content), mentions) is not None
+            ):
+                await self.mentioned(ctx, request)
+                return
+            if ctx.prefix is not None and ctx.command is None:
+                await self.unknown_command(ctx)
+                return
+        except Exception as exc:
+            ctx.command = None  # not the hybrid command of the same name: no invoke ran
+            if request is not None:
+                ctx.invoked_with = request.command
+            bot.dispatch("command_error", ctx, commands.CommandInvokeError(exc))
             return
         await bot.invoke(ctx)
 
@@ -193,9 +215,21 @@ class PopcornBotMixin:
             request = replace(request, actor=await self.actor_for(ctx.author, ctx.guild))
         answer = await self.core.answer(request)
         reply = interactive_reply(answer, ctx.author.id, self.core)
-        return await self.send_reply(ctx, reply)
+        ephemeral = ctx.interaction is not None and is_refusal(request, answer)
+        return await self.send_reply(ctx, reply, ephemeral=ephemeral)
 
-    async def send_reply(self, ctx: commands.Context[Any], reply: Reply) -> discord.Message | None:
+    async def send_reply(
+        self, ctx: commands.Context[Any], reply: Reply, *, ephemeral: bool = False
+    ) -> discord.Message | None:
+        interaction = ctx.interaction
+        if (
+            interaction is not None
+            and ctx.guild is not None
+            and reply.files
+            and not interaction.app_permissions.attach_files
+        ):
+            await self.no_files(ctx, "I need the Attach Files permission here to send it.")
+            return None
         if ctx.interaction is None and ctx.guild is not None:
             me = ctx.guild.me
             permissions = ctx.channel.permissions_for(me)  # type: ignore[arg-type]
@@ -207,16 +241,85 @@ class PopcornBotMixin:
                 return None
             if not permissions.embed_links and reply.embeds:
                 reply = as_plain_text(reply)
-        message = await ctx.send(**reply.send_kwargs())
+            if reply.files and not permissions.attach_files:
+                await self.no_files(ctx, "I need the Attach Files permission here to send it.")
+                return None
+        kwargs = reply.send_kwargs()
+        if ephemeral:
+            kwargs["ephemeral"] = True  # only for interactions (Context.send ignores it else)
+        try:
+            message = await ctx.send(**kwargs)
+        except discord.HTTPException as exc:
+            if not reply.files:
+                raise
+            await self.no_files(ctx, f"Discord refused the upload ({exc.status} {exc.text}).")
+            return None
         if isinstance(reply.view, OwnedView):
             reply.view.message = message
         return message
 
+    async def no_files(self, ctx: commands.Context[Any], why: str) -> None:
+        """An answer with files (`!export`) that cannot be sent here: say so."""
+        log.warning(
+            "cannot send files in channel %s of guild %s for %s: %s",
+            ctx.channel.id, ctx.guild.id if ctx.guild else None, ctx.author.id, why,
+        )  # fmt: skip
+        text = f"❌ I couldn't send the file: {why}"
+        if ctx.interaction is not None:
+            await ctx.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+        else:
+            await ctx.send(text, allowed_mentions=discord.AllowedMentions.none())
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A button or menu no live view answers (its message was sent before a restart, or
+        its view was dropped): say so instead of leaving Discord's "interaction failed"."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        if interaction.extras.get(VIEW_MARK) or self.view_is_live(interaction):
+            return
+        if interaction.response.is_done():
+            return
+        try:
+            await interaction.response.send_message(EXPIRED, ephemeral=True)
+        except discord.HTTPException as exc:
+            log.debug("could not answer an expired control: %s", exc)
+
+    def view_is_live(self, interaction: discord.Interaction) -> bool:
+        """Whether discord.py's view store holds a view for this control (the same look-up
+        as ViewStore.dispatch_view: by message, then views without a message)."""
+        data: Any = interaction.data or {}
+        key = (data.get("component_type"), data.get("custom_id"))
+        store = getattr(getattr(self, "_connection", None), "_view_store", None)
+        views = getattr(store, "_views", None)
+        if not isinstance(views, dict):
+            return True  # cannot tell: stay quiet rather than answer twice
+        message_id = interaction.message.id if interaction.message is not None else None
+        return key in views.get(message_id, {}) or key in views.get(None, {})
+
     async def close(self) -> None:
+        """Close Discord, then the database, once: a second call (SIGTERM, then `async with`
+        leaving) awaits the same closing instead of starting another."""
+        if self._popcorn_closing is None:
+            self._popcorn_closing = asyncio.ensure_future(self._close_all())
+        await asyncio.shield(self._popcorn_closing)
+
+    async def _close_all(self) -> None:
         await super().close()  # type: ignore[misc]
         if self._core is not None:
             await self._core.close()
             log.info("database closed")
+
+
+def is_refusal(request: Request, answer: Answer) -> bool:
+    """A moderator command refused to a member who is not one: only they need to see it."""
+    spec = BY_NAME.get(request.command)
+    return (
+        spec is not None
+        and spec.moderator
+        and isinstance(answer, Notice)
+        and answer.tone is Tone.ERROR
+        and (request.actor is None or not request.actor.is_moderator)
+    )
 
 
 class PopcornBot(PopcornBotMixin, commands.Bot):

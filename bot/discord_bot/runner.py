@@ -48,4 +48,9 @@ async def run_discord(settings: Settings) -> int:
     finally:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
+        # `async with` skips close() when a signal already started it: await that closing
+        # (Discord, then the database) here, or asyncio.run would cancel it half-way.
+        if closing:
+            await asyncio.gather(*closing, return_exceptions=True)
+        await bot.close()  # idempotent: the same closing, or the one `async with` ran
     return 0

@@ -45,6 +45,11 @@ class Actions(Protocol):
 
 VIEW_TIMEOUT = 180.0
 NOT_YOURS = "Only the member who asked can use these controls. Ask the bot yourself!"
+EXPIRED = "This menu has expired; ask again."
+#: Set in Interaction.extras when a live view took a control's interaction (see
+#: PopcornBot.on_interaction, which answers the controls no view takes).
+VIEW_MARK = "popcorn_view"
+APOLOGY = "Sorry, something went wrong on my side. It has been logged."
 
 
 class OwnedView(discord.ui.View):
@@ -56,6 +61,7 @@ class OwnedView(discord.ui.View):
         self.message: discord.Message | None = None
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        interaction.extras[VIEW_MARK] = True
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(NOT_YOURS, ephemeral=True)
@@ -67,6 +73,23 @@ class OwnedView(discord.ui.View):
                 continue  # link buttons keep working
             if isinstance(item, discord.ui.Button | discord.ui.Select):
                 item.disabled = True
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any], /
+    ) -> None:
+        """A control's callback failed: logged with its context, a short apology to the member."""
+        log.error(
+            "control %s of %s failed (guild %s, channel %s, user %s)",
+            getattr(item, "custom_id", None), type(self).__name__, interaction.guild_id,
+            interaction.channel_id, interaction.user.id, exc_info=error,
+        )  # fmt: skip
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(APOLOGY, ephemeral=True)
+            else:
+                await interaction.response.send_message(APOLOGY, ephemeral=True)
+        except discord.HTTPException as exc:
+            log.warning("could not send an error reply to an interaction: %s", exc)
 
     async def on_timeout(self) -> None:
         self.disable_controls()

@@ -14,12 +14,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.types import Request
+from bot.discord_bot.views import APOLOGY
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import PopcornBot
 
 log = logging.getLogger(__name__)
-APOLOGY = "Sorry, something went wrong on my side. It has been logged."
+
+
+def command_name(ctx: commands.Context[Any]) -> str | None:
+    """The command's name, also for paths outside discord.py's invoke (`!cage`, mentions,
+    moderator commands: PopcornBot.process_commands sets invoked_with to the request's)."""
+    if ctx.command is not None:
+        return ctx.command.qualified_name
+    return ctx.invoked_with
 
 
 def unwrap(error: BaseException) -> BaseException:
@@ -83,13 +91,15 @@ class ErrorHandler(commands.Cog):
             await self.tell(ctx, f"I didn't understand that. Try `{self.bot.settings.prefix}help`.")
         elif isinstance(error, discord.Forbidden):
             log.warning(
-                "missing permission in channel %s of guild %s for %s: %s",
-                ctx.channel.id, ctx.guild.id if ctx.guild else None, ctx.command, error.text,
+                "missing permission in channel %s of guild %s for %s (author %s): %s",
+                ctx.channel.id, ctx.guild.id if ctx.guild else None, command_name(ctx),
+                ctx.author.id, error.text,
             )  # fmt: skip
         else:
             log.error(
                 "command %s failed (guild %s, channel %s, author %s, message %r)",
-                ctx.command, ctx.guild.id if ctx.guild else None, ctx.channel.id, ctx.author.id,
+                command_name(ctx), ctx.guild.id if ctx.guild else None, ctx.channel.id,
+                ctx.author.id,
                 ctx.message.content[:200] if ctx.interaction is None else None,
                 exc_info=error,
             )  # fmt: skip
