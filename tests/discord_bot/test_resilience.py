@@ -253,3 +253,31 @@ async def test_an_ordinary_slash_answer_stays_public(live_bot: Any) -> None:
     ctx = fake_slash_context(live_bot)
     await live_bot.respond(ctx, Request("review", "leaving las vegas"))
     assert "ephemeral" not in ctx.send.await_args.kwargs
+
+
+async def test_a_failing_control_is_logged_with_context_and_apologised_for(
+    app: Popcorn, caplog: pytest.LogCaptureFixture
+) -> None:
+    answer = await app.answer_text("!top 25")
+    view = Paginator(answer, OWNER)  # type: ignore[arg-type]
+    interaction = component_interaction(view.next.custom_id)
+    interaction.guild_id, interaction.channel_id = 4242, 77
+    with caplog.at_level(logging.ERROR):
+        await view.on_error(interaction, RuntimeError("boom"), view.next)
+    interaction.response.send_message.assert_awaited_once_with(APOLOGY, ephemeral=True)
+    line = caplog.records[-1].getMessage()
+    assert "guild 4242" in line and "channel 77" in line and f"user {OWNER}" in line
+
+
+async def test_a_failing_quick_entry_form_is_logged_and_apologised_for(
+    live_bot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.discord_bot.cogs import moderation
+
+    form = moderation.QuickEntry(live_bot)
+    interaction = fake_interaction()
+    interaction.guild_id, interaction.channel_id = 4242, 77
+    with caplog.at_level(logging.ERROR):
+        await form.on_error(interaction, RuntimeError("boom"))
+    interaction.response.send_message.assert_awaited_once_with(APOLOGY, ephemeral=True)
+    assert "guild 4242" in caplog.records[-1].getMessage()

@@ -8,6 +8,7 @@ with sub-commands cannot itself be invoked), so the moderators' group is `/revie
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
@@ -17,12 +18,13 @@ from discord.ext import commands
 from bot.answers.moderation import EDITABLE, quick_entry
 from bot.answers.types import Attachment, Request
 from bot.discord_bot.cogs.films import FILM_HELP, film_request
-from bot.discord_bot.views import OwnedView, interactive_reply
+from bot.discord_bot.views import APOLOGY, OwnedView, interactive_reply
 from bot.records.files import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import PopcornBot
 
+log = logging.getLogger(__name__)
 FieldName = Literal[tuple(sorted(EDITABLE))]  # type: ignore[valid-type]
 
 
@@ -52,6 +54,20 @@ class QuickEntry(discord.ui.Modal, title="New review"):
     def __init__(self, bot: PopcornBot) -> None:
         super().__init__()
         self.bot = bot
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:
+        """Logged with its context, a short apology: as the slash-command error handler does."""
+        log.error(
+            "the quick-entry form failed (guild %s, channel %s, user %s)",
+            interaction.guild_id, interaction.channel_id, interaction.user.id, exc_info=error,
+        )  # fmt: skip
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(APOLOGY, ephemeral=True)
+            else:
+                await interaction.response.send_message(APOLOGY, ephemeral=True)
+        except discord.HTTPException as exc:
+            log.warning("could not send an error reply to an interaction: %s", exc)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         try:
