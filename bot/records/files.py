@@ -157,7 +157,8 @@ def parse_record_text(text: str, source: str) -> Record:
     except Exception as exc:
         # A value YAML cannot build (`!!int x`, `!!bool maybe`: ValueError, KeyError, ...):
         # refused, never a traceback.
-        raise RecordError(source, f"not valid YAML ({type(exc).__name__}: {exc})"[:300]) from None
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        raise RecordError(source, f"not valid YAML ({detail})") from None
     if not isinstance(data, dict):
         raise RecordError(source, "a record file must hold a mapping with a `film:` section")
     title = data.get("film", {}).get("title") if isinstance(data.get("film"), dict) else None

@@ -1,0 +1,145 @@
+"""Property tests (issue #10, "nothing lost, nothing crashes"): whatever text arrives, the
+record loader, the CSV catalogue reader and the article parser either give a result or fail
+with their own RecordError and a one-line message; the message parser and the normalisers
+always answer. Nothing else escapes. Bounded (max_examples) and without deadlines, so the
+suite stays a few seconds long on a small machine."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.answers.parse import parse_command
+from bot.answers.types import Request
+from bot.records.article import ParsedArticle, parse_article
+from bot.records.files import LoadedRecord, RecordError, load_bytes, parse_catalog_text
+from bot.records.schema import Record
+from bot.search.normalize import normalize_name, normalize_title
+from tests.helpers import REPO
+
+BOUNDED = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,  # no .hypothesis folder in the working tree
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+SHIPPED = (REPO / "data" / "reviews" / "leaving-las-vegas-1995.yaml").read_text(encoding="utf-8")
+
+YAML_TOKENS = [
+    "film:", "\n  title: ", "Con Air", "\n  year: ", "1997", "\nrelease:", "\n  release_date: ",
+    "2001-02-30", "9999-99-99", "2016-07-04", "\nreview:", "\n  ratings:", "\n    picture: ",
+    "GOOD", "\n", "\n  ", "- ", "[", "]", "{", "}", ", ", ": ", "? ", "&a ", "*a", "&b ", "*b",
+    "<<: *a", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!binary ", "!!str ", "!!map ",
+    "!!seq ", "!!set ", "!!omap ", "!!python/object ", "'", '"', "|", ">", "#", "---", "...",
+    "%YAML 1.1", "%TAG ! tag:x,2000:", "~", "null", "-1e999", ".nan", "0x1F", "0o7", "1_000",
+    "\t", "\r", "\x00", "\ufeff", "\u2028", "é", "\\", "@",
+]  # fmt: skip
+CSV_TOKENS = [
+    "title,year", ",runtime_min", ",genres", ",directors", ",cast", ",cast_complete", ",budget",
+    "\n", "\r\n", "\r", ",", '"', '""', "Con Air", "1997", "-5", "0", "yes", "maybe", ";",
+    " as ", "Nicolas Cage", "\ufeff", "\x00", " ", "é", "\u202e", "title", "year", "99999999999",
+]  # fmt: skip
+ARTICLE_TOKENS = [
+    "Movie title: ", "Leaving Las Vegas", " (1995)", "\n", "\n\n", "Director: ", "Mike Figgis",
+    "Cast: ", "Nicolas Cage as Ben", "Runtime: ", "111 min", "Release date: ", "4 July 2016",
+    "31/02/2016", "Picture: ", "Audio: ", "Extras: ", "GOOD", "POOR", "Film rating: ", "4.5/5",
+    "11/10", "Verdict", "Pros", "Cons", "Style & Direction", "Music & Audio", "<html>", "<h1>",
+    "</h1>", '<a href="', "https://www.amazon.co.uk/dp/X", "javascript:x", '">', "</a>",
+    "<p>", "</p>", "<script>", "&amp;", "&#0;", "&#xD800;", "<!--", "<![CDATA[", "\x00",
+    "\ufffd", "schema: 1", "film:", ":", "-", "•", "*", "é", "1995", "9999",
+]  # fmt: skip
+
+
+def glued(tokens: list[str], max_size: int = 80) -> st.SearchStrategy[str]:
+    """Text built from format-specific pieces and a little arbitrary text, in any order."""
+    piece = st.one_of(st.sampled_from(tokens), st.text(max_size=6))
+    return st.lists(piece, max_size=max_size).map("".join)
+
+
+def mutated(base: str) -> st.SearchStrategy[str]:
+    """A valid file with some text put in, cut out or replaced at some place."""
+    return st.tuples(
+        st.integers(0, len(base)),
+        st.integers(0, 40),
+        st.one_of(st.sampled_from(YAML_TOKENS), st.text(max_size=12)),
+    ).map(lambda t: base[: t[0]] + t[2] + base[t[0] + t[1] :])
+
+
+def assert_one_line(error: RecordError, source: str) -> None:
+    message = str(error)
+    assert message.startswith(source)
+    assert "\n" not in message and "\r" not in message
+    assert len(message) < 1000
+
+
+def check_load(data: bytes, source: str) -> None:
+    try:
+        loaded = load_bytes(data, source)
+    except RecordError as error:
+        assert_one_line(error, source)
+    else:
+        assert all(isinstance(item, LoadedRecord) for item in loaded)
+        assert all(isinstance(item.record, Record) for item in loaded)
+
+
+@BOUNDED
+@given(st.one_of(glued(YAML_TOKENS), st.text(max_size=200)))
+def test_record_loader_loads_or_refuses(text: str) -> None:
+    check_load(text.encode("utf-8", "surrogatepass"), "prop.yaml")
+
+
+@BOUNDED
+@given(mutated(SHIPPED))
+def test_record_loader_on_a_damaged_real_record(text: str) -> None:
+    check_load(text.encode("utf-8", "surrogatepass"), "prop.yaml")
+
+
+@BOUNDED
+@given(st.binary(max_size=300))
+def test_record_loader_on_any_bytes(data: bytes) -> None:
+    check_load(data, "prop.yaml")
+    check_load(data, "prop.csv")
+
+
+@BOUNDED
+@given(st.one_of(glued(CSV_TOKENS), st.text(max_size=200)))
+def test_catalog_reader_loads_or_refuses(text: str) -> None:
+    try:
+        records = parse_catalog_text(text, "prop.csv")
+    except RecordError as error:
+        assert_one_line(error, "prop.csv")
+    else:
+        assert all(isinstance(record.film.title, str) and record.film.title for record in records)
+
+
+@BOUNDED
+@given(st.one_of(glued(ARTICLE_TOKENS, 120), st.text(max_size=300)))
+def test_article_parser_parses_or_refuses(text: str) -> None:
+    try:
+        parsed = parse_article(text, "prop-article")
+    except RecordError as error:
+        assert_one_line(error, "prop-article")
+    else:
+        assert isinstance(parsed, ParsedArticle)
+
+
+@BOUNDED
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        glued(["!", "@Popcorn", "<@123>", "<@!123>", " ", "review", "cast", "?", "\n", "é"]),
+    ),
+    st.sampled_from(["!", "?", "pop ", "$"]),
+    st.sampled_from([None, "@Popcorn", ("<@123>", "<@!123>")]),
+)
+def test_message_parser_always_answers(text: str, prefix: str, mention: object) -> None:
+    request = parse_command(text, prefix, mention)  # type: ignore[arg-type]
+    assert request is None or isinstance(request, Request)
+
+
+@BOUNDED
+@given(st.text(max_size=300))
+def test_normalisers_always_answer(text: str) -> None:
+    for key in (normalize_title(text), normalize_name(text)):
+        assert isinstance(key, str)
+        assert key == " ".join(key.split())
