@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.answers.commands import answer_request
@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.changes import ChangeError, ChangeEvent, save_record, set_review_removed
 from bot.db.engine import create_engine, create_session_factory
+from bot.db.faults import session_reply
 from bot.db.feed import ChangeFeed, supports_feed
 from bot.db.importer import ImportStats, ProgressCallback, import_records
 from bot.db.locks import startup_lock
@@ -109,9 +110,15 @@ class Popcorn:
 
     async def answer(self, request: Request) -> Answer:
         """One session per command; changes it committed are then announced."""
-        async with self.sessions() as session:
-            ctx = self.context(session)
-            answer = await answer_request(ctx, request)
+        try:
+            async with self.sessions() as session:
+                ctx = self.context(session)
+                answer = await answer_request(ctx, request)
+        except DBAPIError as exc:  # busy, disk full, read-only: rolled back, said in one line
+            if (reply := session_reply(exc)) is None:
+                raise
+            log.warning("%s: %s", reply, exc.orig)
+            return Notice(reply, Tone.ERROR)
         await self.announce(ctx.events)
         return answer
 
@@ -158,6 +165,12 @@ class Popcorn:
                     "look at it again.",
                     Tone.ERROR,
                 )
+            except DBAPIError as exc:  # busy, disk full, read-only: said in one line
+                await session.rollback()
+                if (reply := session_reply(exc)) is None:
+                    raise
+                log.warning("%s: %s", reply, exc.orig)
+                return Notice(reply, Tone.ERROR)
             label = film_label(film.title, film.year)
         event = ChangeEvent(film.id, change.actor.guild_id, change.actor.name, change.summary)
         await self.announce([event])

@@ -7,12 +7,15 @@ import asyncio
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
+from sqlalchemy.engine import make_url
 
 from bot.config import Settings
+from bot.db.faults import is_database_error, startup_message
 from bot.db.urls import DatabaseUrlError
 from bot.records.files import RecordError
 
@@ -177,19 +180,63 @@ COMMANDS = {
 }
 
 
+async def _settle_sqlite_threads(limit: float = 5.0) -> None:
+    """Let aiosqlite's worker threads finish while the event loop still runs: a connection that
+    failed to open stops its thread without waiting for it, and the thread then reports to a
+    closed loop (a traceback on the terminal) if asyncio.run() has already returned."""
+    try:
+        from aiosqlite.core import _connection_worker_thread
+    except ImportError:  # pragma: no cover - aiosqlite always comes with the bot
+        return
+    for _ in range(int(limit * 100)):
+        if not any(
+            getattr(thread, "_target", None) is _connection_worker_thread
+            for thread in threading.enumerate()
+        ):
+            return
+        await asyncio.sleep(0.01)
+
+
+async def _run_command(command: str, args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        return await COMMANDS[command](args, settings)
+    except Exception:
+        await _settle_sqlite_threads()
+        raise
+
+
+def _database_setting(settings: Settings | None) -> tuple[str, str]:
+    """The setting that names the database in use, and the database as the user wrote it."""
+    if settings is None or settings.database_url:
+        url = settings.database_url if settings is not None else None
+        if not url:
+            return "DATABASE_URL", "DATABASE_URL"
+        parsed = make_url(url)
+        where = url if parsed.password is None else parsed.render_as_string(hide_password=True)
+        return "DATABASE_URL", where
+    return "POPCORN_DB_PATH", str(settings.db_path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "start"
+    settings: Settings | None = None
     try:
         settings = _settings()
         quiet = command in ("chat", "start") and settings.discord_token is None
         _setup_logging(settings.log_level, quiet or command in ("import", "export", "db"))
-        return asyncio.run(COMMANDS[command](args, settings))
+        return asyncio.run(_run_command(command, args, settings))
     except (CliError, RecordError, DatabaseUrlError) as exc:
         print(f"popcorn: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if os.environ.get("POPCORN_DEBUG") or not is_database_error(exc):
+            raise
+        setting, where = _database_setting(settings)
+        print(f"popcorn: {startup_message(exc, setting, where)}", file=sys.stderr)
+        return 1
     except OSError as exc:
         if os.environ.get("POPCORN_DEBUG"):
             raise
