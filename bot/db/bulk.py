@@ -11,12 +11,19 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Credit, Film, Person, Role
+from bot.db.models import Change, Credit, Film, Person, Role
 from bot.records.schema import FilmFacts
 from bot.search.normalize import normalize_name
 
 CHUNK = 2000
-FILMS, PEOPLE, CREDITS = Film.__table__, Person.__table__, Credit.__table__
+FILMS, PEOPLE, CREDITS, CHANGES = (
+    Film.__table__,
+    Person.__table__,
+    Credit.__table__,
+    Change.__table__,
+)
+#: The history's actor name for what `popcorn import` (and the first run's data/) wrote.
+IMPORT_ACTOR = "popcorn import"
 CREW: tuple[tuple[str, Role], ...] = (
     ("directors", Role.DIRECTOR),
     ("writers", Role.WRITER),
@@ -143,4 +150,27 @@ async def insert_new_films(
     ]
     for chunk in _chunks(credit_rows, 20000):
         await conn.exec_driver_sql(sql, list(chunk))
+
+    # History: each film added by the import, one row (as the ORM path writes).
+    labels = {
+        slug: (f"{facts.title} ({facts.year})" if facts.year else facts.title)[:320]
+        for slug, (facts, _) in merged.items()
+    }
+    history = [
+        {
+            "film_id": film_ids[slug],
+            "film_label": label,
+            "action": "import",
+            "field": None,
+            "old_value": None,
+            "new_value": label,
+            "actor_id": None,
+            "actor_name": IMPORT_ACTOR,
+            "guild_id": None,
+            "created_at": now,
+        }
+        for slug, label in labels.items()
+    ]
+    for chunk in _chunks(history, 5000):
+        await conn.execute(insert(CHANGES), chunk)
     return len(merged)

@@ -162,7 +162,7 @@ async def save_record(
     else:
         old_record = None
     item = LoadedRecord("moderator", record, "replace")
-    importer = Importer(session)
+    importer = Importer(session, history=False)  # the claim and the history are here
     await importer.prepare([item])
     await importer.apply(item)
     await session.flush()

@@ -7,6 +7,11 @@ differ, so importing the same input twice changes nothing.
 Whether a film's cast list is complete (films.cast_complete) comes from the record
 (Record.cast_complete); a catalog row can make a list complete (its `cast_complete` column)
 but never partial again.
+
+Nothing changes behind the moderators' back: every film an import adds or changes moves to
+its next version (so a moderator's change prepared before it is refused, bot.db.changes.claim)
+and gets history rows (action "import", one per field changed, with old and new values). A
+catalog row never changes a film that has a review: the review's record owns all of it.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.db.bulk import existing_slugs, insert_new_films
+from bot.db.bulk import IMPORT_ACTOR, existing_slugs, insert_new_films
+from bot.db.exporter import current_review, film_to_record
 from bot.db.models import (
+    Change,
     Credit,
     Film,
     FilmAlias,
@@ -52,12 +59,20 @@ class ImportStats:
     films_created: int = 0
     films_updated: int = 0
     records: int = 0
+    rows_kept_out: int = 0  # catalog rows of reviewed films: the review's record owns them
+    note: str = ""  # said before the summary (e.g. that data/ was loaded first)
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.records} record(s): {self.films_created} film(s) added, "
             f"{self.films_updated} updated"
         )
+        if self.rows_kept_out:
+            text += (
+                f"; {self.rows_kept_out} catalog row(s) of reviewed films left them as their "
+                "review records say"
+            )
+        return f"{self.note}{text}"
 
 
 def _assign(obj: Any, **values: Any) -> bool:
@@ -82,11 +97,15 @@ def _names(facts: FilmFacts) -> list[str]:
 class Importer:
     """Holds the look-ups (films by slug, people by name key) for one import session."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, *, history: bool = True) -> None:
+        """`history`: bump the version of every film added or changed and write its history
+        (an import). False for bot.db.changes.save_record, which does both itself."""
         self.session = session
+        self.history = history
         self.films: dict[str, Film] = {}
         self.people: dict[str, Person] = {}
         self.stats = ImportStats()
+        self.created: list[Film] = []  # their history is written once they have an id
 
     async def prepare(self, items: Sequence[LoadedRecord]) -> None:
         """Load the films these records touch, and the people they name."""
@@ -102,6 +121,7 @@ class Importer:
                     selectinload(Film.releases),
                     selectinload(Film.reviews).selectinload(Review.ratings),
                     selectinload(Film.reviews).selectinload(Review.purchase_links),
+                    selectinload(Film.reviews).selectinload(Review.release),
                 )
             )
             for film in (await self.session.scalars(stmt)).all():
@@ -145,15 +165,39 @@ class Importer:
     async def apply(self, item: LoadedRecord) -> None:
         record = item.record
         film, created = self.film(record.film, record.slug)
+        self.stats.records += 1
+        if item.mode == "merge" and not created and current_review(film) is not None:
+            self.stats.rows_kept_out += 1  # the review's record owns the film
+            return
+        tracked = self.history and not created and film.id is not None  # not new here
+        before = film_to_record(film) if tracked else None
         if item.mode == "replace":
             changed = await self.replace(film, record)
         else:
             changed = await self.merge(film, record.film)
-        self.stats.records += 1
         if created:
             self.stats.films_created += 1
+            if self.history:
+                self.created.append(film)
         elif changed:
             self.stats.films_updated += 1
+            if before is not None:
+                self._record_change(film, before)
+
+    def _record_change(self, film: Film, before: Record) -> None:
+        """The film moved on: its next version, and a history row per field changed."""
+        from bot.db.changes import record_diff  # bot.db.changes imports this module
+
+        film.version = (film.version or 1) + 1
+        diff = record_diff(before, film_to_record(film)) or [("film", None, None)]
+        for field, old, new in diff:
+            self.session.add(_history_row(film.id, _label(film), field, old, new))
+
+    def write_created_history(self) -> None:
+        """After a flush: one history row for each film this import added."""
+        for film in self.created:
+            self.session.add(_history_row(film.id, _label(film), None, None, _label(film)))
+        self.created = []
 
     async def replace(self, film: Film, record: Record) -> bool:
         facts = record.film
@@ -287,6 +331,26 @@ class Importer:
         return changed or created
 
 
+def _label(film: Film) -> str:
+    return f"{film.title} ({film.year})" if film.year else film.title
+
+
+def _history_row(film_id: int, label: str, field: str | None, old: Any, new: Any) -> Change:
+    from bot.db.changes import _text  # bot.db.changes imports this module
+
+    return Change(
+        film_id=film_id,
+        film_label=label[:320],
+        action="import",
+        field=field,
+        old_value=_text(old),
+        new_value=_text(new),
+        actor_id=None,
+        actor_name=IMPORT_ACTOR,
+        guild_id=None,
+    )
+
+
 def _set_ratings(review: Review, data: ReviewRecord) -> bool:
     wanted: dict[str, tuple[str | None, float]] = {}
     for aspect in ASPECTS:
@@ -346,6 +410,8 @@ async def import_records(
             await importer.apply(item)
             if progress is not None and (done % 200 == 0 or done == len(rest)):
                 progress(done, total)
+        await session.flush()
+        importer.write_created_history()
         await session.flush()
     if fresh:
         done = len(rest)

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.answers.moderation import edited_record
+from bot.answers.types import Attachment, Confirmation, Notice, Tone
 from bot.app import Popcorn
 from bot.db.changes import film_history, record_diff
 from bot.db.exporter import export_to_dir
@@ -15,6 +16,7 @@ from bot.db.models import Film
 from bot.records.files import dump_record, parse_record_text
 from bot.records.schema import Record, film_slug
 from tests.answers.test_moderation import fields, review_card, say, text_of
+from tests.db.test_storage import snapshot
 from tests.helpers import REPO, make_settings
 
 LLV = "leaving-las-vegas-1995"
@@ -105,3 +107,69 @@ def test_the_diff_tells_falsy_values_from_nothing() -> None:
     assert record_diff(unrated, edited_record(unrated, "review.ratings.film", None)) == []
     assert record_diff(unrated, edited_record(unrated, "review.pros", [])) != []
     assert record_diff(edited_record(unrated, "review.cons", []), unrated) != []
+
+
+def _llv_yaml(verdict: str) -> str:
+    text = (REPO / "data" / "reviews" / f"{LLV}.yaml").read_text(encoding="utf-8")
+    record = _llv_record()
+    assert record.review is not None and record.review.verdict
+    assert record.review.verdict in text
+    return text.replace(record.review.verdict, verdict)
+
+
+async def test_a_stale_confirm_cannot_overwrite_an_import(any_app: Popcorn, tmp_path: Path) -> None:
+    moderators = _llv_yaml("The moderator's verdict").encode()
+    preview = await say(any_app, "!review add replace", files=(Attachment("llv.yaml", moderators),))
+    assert isinstance(preview, Confirmation)
+
+    imported = tmp_path / f"{LLV}.yaml"
+    imported.write_text(_llv_yaml("The imported verdict"), encoding="utf-8")
+    stats = await any_app.import_paths([imported])
+    assert stats.films_updated == 1
+    history = await _history(any_app, LLV)
+    assert history[0][:2] == ("import", "review.verdict")
+    assert history[0][3] == "The imported verdict"
+
+    refused = await any_app.apply(preview.change)
+    assert isinstance(refused, Notice) and refused.tone is Tone.ERROR
+    assert "Nothing was saved" in refused.text
+    card = await review_card(any_app, "leaving las vegas")
+    assert card.description and "The imported verdict" in card.description
+
+
+async def test_a_catalog_row_never_changes_a_reviewed_film(
+    any_app: Popcorn, tmp_path: Path
+) -> None:
+    before = await snapshot(any_app.engine)
+    catalog = tmp_path / "more.csv"
+    catalog.write_text(
+        "title,year,runtime_min,genres,directors,cast\n"
+        "Leaving Las Vegas,1995,112,Comedy,Someone Else,Jane Doe as Extra\n",
+        encoding="utf-8",
+    )
+    stats = await any_app.import_paths([catalog])
+    assert (stats.films_created, stats.films_updated, stats.rows_kept_out) == (0, 0, 1)
+    assert "review records say" in stats.summary()
+    assert await snapshot(any_app.engine) == before
+
+
+async def test_a_catalog_row_records_what_it_changes(any_app: Popcorn, tmp_path: Path) -> None:
+    catalog = tmp_path / "new.csv"
+    catalog.write_text("title,year\nA Film Without Facts,2001\n", encoding="utf-8")
+    await any_app.import_paths([catalog])
+    slug = "a-film-without-facts-2001"
+    assert await _history(any_app, slug) == [("import", None, None, "A Film Without Facts (2001)")]
+    catalog.write_text(
+        "title,year,runtime_min,directors\nA Film Without Facts,2001,95,Ann Director\n",
+        encoding="utf-8",
+    )
+    stats = await any_app.import_paths([catalog])
+    assert stats.films_updated == 1
+    async with any_app.sessions() as session:
+        version = await session.scalar(select(Film.version).where(Film.slug == slug))
+    assert version == 2
+    changes = {field: (old, new) for _, field, old, new in (await _history(any_app, slug))[:2]}
+    assert changes == {
+        "film.runtime_min": (None, "95"),
+        "film.directors": ("[]", '["Ann Director"]'),
+    }
