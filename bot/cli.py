@@ -75,6 +75,7 @@ async def _import(args: argparse.Namespace, settings: Settings) -> int:
     from rich.progress import Progress
 
     from bot.app import Popcorn
+    from bot.db.locks import import_lock
 
     app = await Popcorn.start(settings, seed=False)
     try:
@@ -84,7 +85,16 @@ async def _import(args: argparse.Namespace, settings: Settings) -> int:
             def report(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            stats = await app.import_paths(args.paths, report)
+            def waiting() -> None:
+                print(
+                    "popcorn: another import into this database is running: waiting for it "
+                    "to finish.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+            async with import_lock(app.engine, waiting):
+                stats = await app.import_paths(args.paths, report)
         print(f"Imported {stats.summary()}.")
         return 0
     finally:
