@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.db.urls import DatabaseUrlError
+
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine for an async URL (see bot.db.urls). SQLite files get their folder created,
@@ -22,7 +24,14 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if parsed.get_backend_name() == "sqlite":
         uri = str(parsed.query.get("uri", "")).lower() in ("true", "1")
         if parsed.database and parsed.database != ":memory:" and not uri:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseUrlError(
+                    f"cannot create the folder {folder} for the SQLite database: "
+                    f"{exc.strerror or exc} (fix POPCORN_DB_PATH or DATABASE_URL)"
+                ) from None
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

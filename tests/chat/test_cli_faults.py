@@ -114,3 +114,10 @@ def test_postgres_role_unknown(tmp_path: Path, postgres_admin: str, args: list[s
         "popcorn_no_such_role",
     )
     assert "secret" not in line
+
+
+def test_a_file_where_the_database_folder_should_be(tmp_path: Path) -> None:
+    (tmp_path / "var").write_text("not a folder", encoding="utf-8")
+    db = tmp_path / "var" / "popcorn.sqlite3"
+    for args in COMMANDS:
+        assert_one_line(run(args, tmp_path, POPCORN_DB_PATH=str(db)), "POPCORN_DB_PATH", "folder")
