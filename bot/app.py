@@ -3,6 +3,7 @@ engine, the session factory and the fuzzy index, created once at start-up."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -23,15 +24,28 @@ from bot.db.changes import ChangeError, ChangeEvent, save_record, set_review_rem
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.faults import session_reply
 from bot.db.feed import ChangeFeed, supports_feed
-from bot.db.importer import ImportStats, ProgressCallback, import_records
+from bot.db.importer import (
+    ImportStats,
+    ProgressCallback,
+    import_records,
+    read_backups,
+    restore_backup,
+)
 from bot.db.locks import startup_lock
-from bot.db.queries import count_films, film_document, people_documents, search_documents
+from bot.db.models import Meta
+from bot.db.queries import film_document, people_documents, search_documents
 from bot.records.files import load_paths
 from bot.records.schema import Record
 from bot.search import SearchIndex
 
 log = logging.getLogger(__name__)
+#: The meta row saying the shipped data/ was loaded (when, from where): never guessed.
+DATA_LOADED = "data_loaded"
 ChangeListener = Callable[[ChangeEvent], Awaitable[None]]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(slots=True)
@@ -71,12 +85,14 @@ class Popcorn:
         return app
 
     async def seed_if_empty(self) -> ImportStats | None:
+        """Load data/ unless the database says it was loaded (a meta row, not an empty table:
+        a database an import created before the first start still gets the shipped data)."""
         async with self.sessions() as session:
-            if await count_films(session):
+            if await session.get(Meta, DATA_LOADED) is not None:
                 return None
         data_dir = self.settings.data_dir
         if not data_dir.is_dir():
-            log.warning("the database is empty and there is no data folder at %s", data_dir)
+            log.warning("the shipped data was never loaded and there is no folder %s", data_dir)
             return None
         stats = await self.import_paths([data_dir])
         log.info("first run: loaded %s from %s", stats.summary(), data_dir)
@@ -85,10 +101,40 @@ class Popcorn:
     async def import_paths(
         self, paths: Sequence[Path], progress: ProgressCallback | None = None
     ) -> ImportStats:
-        """Validate every file, then write all of it in one transaction (or nothing)."""
+        """Validate every file, then write all of it in one transaction (or nothing).
+
+        Into a database that never had the shipped data/, data/ goes first (the import's own
+        files then win), and the summary says so; without a data/ folder it says it was not."""
         loaded = load_paths(paths)
+        backups = read_backups(paths)  # an export's removed reviews and history
+        data_dir = self.settings.data_dir
+        resolved = {path.resolve() for path in paths}
+        backed_up = next((b["data_loaded"] for b in backups if b.get("data_loaded")), None)
         async with self.sessions.begin() as session:
+            note = ""
+            if await session.get(Meta, DATA_LOADED) is None:
+                if backed_up:  # a backup of a database that had it: it is in the records
+                    session.add(Meta(key=DATA_LOADED, value=str(backed_up)[:2000]))
+                elif data_dir.resolve() in resolved:
+                    session.add(Meta(key=DATA_LOADED, value=f"{_now()} from {data_dir}"))
+                elif data_dir.is_dir():
+                    seeded = await import_records(session, load_paths([data_dir]))
+                    session.add(Meta(key=DATA_LOADED, value=f"{_now()} from {data_dir}"))
+                    note = (
+                        f"first loaded the shipped data from {data_dir} into this new "
+                        f"database: {seeded.summary()}"
+                    )
+                else:
+                    note = (
+                        f"the shipped data was not loaded: there is no folder {data_dir}; set "
+                        "POPCORN_DATA_DIR to it and start the bot, or `popcorn import` it"
+                    )
             stats = await import_records(session, loaded, progress)
+            stats.note = note
+            for backup in backups:
+                reviews, rows = await restore_backup(session, backup)
+                stats.removed_reviews_restored += reviews
+                stats.history_restored += rows
         await self.rebuild_index()
         if self.feed is not None and (stats.films_created or stats.films_updated):
             await self.feed.publish(None)

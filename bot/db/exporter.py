@@ -1,13 +1,18 @@
-"""The database written back out as record files (one YAML file per film)."""
+"""The database written back out as record files (one YAML file per film), plus the backup
+file (popcorn-backup.json: removed reviews, the history, whether data/ was loaded), which
+`popcorn import` of the folder restores. The format is in data/README.md."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Film, Review, Role
+from bot.db.models import Change, Film, Meta, Review, Role
 from bot.db.queries import all_films
 from bot.records.files import dump_record
 from bot.records.schema import Record
@@ -63,34 +68,39 @@ def film_to_record(film: Film) -> Record:
             "extras": list(release.extras or []),
         }
     if review is not None:
-        ratings = {r.aspect: (r.score if r.aspect == "film" else r.grade) for r in review.ratings}
-        data["review"] = {
-            "headline": review.headline,
-            "url": review.url,
-            "author": review.author,
-            "published": review.published,
-            "intro": review.intro,
-            "sections": {
-                "style_direction": review.style_direction,
-                "music_audio": review.music_audio,
-                "acting_characters": review.acting_characters,
-            },
-            "film_conclusion": review.film_conclusion,
-            "release_conclusion": review.release_conclusion,
-            "ratings": ratings,
-            "verdict": review.verdict,
-            "pros": list(review.pros or []),
-            "cons": list(review.cons or []),
-            "recommendation": review.recommendation,
-            "purchase_links": [
-                {"retailer": p.retailer, "url": p.url, "affiliate": p.affiliate}
-                for p in review.purchase_links
-            ],
-            "trailer": {"url": review.trailer_url, "note": review.trailer_note}
-            if review.trailer_url
-            else None,
-        }
+        data["review"] = review_data(review)
     return Record.model_validate(data)
+
+
+def review_data(review: Review) -> dict[str, Any]:
+    """A review as the `review:` section of a record (before validation)."""
+    ratings = {r.aspect: (r.score if r.aspect == "film" else r.grade) for r in review.ratings}
+    return {
+        "headline": review.headline,
+        "url": review.url,
+        "author": review.author,
+        "published": review.published,
+        "intro": review.intro,
+        "sections": {
+            "style_direction": review.style_direction,
+            "music_audio": review.music_audio,
+            "acting_characters": review.acting_characters,
+        },
+        "film_conclusion": review.film_conclusion,
+        "release_conclusion": review.release_conclusion,
+        "ratings": ratings,
+        "verdict": review.verdict,
+        "pros": list(review.pros or []),
+        "cons": list(review.cons or []),
+        "recommendation": review.recommendation,
+        "purchase_links": [
+            {"retailer": p.retailer, "url": p.url, "affiliate": p.affiliate}
+            for p in review.purchase_links
+        ],
+        "trailer": {"url": review.trailer_url, "note": review.trailer_note}
+        if review.trailer_url
+        else None,
+    }
 
 
 async def export_records(session: AsyncSession) -> dict[str, str]:
@@ -101,6 +111,57 @@ async def export_records(session: AsyncSession) -> dict[str, str]:
     return files
 
 
+BACKUP_FILE = "popcorn-backup.json"
+BACKUP_FORMAT = 1
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+async def export_backup(session: AsyncSession) -> dict[str, Any]:
+    """What the record files cannot say: removed reviews, the history, the data/ mark."""
+    removed = []
+    for film in await all_films(session):
+        for review in film.reviews:
+            if review.deleted_at is None:
+                continue
+            validated = Record.model_validate(
+                {"film": {"title": film.title, "year": film.year}, "review": review_data(review)}
+            )
+            assert validated.review is not None
+            removed.append(
+                {
+                    "film": film.slug,
+                    "removed_at": _iso(review.deleted_at),
+                    "review": validated.review.model_dump(mode="json", exclude_none=True),
+                }
+            )
+    slugs = dict((await session.execute(select(Film.id, Film.slug))).all())
+    history = [
+        {
+            "film": slugs.get(change.film_id) if change.film_id is not None else None,
+            "film_label": change.film_label,
+            "action": change.action,
+            "field": change.field,
+            "old_value": change.old_value,
+            "new_value": change.new_value,
+            "actor_id": change.actor_id,
+            "actor_name": change.actor_name,
+            "guild_id": change.guild_id,
+            "created_at": _iso(change.created_at),
+        }
+        for change in await session.scalars(select(Change).order_by(Change.id))
+    ]
+    mark = await session.get(Meta, "data_loaded")
+    return {
+        "format": BACKUP_FORMAT,
+        "data_loaded": mark.value if mark is not None else None,
+        "removed_reviews": removed,
+        "history": history,
+    }
+
+
 def write_files(directory: Path, files: dict[str, str]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -108,6 +169,8 @@ def write_files(directory: Path, files: dict[str, str]) -> None:
 
 
 async def export_to_dir(session: AsyncSession, directory: Path) -> int:
+    """Writes the record files and the backup file; returns how many record files."""
     files = await export_records(session)
-    await asyncio.to_thread(write_files, directory, files)
+    backup = json.dumps(await export_backup(session), ensure_ascii=False, indent=1)
+    await asyncio.to_thread(write_files, directory, {**files, BACKUP_FILE: backup + "\n"})
     return len(files)

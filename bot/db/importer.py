@@ -16,8 +16,11 @@ catalog row never changes a film that has a review: the review's record owns all
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -38,7 +41,7 @@ from bot.db.models import (
     Review,
     Role,
 )
-from bot.records.files import LoadedRecord
+from bot.records.files import LoadedRecord, RecordError
 from bot.records.ratings import ASPECTS, aspect_score
 from bot.records.schema import FilmFacts, Record
 from bot.records.schema import Release as ReleaseRecord
@@ -60,19 +63,16 @@ class ImportStats:
     films_updated: int = 0
     records: int = 0
     rows_kept_out: int = 0  # catalog rows of reviewed films: the review's record owns them
-    note: str = ""  # said before the summary (e.g. that data/ was loaded first)
+    removed_reviews_restored: int = 0  # from an export's backup file
+    history_restored: int = 0
+    note: str = ""  # said after the summary (e.g. that data/ was loaded first)
 
     def summary(self) -> str:
         text = (
             f"{self.records} record(s): {self.films_created} film(s) added, "
             f"{self.films_updated} updated"
         )
-        if self.rows_kept_out:
-            text += (
-                f"; {self.rows_kept_out} catalog row(s) of reviewed films left them as their "
-                "review records say"
-            )
-        return f"{self.note}{text}"
+        return f"{text} ({self.note})" if self.note else text
 
 
 def _assign(obj: Any, **values: Any) -> bool:
@@ -304,31 +304,34 @@ class Importer:
             review = Review(film=film, pros=[], cons=[], version=1)
             review.ratings, review.purchase_links = [], []
             film.reviews.append(review)
-        changed = _assign(
-            review,
-            release=release,
-            headline=data.headline,
-            url=data.url,
-            author=data.author,
-            published=data.published,
-            intro=data.intro,
-            style_direction=data.sections.style_direction,
-            music_audio=data.sections.music_audio,
-            acting_characters=data.sections.acting_characters,
-            film_conclusion=data.film_conclusion,
-            release_conclusion=data.release_conclusion,
-            verdict=data.verdict,
-            pros=list(data.pros),
-            cons=list(data.cons),
-            recommendation=data.recommendation,
-            trailer_url=data.trailer.url if data.trailer else None,
-            trailer_note=data.trailer.note if data.trailer else None,
-        )
+        changed = _assign(review, **_review_values(release, data))
         changed |= _set_ratings(review, data)
         changed |= _set_links(review, data)
         if changed and not created:
             review.version += 1
         return changed or created
+
+
+def _review_values(release: Release | None, data: ReviewRecord) -> dict[str, Any]:
+    return dict(
+        release=release,
+        headline=data.headline,
+        url=data.url,
+        author=data.author,
+        published=data.published,
+        intro=data.intro,
+        style_direction=data.sections.style_direction,
+        music_audio=data.sections.music_audio,
+        acting_characters=data.sections.acting_characters,
+        film_conclusion=data.film_conclusion,
+        release_conclusion=data.release_conclusion,
+        verdict=data.verdict,
+        pros=list(data.pros),
+        cons=list(data.cons),
+        recommendation=data.recommendation,
+        trailer_url=data.trailer.url if data.trailer else None,
+        trailer_note=data.trailer.note if data.trailer else None,
+    )
 
 
 def _label(film: Film) -> str:
@@ -424,3 +427,146 @@ async def import_records(
         importer.stats.records += len(fresh)
         importer.stats.films_created += added
     return importer.stats
+
+
+def read_backups(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """The backup files (bot.db.exporter.BACKUP_FILE) of the folders being imported."""
+    from bot.db.exporter import BACKUP_FILE, BACKUP_FORMAT
+
+    backups = []
+    for path in paths:
+        file = path / BACKUP_FILE if path.is_dir() else None
+        if file is None or not file.is_file():
+            continue
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise RecordError(str(file), f"not valid JSON ({exc})") from None
+        if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
+            raise RecordError(str(file), f"not a backup file of format {BACKUP_FORMAT}")
+        for key in ("removed_reviews", "history"):
+            if not isinstance(data.get(key, []), list):
+                raise RecordError(str(file), f"`{key}` must be a list")
+        for number, entry in enumerate(data.get("removed_reviews", []), start=1):
+            try:
+                if not isinstance(entry, dict):
+                    raise ValueError("not a mapping")
+                entry["review"] = ReviewRecord.model_validate(entry.get("review"))
+                entry["removed_at"] = _when(entry.get("removed_at"))
+            except (ValueError, TypeError) as exc:
+                where = f"removed review {number}"
+                raise RecordError(str(file), f"{exc}".splitlines()[0], record=where) from None
+        for number, entry in enumerate(data.get("history", []), start=1):
+            try:
+                if not isinstance(entry, dict) or not isinstance(entry.get("action"), str):
+                    raise ValueError("not a history entry (no action)")
+                entry["created_at"] = _when(entry.get("created_at"))
+            except (ValueError, TypeError) as exc:
+                raise RecordError(str(file), str(exc), record=f"history {number}") from None
+        backups.append(data)
+    return backups
+
+
+def _when(value: Any) -> dt.datetime:
+    """An ISO time; a time without a zone is UTC (SQLite gives them back so)."""
+    when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _removed_key(data: ReviewRecord) -> str:
+    return data.model_dump_json(exclude_none=True)
+
+
+async def restore_backup(session: AsyncSession, backup: dict[str, Any]) -> tuple[int, int]:
+    """Removed reviews and history entries of an export that the database lacks (after its
+    record files were imported); returns how many of each were added. Idempotent."""
+    from bot.db.exporter import review_data
+
+    slugs = [e["film"] for e in backup.get("removed_reviews", [])] + [
+        e.get("film") for e in backup.get("history", []) if e.get("film")
+    ]
+    films: dict[str, Film] = {}
+    for start in range(0, len(slugs), 500):
+        chunk = list(dict.fromkeys(slugs[start : start + 500]))
+        stmt = (
+            select(Film)
+            .where(Film.slug.in_(chunk))
+            .options(
+                selectinload(Film.reviews).selectinload(Review.ratings),
+                selectinload(Film.reviews).selectinload(Review.purchase_links),
+            )
+        )
+        films.update({f.slug: f for f in (await session.scalars(stmt)).all()})
+    reviews = 0
+    for entry in backup.get("removed_reviews", []):
+        film = films.get(entry["film"])
+        if film is None:
+            continue  # the export always has the film's record: a hand-edited backup
+        data: ReviewRecord = entry["review"]
+        # Already there, removed or (restored since) current: not again.
+        known = {_removed_key(ReviewRecord.model_validate(review_data(r))) for r in film.reviews}
+        if _removed_key(data) in known:
+            continue
+        review = Review(film=film, pros=[], cons=[], version=1)
+        review.ratings, review.purchase_links = [], []
+        _assign(review, **_review_values(None, data))
+        _set_ratings(review, data)
+        _set_links(review, data)
+        review.deleted_at = entry["removed_at"]
+        film.reviews.append(review)
+        reviews += 1
+    await session.flush()
+
+    def key(film_id: int | None, c: Any) -> tuple[Any, ...]:
+        return (film_id, c.action, c.field, c.old_value, c.new_value, c.actor_name, c.created_at)
+
+    existing = {key(c.film_id, _Entry.of(c)) for c in await session.scalars(select(Change))}
+    rows = 0
+    for item in backup.get("history", []):
+        film = films.get(item.get("film") or "")
+        entry = _Entry.of(item)
+        film_id = film.id if film is not None else None
+        if key(film_id, entry) in existing:
+            continue
+        existing.add(key(film_id, entry))
+        session.add(
+            Change(
+                film_id=film_id,
+                film_label=str(item.get("film_label") or "")[:320],
+                action=entry.action[:20],
+                field=entry.field,
+                old_value=entry.old_value,
+                new_value=entry.new_value,
+                actor_id=item.get("actor_id"),
+                actor_name=entry.actor_name[:120],
+                guild_id=item.get("guild_id"),
+                created_at=entry.created_at,
+            )
+        )
+        rows += 1
+    await session.flush()
+    return reviews, rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A history entry's identity, the same from a Change row and from a backup entry."""
+
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    actor_name: str
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: Any) -> _Entry:
+        get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+        return cls(
+            action=str(get("action")),
+            field=get("field"),
+            old_value=get("old_value"),
+            new_value=get("new_value"),
+            actor_name=str(get("actor_name") or ""),
+            created_at=_when(get("created_at")),
+        )

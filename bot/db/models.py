@@ -233,6 +233,16 @@ class GuildSettings(Base):
     modlog_channel_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
+class Meta(Base):
+    """Facts about the database itself, by key: "data_loaded" holds when (and from where) the
+    shipped data/ folder was loaded, so a start never guesses it from an empty table."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 __all__ = [
     "Base",
     "Change",
@@ -240,6 +250,7 @@ __all__ = [
     "Film",
     "FilmAlias",
     "GuildSettings",
+    "Meta",
     "Person",
     "PurchaseLink",
     "Rating",

@@ -116,6 +116,9 @@ async def test_an_old_database_is_upgraded_without_losing_rows(database_url: str
             flags = await conn.execute(text("SELECT cast_complete FROM films ORDER BY id"))
             assert [bool(flag) for flag in flags.scalars()] == [True, False, False, False]
             assert (await conn.execute(text("SELECT count(*) FROM changes"))).scalar() == 0
+            # 0004: a database with films had its data/ loaded by the old first run.
+            keys = (await conn.execute(text("SELECT key FROM meta"))).scalars()
+            assert list(keys) == ["data_loaded"]
     finally:
         await engine.dispose()
 
@@ -134,5 +137,21 @@ async def test_an_old_database_is_upgraded_without_losing_rows(database_url: str
         moderator = Actor(1, "mod", is_moderator=True, guild_id=1)
         saved = await app.answer_text("!review set con air audio GOOD", moderator)
         assert isinstance(saved, Notice) and "audio: — → GOOD" in saved.text
+    finally:
+        await app.close()
+
+
+async def test_an_empty_old_database_still_gets_the_shipped_data(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        await migrate.upgrade(engine, "0003")
+        await migrate.upgrade(engine)
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("SELECT count(*) FROM meta"))).scalar() == 0
+    finally:
+        await engine.dispose()
+    app = await Popcorn.start(make_settings(database_url))
+    try:
+        assert app.index.film_count > 80
     finally:
         await app.close()

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from bot.answers.moderation import edited_record
 from bot.answers.types import Attachment, Confirmation, Notice, Tone
-from bot.app import Popcorn
+from bot.app import DATA_LOADED, Popcorn
 from bot.db.changes import film_history, record_diff
 from bot.db.exporter import export_to_dir
-from bot.db.models import Film
+from bot.db.models import Film, Meta
 from bot.records.files import dump_record, parse_record_text
 from bot.records.schema import Record, film_slug
 from tests.answers.test_moderation import fields, review_card, say, text_of
@@ -149,7 +149,6 @@ async def test_a_catalog_row_never_changes_a_reviewed_film(
     )
     stats = await any_app.import_paths([catalog])
     assert (stats.films_created, stats.films_updated, stats.rows_kept_out) == (0, 0, 1)
-    assert "review records say" in stats.summary()
     assert await snapshot(any_app.engine) == before
 
 
@@ -173,3 +172,85 @@ async def test_a_catalog_row_records_what_it_changes(any_app: Popcorn, tmp_path:
         "film.runtime_min": (None, "95"),
         "film.directors": ("[]", '["Ann Director"]'),
     }
+
+
+async def test_an_import_into_a_new_database_loads_the_shipped_data_first(
+    database_url: str, tmp_path: Path
+) -> None:
+    catalog = tmp_path / "mine.csv"
+    catalog.write_text("title,year\nMy Own Film,2020\n", encoding="utf-8")
+    # As `popcorn import` does it: no seeding at start, then the import.
+    app = await Popcorn.start(make_settings(database_url), seed=False)
+    try:
+        stats = await app.import_paths([catalog])
+        assert "first loaded the shipped data" in stats.summary()
+        assert stats.films_created == 1
+        card = await review_card(app, "leaving las vegas")
+        assert card.title == "Leaving Las Vegas (1995)"
+        async with app.sessions() as session:
+            assert await session.get(Meta, DATA_LOADED) is not None
+    finally:
+        await app.close()
+    again = await Popcorn.start(make_settings(database_url))
+    try:
+        assert len(await _history(again, LLV)) == 1  # loaded once: not again at this start
+    finally:
+        await again.close()
+
+
+async def test_without_a_data_folder_an_import_says_so_and_a_later_start_loads_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    catalog = tmp_path / "mine.csv"
+    catalog.write_text("title,year\nMy Own Film,2020\n", encoding="utf-8")
+    missing = tmp_path / "no-data"
+    app = await Popcorn.start(make_settings(database_url, POPCORN_DATA_DIR=missing), seed=False)
+    try:
+        stats = await app.import_paths([catalog])
+        assert "was not loaded" in stats.summary() and str(missing) in stats.summary()
+    finally:
+        await app.close()
+    # The films table is not empty, yet the next start with the data folder loads it.
+    app = await Popcorn.start(make_settings(database_url))
+    try:
+        assert (await review_card(app, "leaving las vegas")).title == "Leaving Las Vegas (1995)"
+        assert (await review_card(app, "my own film")).title == "My Own Film (2020)"
+    finally:
+        await app.close()
+
+
+async def test_the_export_carries_removed_reviews_and_the_history(
+    any_app: Popcorn, database_url: str, sqlite_url: str, tmp_path: Path
+) -> None:
+    await say(any_app, "!review set leaving las vegas audio GOOD")
+    confirm = await say(any_app, "!review remove leaving las vegas")
+    assert isinstance(confirm, Confirmation)
+    await any_app.apply(confirm.change)
+    history = await _history(any_app, LLV)
+    assert [h[0] for h in history[:3]] == ["remove", "set", "import"]
+    async with any_app.sessions() as session:
+        await export_to_dir(session, tmp_path / "export")
+    assert (tmp_path / "export" / "popcorn-backup.json").is_file()
+
+    # Into an empty database of the other kind when this one is PostgreSQL, else a new SQLite.
+    target_url = sqlite_url if "postgresql" in database_url else database_url + ".copy"
+    copy = await Popcorn.start(make_settings(target_url), seed=False)
+    try:
+        stats = await copy.import_paths([tmp_path / "export"])
+        assert "shipped data" not in stats.summary()  # the backup says it was loaded
+        assert stats.removed_reviews_restored == 1
+        restored_history = await _history(copy, LLV)
+        assert restored_history[-len(history) :] == history
+        # The removed review is there, removed, and a moderator can restore it.
+        unreviewed = await review_card(copy, "leaving las vegas")
+        assert unreviewed.description and unreviewed.description.startswith("Not reviewed yet")
+        assert "Restored" in text_of(await say(copy, "!review restore leaving las vegas"))
+        assert fields(await review_card(copy, "leaving las vegas"))["Audio"].endswith("GOOD")
+        # Importing the same export again adds nothing.
+        before = await snapshot(copy.engine)
+        again = await copy.import_paths([tmp_path / "export"])
+        assert (again.removed_reviews_restored, again.history_restored) == (0, 0)
+        after = await snapshot(copy.engine)
+        assert after["changes"] == before["changes"]
+    finally:
+        await copy.close()
