@@ -7,6 +7,7 @@ transaction with history, refused when the film moved on since the moderator loo
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import re
@@ -57,6 +58,11 @@ from bot.records.files import (
 from bot.records.schema import Record
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
+#: A review article is a few dozen KB of text (a saved page with its markup, a few hundred):
+#: more is not an article, and parsing it would only cost time.
+MAX_ARTICLE_BYTES = 500_000
+#: Reading an attachment runs beside the event loop, and is given up after this long.
+READ_SECONDS = 10.0
 REPLACE_WORDS = {"replace", "--replace"}
 CLEAR_WORDS = {"none", "unset", "-", "clear"}
 LIST_SPLIT = re.compile(r"\s*;\s*")
@@ -193,6 +199,10 @@ def record_from_attachment(filename: str, data: bytes) -> tuple[Record, tuple[st
     if suffix in CATALOG_SUFFIXES:
         raise RecordError(filename, "a CSV catalog is imported with `popcorn import`, not here")
     if suffix in ARTICLE_SUFFIXES:
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise RecordError(
+                filename, f"an article is at most {MAX_ARTICLE_BYTES // 1000} KB; this is not one"
+            )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -203,6 +213,19 @@ def record_from_attachment(filename: str, data: bytes) -> tuple[Record, tuple[st
         return parsed.record, parsed.missing
     known = ", ".join(RECORD_SUFFIXES + ARTICLE_SUFFIXES)
     raise RecordError(filename, f"unknown file type (expected {known})")
+
+
+async def read_attachment(filename: str, data: bytes) -> tuple[Record, tuple[str, ...]]:
+    """record_from_attachment in a worker thread, so a slow file never stalls the bot for
+    everyone, and given up after READ_SECONDS."""
+    try:
+        return await asyncio.wait_for(
+            asyncio.to_thread(record_from_attachment, filename, data), timeout=READ_SECONDS
+        )
+    except TimeoutError:
+        raise RecordError(
+            filename, f"reading it took over {READ_SECONDS:g} seconds: is it really a review?"
+        ) from None
 
 
 def missing_field(missing: tuple[str, ...]) -> Field | None:
@@ -266,7 +289,7 @@ async def add_answer(ctx: AnswerContext, request: Request) -> Answer:
     if len(sources) > 1:
         return Notice("One review at a time: attach a single file.", Tone.ERROR)
     try:
-        record, missing = record_from_attachment(*sources[0])
+        record, missing = await read_attachment(*sources[0])
     except RecordError as exc:
         return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
     existing = await film_by_slug(ctx.session, record.slug)
