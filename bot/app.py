@@ -9,7 +9,9 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -32,9 +34,9 @@ from bot.db.importer import (
     restore_backup,
 )
 from bot.db.locks import startup_lock
-from bot.db.models import Meta
+from bot.db.models import Film, Meta, Review
 from bot.db.queries import film_document, people_documents, search_documents
-from bot.records.files import load_paths
+from bot.records.files import LoadedRecord, load_paths
 from bot.records.schema import Record
 from bot.search import SearchIndex
 
@@ -86,15 +88,31 @@ class Popcorn:
 
     async def seed_if_empty(self) -> ImportStats | None:
         """Load data/ unless the database says it was loaded (a meta row, not an empty table:
-        a database an import created before the first start still gets the shipped data)."""
+        a database an import created before the first start still gets the shipped data).
+
+        Into a database that already has films (`popcorn import` before the first start),
+        the shipped review records do not replace a review the database has: what was
+        imported wins, and the rest of data/ is added."""
         async with self.sessions() as session:
             if await session.get(Meta, DATA_LOADED) is not None:
                 return None
+            reviewed = set(
+                (
+                    await session.scalars(
+                        select(Film.slug).join(Review).where(Review.deleted_at.is_(None))
+                    )
+                ).all()
+            )
         data_dir = self.settings.data_dir
         if not data_dir.is_dir():
             log.warning("the shipped data was never loaded and there is no folder %s", data_dir)
             return None
-        stats = await self.import_paths([data_dir])
+        loaded = [
+            item
+            for item in load_paths([data_dir])
+            if not (item.mode == "replace" and item.record.slug in reviewed)
+        ]
+        stats = await self._import(loaded, [], mark=f"{_now()} from {data_dir}")
         log.info("first run: loaded %s from %s", stats.summary(), data_dir)
         return stats
 
@@ -103,31 +121,45 @@ class Popcorn:
     ) -> ImportStats:
         """Validate every file, then write all of it in one transaction (or nothing).
 
-        Into a database that never had the shipped data/, data/ goes first (the import's own
-        files then win), and the summary says so; without a data/ folder it says it was not."""
+        Into a database that never had the shipped data/, the summary says it is not loaded
+        yet and how it will be (the next start loads it; the import's reviews win)."""
         loaded = load_paths(paths)
         backups = read_backups(paths)  # an export's removed reviews and history
         data_dir = self.settings.data_dir
-        resolved = {path.resolve() for path in paths}
         backed_up = next((b["data_loaded"] for b in backups if b.get("data_loaded")), None)
+        if backed_up:  # a backup of a database that had data/: it is in the records
+            mark: str | None = str(backed_up)[:2000]
+        elif data_dir.resolve() in {path.resolve() for path in paths}:
+            mark = f"{_now()} from {data_dir}"
+        else:
+            mark = None
+        return await self._import(loaded, backups, mark=mark, progress=progress)
+
+    async def _import(
+        self,
+        loaded: Sequence[LoadedRecord],
+        backups: Sequence[dict[str, Any]],
+        *,
+        mark: str | None,
+        progress: ProgressCallback | None = None,
+    ) -> ImportStats:
+        """One transaction: the records, then the backups; `mark`: data/ is now loaded."""
+        data_dir = self.settings.data_dir
         async with self.sessions.begin() as session:
             note = ""
             if await session.get(Meta, DATA_LOADED) is None:
-                if backed_up:  # a backup of a database that had it: it is in the records
-                    session.add(Meta(key=DATA_LOADED, value=str(backed_up)[:2000]))
-                elif data_dir.resolve() in resolved:
-                    session.add(Meta(key=DATA_LOADED, value=f"{_now()} from {data_dir}"))
+                if mark is not None:
+                    session.add(Meta(key=DATA_LOADED, value=mark))
                 elif data_dir.is_dir():
-                    seeded = await import_records(session, load_paths([data_dir]))
-                    session.add(Meta(key=DATA_LOADED, value=f"{_now()} from {data_dir}"))
                     note = (
-                        f"first loaded the shipped data from {data_dir} into this new "
-                        f"database: {seeded.summary()}"
+                        f"the shipped data in {data_dir} is not loaded into this database yet: "
+                        "the bot's next start loads it (keeping the reviews imported here), "
+                        f"or `popcorn import {data_dir}` now"
                     )
                 else:
                     note = (
-                        f"the shipped data was not loaded: there is no folder {data_dir}; set "
-                        "POPCORN_DATA_DIR to it and start the bot, or `popcorn import` it"
+                        f"the shipped data is not loaded into this database: there is no folder "
+                        f"{data_dir}; set POPCORN_DATA_DIR to it and start the bot"
                     )
             stats = await import_records(session, loaded, progress)
             stats.note = note

@@ -174,26 +174,38 @@ async def test_a_catalog_row_records_what_it_changes(any_app: Popcorn, tmp_path:
     }
 
 
-async def test_an_import_into_a_new_database_loads_the_shipped_data_first(
+async def test_an_import_before_the_first_start_still_gets_the_shipped_data(
     database_url: str, tmp_path: Path
 ) -> None:
     catalog = tmp_path / "mine.csv"
     catalog.write_text("title,year\nMy Own Film,2020\n", encoding="utf-8")
+    mine = tmp_path / f"{LLV}.yaml"
+    mine.write_text(_llv_yaml("My own verdict"), encoding="utf-8")
     # As `popcorn import` does it: no seeding at start, then the import.
     app = await Popcorn.start(make_settings(database_url), seed=False)
     try:
-        stats = await app.import_paths([catalog])
-        assert "first loaded the shipped data" in stats.summary()
-        assert stats.films_created == 1
+        stats = await app.import_paths([catalog, mine])
+        assert "not loaded into this database yet" in stats.summary()
+        assert "next start loads it" in stats.summary()
+        async with app.sessions() as session:
+            assert await session.get(Meta, DATA_LOADED) is None
+    finally:
+        await app.close()
+    # The films table is not empty, yet the first start loads data/ (the import's review wins).
+    app = await Popcorn.start(make_settings(database_url))
+    try:
+        assert (await review_card(app, "face off")).title == "Face/Off (1997)"
+        assert (await review_card(app, "my own film")).title == "My Own Film (2020)"
         card = await review_card(app, "leaving las vegas")
-        assert card.title == "Leaving Las Vegas (1995)"
+        assert card.description and "My own verdict" in card.description
         async with app.sessions() as session:
             assert await session.get(Meta, DATA_LOADED) is not None
+        before = await snapshot(app.engine)
     finally:
         await app.close()
     again = await Popcorn.start(make_settings(database_url))
     try:
-        assert len(await _history(again, LLV)) == 1  # loaded once: not again at this start
+        assert await snapshot(again.engine) == before  # loaded once: not again
     finally:
         await again.close()
 
@@ -207,7 +219,7 @@ async def test_without_a_data_folder_an_import_says_so_and_a_later_start_loads_i
     app = await Popcorn.start(make_settings(database_url, POPCORN_DATA_DIR=missing), seed=False)
     try:
         stats = await app.import_paths([catalog])
-        assert "was not loaded" in stats.summary() and str(missing) in stats.summary()
+        assert "not loaded" in stats.summary() and str(missing) in stats.summary()
     finally:
         await app.close()
     # The films table is not empty, yet the next start with the data folder loads it.
