@@ -170,27 +170,32 @@ class Importer:
             self.stats.rows_kept_out += 1  # the review's record owns the film
             return
         tracked = self.history and not created and film.id is not None  # not new here
-        before = film_to_record(film) if tracked else None
+        diff: list[tuple[str, Any, Any]] = []
         if item.mode == "replace":
+            before = film_to_record(film) if tracked else None
             changed = await self.replace(film, record)
+            if changed and before is not None:
+                from bot.db.changes import record_diff  # bot.db.changes imports this module
+
+                diff = record_diff(before, film_to_record(film))
         else:
-            changed = await self.merge(film, record.film)
+            # What a catalog row changes is known without writing the film out (a catalogue
+            # of tens of thousands of known films stays fast).
+            diff = await self.merge(film, record.film)
+            changed = bool(diff)
         if created:
             self.stats.films_created += 1
             if self.history:
                 self.created.append(film)
         elif changed:
             self.stats.films_updated += 1
-            if before is not None:
-                self._record_change(film, before)
+            if tracked:
+                self._record_change(film, diff)
 
-    def _record_change(self, film: Film, before: Record) -> None:
+    def _record_change(self, film: Film, diff: list[tuple[str, Any, Any]]) -> None:
         """The film moved on: its next version, and a history row per field changed."""
-        from bot.db.changes import record_diff  # bot.db.changes imports this module
-
         film.version = (film.version or 1) + 1
-        diff = record_diff(before, film_to_record(film)) or [("film", None, None)]
-        for field, old, new in diff:
+        for field, old, new in diff or [("film", None, None)]:
             self.session.add(_history_row(film.id, _label(film), field, old, new))
 
     def write_created_history(self) -> None:
@@ -219,7 +224,9 @@ class Importer:
             changed |= self._set_review(film, release, record.review)
         return changed
 
-    async def merge(self, film: Film, facts: FilmFacts) -> bool:
+    async def merge(self, film: Film, facts: FilmFacts) -> list[tuple[str, Any, Any]]:
+        """Fill in what the film lacks; returns what changed (field, old, new) as
+        bot.db.changes.record_diff names it."""
         fill = {
             name: getattr(facts, name)
             for name in ("certificate", "runtime_min", "description", "synopsis")
@@ -229,9 +236,14 @@ class Importer:
             fill["genres"] = list(facts.genres)
         if facts.cast_complete and not film.cast_complete:  # never back to partial
             fill["cast_complete"] = True
-        changed = _assign(film, **fill)
+        diff: list[tuple[str, Any, Any]] = [
+            (f"film.{name}", getattr(film, name), value) for name, value in fill.items()
+        ]
+        _assign(film, **fill)
+        before = {role: _credit_values(film.credits, role) for role in MERGE_FIELDS}
         present = {(c.person.name_key, c.role) for c in film.credits}
         billing = max((c.billing for c in film.credits), default=-1) + 1
+        added: set[str] = set()
         for person, role, character in await self.desired_credits(facts):
             if (person.name_key, role) in present:
                 continue
@@ -240,13 +252,17 @@ class Importer:
             )
             present.add((person.name_key, role))
             billing += 1
-            changed = True
-        existing_aliases = {a.alias for a in film.aliases}
+            added.add(role)
+        for role in sorted(added):
+            after = _credit_values(film.credits, role)
+            diff.append((f"film.{MERGE_FIELDS[role]}", before[role], after))
+        old_aliases = [a.alias for a in film.aliases]
         for alias in facts.aliases:
-            if alias not in existing_aliases:
+            if alias not in {a.alias for a in film.aliases}:
                 film.aliases.append(FilmAlias(alias=alias))
-                changed = True
-        return changed
+        if len(film.aliases) != len(old_aliases):
+            diff.append(("film.aliases", old_aliases, [a.alias for a in film.aliases]))
+        return diff
 
     def _set_aliases(self, film: Film, aliases: Sequence[str]) -> bool:
         wanted = list(dict.fromkeys(aliases))
@@ -332,6 +348,22 @@ def _review_values(release: Release | None, data: ReviewRecord) -> dict[str, Any
         trailer_url=data.trailer.url if data.trailer else None,
         trailer_note=data.trailer.note if data.trailer else None,
     )
+
+
+MERGE_FIELDS: dict[str, str] = {role.value: field for field, role in CREW_FIELDS} | {
+    Role.ACTOR.value: "cast"
+}
+
+
+def _credit_values(credits: Sequence[Credit], role: str) -> list[Any]:
+    """A role's credits as the record lists them (names; cast members with characters)."""
+    ordered = [c for c in sorted(credits, key=lambda c: c.billing) if c.role == role]
+    if role == Role.ACTOR.value:
+        return [
+            {"name": c.person.name} | ({"character": c.character} if c.character else {})
+            for c in ordered
+        ]
+    return list(dict.fromkeys(c.person.name for c in ordered))
 
 
 def _label(film: Film) -> str:
