@@ -45,7 +45,13 @@ from bot.db.changes import (
     save_record,
     set_review_removed,
 )
-from bot.db.exporter import current_review, export_records, film_to_record
+from bot.db.exporter import (
+    BACKUP_FILE,
+    current_review,
+    export_backup,
+    export_records,
+    film_to_record,
+)
 from bot.db.models import Film
 from bot.records.files import (
     CATALOG_SUFFIXES,
@@ -696,12 +702,15 @@ async def export_answer(ctx: AnswerContext, request: Request) -> Answer:
     if (denied := guard(request)) is not None:
         return denied
     files = await export_records(ctx.session)
+    backup = json.dumps(await export_backup(ctx.session), ensure_ascii=False, indent=1)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, text in sorted(files.items()):
             archive.writestr(f"reviews/{name}", text)
+        archive.writestr(f"reviews/{BACKUP_FILE}", backup + "\n")  # removed reviews, history
     return FileAnswer(
-        text=f"The whole database: {len(files)} record files (import with `popcorn import`).",
+        text=f"The whole database: {len(files)} record files, with the removed reviews and "
+        "the history (unzip it and import the `reviews` folder with `popcorn import`).",
         filename="popcorn-export.zip",
         data=buffer.getvalue(),
     )

@@ -303,7 +303,8 @@ async def test_export_then_import_gives_back_the_same_database(
     with zipfile.ZipFile(io.BytesIO(exported.data)) as archive:
         archive.extractall(tmp_path / "export")
         names = archive.namelist()
-    assert len(names) == any_app.index.film_count
+    assert len(names) == any_app.index.film_count + 1
+    assert "reviews/popcorn-backup.json" in names  # removed reviews and the history
     llv = parse_record_text(
         (tmp_path / "export/reviews/leaving-las-vegas-1995.yaml").read_text(), "x"
     )
@@ -320,6 +321,29 @@ async def test_export_then_import_gives_back_the_same_database(
             theirs = render(await say(copy, command, actor=None)).payload()
             ours = render(await say(any_app, command, actor=None)).payload()
             assert (theirs["content"], theirs["embeds"]) == (ours["content"], ours["embeds"])
+    finally:
+        await copy.close()
+
+
+async def test_the_discord_export_carries_removed_reviews_and_the_history(
+    any_app: Popcorn, tmp_path: Path
+) -> None:
+    confirm = await say(any_app, "!review remove leaving las vegas")
+    assert isinstance(confirm, Confirmation)
+    await any_app.apply(confirm.change)
+    exported = await say(any_app, "!export")
+    assert isinstance(exported, FileAnswer)
+    with zipfile.ZipFile(io.BytesIO(exported.data)) as archive:
+        archive.extractall(tmp_path / "export")
+    copy = await Popcorn.start(
+        make_settings(f"sqlite+aiosqlite:///{tmp_path / 'copy.sqlite3'}"), seed=False
+    )
+    try:
+        await copy.import_paths([tmp_path / "export" / "reviews"])
+        history = await say(copy, "!review history leaving las vegas")
+        assert isinstance(history, ItemList)
+        assert any("remove" in item.casefold() for item in history.items), history.items
+        assert "Restored" in text_of(await say(copy, "!review restore leaving las vegas"))
     finally:
         await copy.close()
 
