@@ -36,7 +36,7 @@ from bot.db.importer import (
 from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
 from bot.db.queries import film_document, people_documents, search_documents
-from bot.records.files import LoadedRecord, load_paths
+from bot.records.files import CatalogFile, LoadedRecord, load_import, load_paths
 from bot.records.schema import Record
 from bot.search import SearchIndex
 
@@ -117,13 +117,22 @@ class Popcorn:
         return stats
 
     async def import_paths(
-        self, paths: Sequence[Path], progress: ProgressCallback | None = None
+        self,
+        paths: Sequence[Path],
+        progress: ProgressCallback | None = None,
+        *,
+        reindex: bool = True,
     ) -> ImportStats:
-        """Validate every file, then write all of it in one transaction (or nothing).
+        """Validate every file, then write all of it in one transaction (or nothing). CSV
+        catalogs are streamed: their rows are validated as they are written, and a bad row
+        rolls everything back.
 
         Into a database that never had the shipped data/, the summary says it is not loaded
-        yet and how it will be (the next start loads it; the import's reviews win)."""
-        loaded = load_paths(paths)
+        yet and how it will be (the next start loads it; the import's reviews win).
+
+        `reindex=False`: the search index is not rebuilt afterwards, for a process that
+        exits after the import (`popcorn import`): a million films' index is ~600 MB."""
+        given = load_import(paths)
         backups = read_backups(paths)  # an export's removed reviews and history
         data_dir = self.settings.data_dir
         backed_up = next((b["data_loaded"] for b in backups if b.get("data_loaded")), None)
@@ -133,7 +142,14 @@ class Popcorn:
             mark = f"{_now()} from {data_dir}"
         else:
             mark = None
-        return await self._import(loaded, backups, mark=mark, progress=progress)
+        return await self._import(
+            given.records,
+            backups,
+            mark=mark,
+            progress=progress,
+            catalogs=given.catalogs,
+            reindex=reindex,
+        )
 
     async def _import(
         self,
@@ -142,6 +158,8 @@ class Popcorn:
         *,
         mark: str | None,
         progress: ProgressCallback | None = None,
+        catalogs: Sequence[CatalogFile] = (),
+        reindex: bool = True,
     ) -> ImportStats:
         """One transaction: the records, then the backups; `mark`: data/ is now loaded."""
         data_dir = self.settings.data_dir
@@ -161,13 +179,14 @@ class Popcorn:
                         f"the shipped data is not loaded into this database: there is no folder "
                         f"{data_dir}; set POPCORN_DATA_DIR to it and start the bot"
                     )
-            stats = await import_records(session, loaded, progress)
+            stats = await import_records(session, loaded, progress, catalogs=catalogs)
             stats.note = note
             for backup in backups:
                 reviews, rows = await restore_backup(session, backup)
                 stats.removed_reviews_restored += reviews
                 stats.history_restored += rows
-        await self.rebuild_index()
+        if reindex:
+            await self.rebuild_index()
         if self.feed is not None and (stats.films_created or stats.films_updated):
             await self.feed.publish(None)
         return stats

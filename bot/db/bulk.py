@@ -16,6 +16,7 @@ from bot.records.schema import FilmFacts
 from bot.search.normalize import normalize_name
 
 CHUNK = 2000
+PEOPLE_CACHE = 200_000  # person ids remembered between the chunks of one import
 FILMS, PEOPLE, CREDITS, CHANGES = (
     Film.__table__,
     Person.__table__,
@@ -67,8 +68,13 @@ async def insert_new_films(
     session: AsyncSession,
     films: Sequence[tuple[str, FilmFacts]],
     progress: Callable[[int], None] | None = None,
+    *,
+    created_ids: list[int] | None = None,
+    people: dict[str, int] | None = None,
 ) -> int:
-    """Films that do not exist yet (slug, facts), each slug once; returns how many were added.
+    """Films that do not exist yet (slug, facts), each slug once; returns how many were added
+    (and appends their ids to `created_ids`). `people`: a cache of person ids (name key -> id)
+    kept between calls of one import, emptied when it holds PEOPLE_CACHE of them.
 
     Several rows for one film (a catalogue listing it twice) merge as the ORM path merges
     them: the first one's facts, every distinct credit (a person in a role once), and the
@@ -96,9 +102,13 @@ async def insert_new_films(
     for _, credits in merged.values():
         for key, name, _, _ in credits:
             names.setdefault(key, name)
-    person_ids: dict[str, int] = {}
+    if people is None:
+        people = {}
+    elif len(people) > PEOPLE_CACHE:
+        people.clear()
+    person_ids: dict[str, int] = {k: people[k] for k in names if k in people}
     keys = list(names)
-    for chunk in _chunks(keys, 5000):
+    for chunk in _chunks([k for k in keys if k not in person_ids], 5000):
         rows = await session.execute(
             select(Person.name_key, Person.id).where(Person.name_key.in_(chunk))
         )
@@ -108,6 +118,7 @@ async def insert_new_films(
         # RETURNING gives (key, id) pairs: no row order is needed, so SQLite can batch rows.
         result = await conn.execute(insert(PEOPLE).returning(PEOPLE.c.name_key, PEOPLE.c.id), chunk)
         person_ids.update(dict(result.all()))
+    people.update(person_ids)
 
     now = dt.datetime.now(dt.UTC)
     film_rows = [
@@ -173,4 +184,6 @@ async def insert_new_films(
     ]
     for chunk in _chunks(history, 5000):
         await conn.execute(insert(CHANGES), chunk)
+    if created_ids is not None:
+        created_ids.extend(film_ids.values())
     return len(merged)

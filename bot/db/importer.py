@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +44,7 @@ from bot.db.models import (
     Review,
     Role,
 )
-from bot.records.files import LoadedRecord, RecordError
+from bot.records.files import CatalogFile, LoadedRecord, RecordError
 from bot.records.ratings import ASPECTS, aspect_score
 from bot.records.schema import FilmFacts, Record
 from bot.records.schema import Release as ReleaseRecord
@@ -106,6 +109,10 @@ class Importer:
         self.people: dict[str, Person] = {}
         self.stats = ImportStats()
         self.created: list[Film] = []  # their history is written once they have an id
+        # Films added earlier in this import: a review record's (by slug), or the bulk
+        # path's (by id). A later catalog row fills them in without history of its own.
+        self.untracked: Container[str] = ()
+        self.bulk_created: Container[int] = ()
 
     async def prepare(self, items: Sequence[LoadedRecord]) -> None:
         """Load the films these records touch, and the people they name."""
@@ -169,7 +176,12 @@ class Importer:
         if item.mode == "merge" and not created and current_review(film) is not None:
             self.stats.rows_kept_out += 1  # the review's record owns the film
             return
-        tracked = self.history and not created and film.id is not None  # not new here
+        if item.mode == "merge" and not created and film.id in self.bulk_created:
+            await self.merge_listed_again(film, record.film)
+            return
+        tracked = (  # the film is not new in this import
+            self.history and not created and film.id is not None and film.slug not in self.untracked
+        )
         diff: list[tuple[str, Any, Any]] = []
         if item.mode == "replace":
             before = film_to_record(film) if tracked else None
@@ -263,6 +275,23 @@ class Importer:
         if len(film.aliases) != len(old_aliases):
             diff.append(("film.aliases", old_aliases, [a.alias for a in film.aliases]))
         return diff
+
+    async def merge_listed_again(self, film: Film, facts: FilmFacts) -> None:
+        """A catalog row for a film the bulk path added in an earlier chunk of this import:
+        what bot.db.bulk.insert_new_films merges from rows of one film (the credits not
+        there yet, in order after the others; the cast complete if the row says so)."""
+        if facts.cast_complete and not film.cast_complete:
+            film.cast_complete = True
+        present = {(c.person.name_key, c.role) for c in film.credits}
+        billing = max((c.billing for c in film.credits), default=-1) + 1
+        for person, role, character in await self.desired_credits(facts):
+            if (person.name_key, role) in present:
+                continue
+            film.credits.append(
+                Credit(person=person, role=role, character=character, billing=billing)
+            )
+            present.add((person.name_key, role))
+            billing += 1
 
     def _set_aliases(self, film: Film, aliases: Sequence[str]) -> bool:
         wanted = list(dict.fromkeys(aliases))
@@ -418,47 +447,125 @@ def _set_links(review: Review, data: ReviewRecord) -> bool:
     return True
 
 
+CATALOG_CHUNK = 5000  # catalog rows validated and written at a time
+
+
+class _CreatedIds:
+    """The ids of the films the bulk path added in this import, as a sorted array of 8-byte
+    ints (a million films: 8 MB, not the ~60 MB of a set)."""
+
+    def __init__(self) -> None:
+        self.ids = array("q")
+
+    def add(self, ids: Iterable[int]) -> None:
+        new = sorted(ids)
+        if not new:
+            return
+        if self.ids and new[0] < self.ids[-1]:
+            self.ids = array("q", sorted([*self.ids, *new]))
+        else:
+            self.ids.extend(new)
+
+    def __contains__(self, film_id: object) -> bool:
+        if not isinstance(film_id, int):
+            return False
+        at = bisect_left(self.ids, film_id)
+        return at < len(self.ids) and self.ids[at] == film_id
+
+
 async def import_records(
     session: AsyncSession,
     loaded: Sequence[LoadedRecord],
     progress: ProgressCallback | None = None,
+    *,
+    catalogs: Sequence[CatalogFile] = (),
 ) -> ImportStats:
     """Apply every record in the session's transaction (the caller commits or rolls back).
 
-    Catalog rows of films the database does not have yet take the bulk path (bot.db.bulk);
-    review records and rows that merge into known films take the ORM path."""
-    replaced = {item.record.slug for item in loaded if item.mode == "replace"}
-    known = await existing_slugs(session, [item.record.slug for item in loaded])
-    fresh = [
-        (item.record.slug, item.record.film)
-        for item in loaded
-        if item.mode == "merge" and item.record.slug not in known | replaced
-    ]
-    rest = [
-        item for item in loaded if item.mode == "replace" or item.record.slug in known | replaced
-    ]
-    importer = Importer(session)
-    total = len(loaded)
-    if rest:
-        await importer.prepare(rest)
-        for done, item in enumerate(rest, start=1):
+    Review records first (ORM path), then the catalog rows, those of `loaded` and then the
+    rows of `catalogs`, streamed: CATALOG_CHUNK rows at a time are validated and written, so
+    memory stays bounded whatever the catalog's size. A bad row raises RecordError after
+    earlier chunks were written: the caller's rollback leaves nothing.
+
+    In each chunk, rows of films the database does not have yet take the bulk path
+    (bot.db.bulk); rows that merge into known films take the ORM path. A film listed again
+    in a later chunk, after this import added it, gets what the bulk path would have merged
+    in (new credits, a complete cast), without history of its own."""
+    stats = ImportStats()
+    replace = [item for item in loaded if item.mode == "replace"]
+    rows = [item.record for item in loaded if item.mode == "merge"]
+    total = len(loaded) + sum(catalog.count_lines() for catalog in catalogs)
+    done = 0
+    untracked: set[str] = set()  # films the review records added in this import
+    if replace:
+        importer = Importer(session)
+        importer.stats = stats
+        await importer.prepare(replace)
+        for done, item in enumerate(replace, start=1):
             await importer.apply(item)
-            if progress is not None and (done % 200 == 0 or done == len(rest)):
+            if progress is not None and (done % 200 == 0 or done == len(replace)):
                 progress(done, total)
+        untracked = {film.slug for film in importer.created}
         await session.flush()
         importer.write_created_history()
         await session.flush()
+    created = _CreatedIds()
+    people: dict[str, int] = {}  # a bounded cache of person ids (bot.db.bulk)
+    streams = [iter(rows), *(catalog.records() for catalog in catalogs)]
+    for chunk in _batched(chain.from_iterable(streams), CATALOG_CHUNK):
+        done = await _merge_chunk(
+            session, chunk, stats, untracked, created, people, progress, done, total
+        )
+    if progress is not None and done > len(replace):
+        progress(done, max(done, total))
+    return stats
+
+
+def _batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    it = iter(records)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+async def _merge_chunk(
+    session: AsyncSession,
+    chunk: list[Record],
+    stats: ImportStats,
+    untracked: set[str],
+    created: _CreatedIds,
+    people: dict[str, int],
+    progress: ProgressCallback | None,
+    done: int,
+    total: int,
+) -> int:
+    """One chunk of catalog rows; returns how many rows are done."""
+    known = await existing_slugs(session, [record.slug for record in chunk])
+    rest = [LoadedRecord("", record, "merge") for record in chunk if record.slug in known]
+    fresh = [(record.slug, record.film) for record in chunk if record.slug not in known]
+    if rest:
+        importer = Importer(session)
+        importer.stats, importer.untracked, importer.bulk_created = stats, untracked, created
+        await importer.prepare(rest)
+        for item in rest:
+            await importer.apply(item)
+        await session.flush()
+        done += len(rest)
+        if progress is not None:
+            progress(done, total)
     if fresh:
-        done = len(rest)
+        base = done
 
-        def step(rows: int) -> None:  # films written so far by the bulk path
+        def step(films: int) -> None:  # films written so far by the bulk path
             if progress is not None:
-                progress(done + rows, total)
+                progress(base + films, total)
 
-        added = await insert_new_films(session, fresh, step)
-        importer.stats.records += len(fresh)
-        importer.stats.films_created += added
-    return importer.stats
+        ids: list[int] = []
+        added = await insert_new_films(session, fresh, step, created_ids=ids, people=people)
+        created.add(ids)
+        stats.records += len(fresh)
+        stats.films_created += added
+        done += len(fresh)
+    return done
 
 
 def read_backups(paths: Sequence[Path]) -> list[dict[str, Any]]:

@@ -202,11 +202,11 @@ def _csv_problem(exc: csv.Error) -> str:
     return f"not valid CSV ({message})"
 
 
-def _catalog_rows(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
+def _catalog_rows(lines: Iterable[str], source: str) -> Iterator[tuple[int, list[str]]]:
     """(the line the row starts on, its cells); blank lines skipped. A csv.Error, or a cell
     spanning lines (no catalog value has a line break: a quote left open swallows the rows
     after it), is a RecordError naming the line."""
-    reader = csv.reader(io.StringIO(text), strict=True)
+    reader = csv.reader(lines, strict=True)
     while True:
         start = reader.line_num + 1
         try:
@@ -230,7 +230,22 @@ def _catalog_rows(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
 def parse_catalog_text(text: str, source: str) -> list[Record]:
     """A CSV catalog: header `title,year` plus optional runtime_min,genres,directors,cast,
     cast_complete (the cast listed is the whole cast; left out or empty: it is not)."""
-    rows = _catalog_rows(text.lstrip("\ufeff"), source)
+    return list(iter_catalog_records(io.StringIO(text), source))
+
+
+def _without_bom(lines: Iterable[str]) -> Iterator[str]:
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:
+        return
+    yield first.lstrip("\ufeff")
+    yield from lines
+
+
+def iter_catalog_records(lines: Iterable[str], source: str) -> Iterator[Record]:
+    """The validated rows of a CSV catalog, one at a time (the header is checked at the first
+    `next`): a big catalog is never held whole. A RecordError names the first bad row."""
+    rows = _catalog_rows(_without_bom(lines), source)
     first = next(rows, None)
     header = [h.strip() for h in first[1]] if first else []
     if header[:2] != ["title", "year"]:
@@ -240,7 +255,6 @@ def parse_catalog_text(text: str, source: str) -> list[Record]:
         raise RecordError(source, f"unknown column(s): {', '.join(unknown)}")
     if len(set(header)) != len(header):
         raise RecordError(source, "a column is named twice in the header")
-    records = []
     for line_no, cells in rows:
         if len(cells) > len(header):
             raise RecordError(source, "more cells than columns", record=f"line {line_no}")
@@ -261,11 +275,58 @@ def parse_catalog_text(text: str, source: str) -> list[Record]:
         }
         try:
             # The film is validated; a catalog row has no release or review to check.
-            records.append(Record.model_construct(film=FilmFacts.model_validate(data)))
+            yield Record.model_construct(film=FilmFacts.model_validate(data))
         except ValidationError as exc:
             detail = describe_validation_error(exc)
             raise RecordError(source, detail, record=label) from None
-    return records
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogFile:
+    """A CSV catalog given to `popcorn import`, read as a stream: `records()` validates row by
+    row from the file, so only the rows being written are in memory."""
+
+    path: Path
+    source: str
+
+    def records(self) -> Iterator[Record]:
+        try:
+            # newline="\n": lines end at \n only, as when the whole text is parsed (a lone
+            # \r inside a cell is refused by the CSV reader, not read as a line end).
+            with self.path.open(encoding="utf-8", newline="\n") as handle:
+                yield from iter_catalog_records(handle, self.source)
+        except UnicodeDecodeError:
+            raise RecordError(self.source, "the file is not UTF-8 text") from None
+
+    def check(self) -> None:
+        """The size limit and the header, before anything is written."""
+        if self.path.stat().st_size > MAX_CATALOG_BYTES:
+            raise RecordError(self.source, f"the file is over {MAX_CATALOG_BYTES // 1_000_000} MB")
+        rows = self.records()
+        try:
+            next(rows, None)
+        finally:
+            rows.close()
+
+    def count_lines(self) -> int:
+        """Lines after the header: the number of rows, give or take blank lines (progress)."""
+        count = 0
+        with self.path.open("rb") as handle:
+            while block := handle.read(1 << 20):
+                count += block.count(b"\n")
+                last = block
+        if count and not last.endswith(b"\n"):
+            count += 1
+        return max(count - 1, 0)
+
+
+@dataclass(slots=True)
+class ImportInput:
+    """What `popcorn import` was given: review records (validated, small) and CSV catalogs
+    (headers checked; rows streamed and validated while they are written)."""
+
+    records: list[LoadedRecord]
+    catalogs: list[CatalogFile]
 
 
 def load_bytes(data: bytes, source: str) -> list[LoadedRecord]:
@@ -320,6 +381,30 @@ def load_paths(paths: Iterable[Path]) -> list[LoadedRecord]:
     return sorted(loaded, key=lambda item: item.mode != "replace")
 
 
+def load_import(paths: Iterable[Path]) -> ImportInput:
+    """As load_paths, but CSV catalogs are not read into memory: their size and header are
+    checked here, their rows are validated as the import streams them (bot.db.importer), and
+    a bad row there rolls the whole import back."""
+    records: list[LoadedRecord] = []
+    catalogs: list[CatalogFile] = []
+    for path in iter_record_files(paths):
+        if path.suffix.lower() in CATALOG_SUFFIXES:
+            catalog = CatalogFile(path, str(path))
+            catalog.check()
+            catalogs.append(catalog)
+        else:
+            records.extend(load_bytes(path.read_bytes(), str(path)))
+    seen: dict[str, str] = {}
+    for item in records:
+        if item.record.slug in seen:
+            raise RecordError(
+                item.source,
+                f"a second record for {item.record.slug} (first: {seen[item.record.slug]})",
+            )
+        seen[item.record.slug] = item.source
+    return ImportInput(records, catalogs)
+
+
 class _BlockDumper(yaml.SafeDumper):
     """Writes multi-line text as readable `|` blocks."""
 
@@ -350,10 +435,14 @@ def _drop_empty(data: dict[str, Any]) -> None:
 
 __all__ = [
     "CastMember",
+    "CatalogFile",
+    "ImportInput",
     "LoadedRecord",
     "RecordError",
     "dump_record",
+    "iter_catalog_records",
     "load_bytes",
+    "load_import",
     "load_paths",
     "parse_catalog_text",
     "parse_record_text",
