@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
+from anyascii import anyascii
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -206,17 +207,21 @@ def film_slug(title: str, year: int | None) -> str:
     """A stable, file-name-safe identifier: "Face/Off" 1997 -> "face-off-1997".
 
     Latin titles keep the slug they always had (records reference it). A title with letters
-    or digits of another script ("八佰", "Левиафан") cannot be spelt in a-z0-9 without a
-    transliteration table, so it gets a stable suffix made from the whole title (a hash of
-    its NFC form): two such films of one year never share a slug ("film-1c0d5e7a9b-2020")."""
+    or digits of another script is transliterated (anyascii: "Левиафан" -> "leviafan", "八佰"
+    -> "babai") and gets a stable suffix made from the whole title (a hash of its NFC form),
+    since two titles can transliterate alike: two such films never share a slug
+    ("leviafan-1c0d5e7a9b-2014")."""
     decomposed = unicodedata.normalize("NFKD", title)
     ascii_title = decomposed.encode("ascii", "ignore").decode()
     ascii_title = ascii_title.replace("&", " and ").replace("'", "").replace("’", "")
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
     base = "-".join(words)[:100].strip("-") or "film"
     if any(_lost_character(ch) for ch in decomposed):
+        spelt = anyascii(unicodedata.normalize("NFC", title)).replace("&", " and ")
+        words = re.findall(r"[a-z0-9]+", spelt.replace("'", "").lower())
+        base = "-".join(words)[:88].strip("-") or "film"
         digest = hashlib.sha1(unicodedata.normalize("NFC", title).encode("utf-8")).hexdigest()
-        base = f"{base[:88].strip('-')}-{digest[:10]}"
+        base = f"{base}-{digest[:10]}"
     return f"{base}-{year}" if year else base
 
 

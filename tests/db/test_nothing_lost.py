@@ -65,7 +65,9 @@ def test_non_latin_slugs_are_stable_and_distinct() -> None:
     assert film_slug("Левиафан", 2014) == film_slug("Левиафан", 2014)
     assert film_slug("Левиафан", 2014) != film_slug("Левиафан", 2015)
     # Latin words beside another script keep them, and still differ by the other words.
-    assert film_slug("Brother 2 Брат", 2000).startswith("brother-2-")
+    assert film_slug("Brother 2 Брат", 2000).startswith("brother-2-brat-")
+    assert film_slug("Левиафан", 2014).startswith("leviafan-")  # transliterated, still unique
+    assert film_slug("八佰", 2020).startswith("babai-")
     assert film_slug("Brother 2 Брат", 2000) != film_slug("Brother 2 Сестра", 2000)
 
 
