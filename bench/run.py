@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
 
+from bench.bigimport import TARGET_MB, run_in_child
 from bench.catalogue import (
     Catalogue,
     absent_queries,
@@ -297,6 +298,20 @@ def table(results: list[SizeResult]) -> str:
     return "\n".join(lines)
 
 
+def big_import_table(big: dict[str, float]) -> str:
+    """The peak RSS of `popcorn import` of a generated catalogue (bench/bigimport.py)."""
+    rows = int(big["rows"])
+    target = f"< {TARGET_MB}" if rows == 1_000_000 else f"< {TARGET_MB} at 1,000,000 rows"
+    return "\n".join(
+        [
+            f"| `popcorn import` of a generated catalogue | {rows:,} rows | target |",
+            "|---|---|---|",
+            f"| peak RSS (MB) | {big['peak_rss_mb']:.0f} | {target} |",
+            f"| time (s) | {big['import_s']:.1f} |  |",
+        ]
+    )
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
@@ -311,6 +326,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=os.environ.get("POPCORN_BENCH_POSTGRES_URL")
         or os.environ.get("POPCORN_TEST_POSTGRES_URL"),
         help="a PostgreSQL URL allowed to create databases (default: POPCORN_BENCH_POSTGRES_URL)",
+    )
+    parser.add_argument(
+        "--big-import",
+        type=int,
+        default=0,
+        metavar="ROWS",
+        help="also import a generated catalogue of ROWS rows with `popcorn import` in a fresh "
+        "process and report its peak RSS (bench/bigimport.py; 1000000: ~2 min)",
     )
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "last-run.md")
     return parser.parse_args(argv)
@@ -329,6 +352,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 asyncio.run(bench_size(catalogue, min(size, len(movies)), args, Path(tmp)))
             )
     report = table(results)
+    if args.big_import:
+        print(f"[big import] {args.big_import:,} generated rows…", file=sys.stderr)
+        with tempfile.TemporaryDirectory(prefix="popcorn-bench-") as tmp:
+            big = run_in_child(args.big_import, Path(tmp))
+        report += "\n\n" + big_import_table(big)
     header = (
         f"Popcorn benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; {args.queries} typo'd title "
