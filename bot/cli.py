@@ -94,7 +94,10 @@ async def _import(args: argparse.Namespace, settings: Settings) -> int:
                 )
 
             async with import_lock(app.engine, waiting):
-                stats = await app.import_paths(args.paths, report)
+                # The process ends here: no need to rebuild its search index (~600 MB at
+                # a million films). Bots running on PostgreSQL still resync through the
+                # change feed (import_paths publishes it); on SQLite, at their next start.
+                stats = await app.import_paths(args.paths, report, reindex=False)
         print(f"Imported {stats.summary()}.")
         return 0
     finally:
