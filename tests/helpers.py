@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,3 +91,31 @@ async def answered(app: Popcorn, text: str) -> Answer:
     assert answer is not None
     assert_within_limits(interactive_reply(answer, 1, app))
     return answer
+
+
+def run_popcorn(
+    args: list[str], db: Path, cwd: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` in a subprocess, as a user runs it, on the SQLite file `db`: no
+    token, no affiliate tag, the default prefix and data folder, run in `cwd` (away from any
+    .env file in the repository)."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISCORD_TOKEN", "POPCORN_AFFILIATE_TAG", "POPCORN_PREFIX", "POPCORN_DATA_DIR")
+    }
+    env["POPCORN_DB_PATH"] = str(db)
+    env["DATABASE_URL"] = f"sqlite:///{db}"
+    env["PYTHONPATH"] = str(REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )

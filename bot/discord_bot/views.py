@@ -52,6 +52,17 @@ VIEW_MARK = "popcorn_view"
 APOLOGY = "Sorry, something went wrong on my side. It has been logged."
 
 
+async def reply_privately(interaction: discord.Interaction, text: str) -> None:
+    """An ephemeral reply to an interaction, answered or not yet; a refused send is logged."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True)
+        else:
+            await interaction.response.send_message(text, ephemeral=True)
+    except discord.HTTPException as exc:
+        log.warning("could not send an error reply to an interaction: %s", exc)
+
+
 class OwnedView(discord.ui.View):
     """A view whose controls answer only to `owner_id`, and switch off on time-out."""
 
@@ -83,13 +94,7 @@ class OwnedView(discord.ui.View):
             getattr(item, "custom_id", None), type(self).__name__, interaction.guild_id,
             interaction.channel_id, interaction.user.id, exc_info=error,
         )  # fmt: skip
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(APOLOGY, ephemeral=True)
-            else:
-                await interaction.response.send_message(APOLOGY, ephemeral=True)
-        except discord.HTTPException as exc:
-            log.warning("could not send an error reply to an interaction: %s", exc)
+        await reply_privately(interaction, APOLOGY)
 
     async def on_timeout(self) -> None:
         self.disable_controls()

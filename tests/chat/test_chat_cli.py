@@ -4,17 +4,15 @@ line-by-line chat, the readable mode, export -> import, and import errors."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import REPO
+from tests.helpers import REPO, run_popcorn
 
 PAYLOAD_KEYS = {"content", "embeds", "components", "allowed_mentions"}
 LLV = "Leaving Las Vegas (1995)"
@@ -36,29 +34,7 @@ MESSAGES = [
 ]
 
 
-def run_cli(
-    args: list[str], db: Path, cwd: Path, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISCORD_TOKEN", "POPCORN_AFFILIATE_TAG", "POPCORN_PREFIX", "POPCORN_DATA_DIR")
-    }
-    env["POPCORN_DB_PATH"] = str(db)
-    env["DATABASE_URL"] = f"sqlite:///{db}"
-    env["PYTHONPATH"] = str(REPO)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        stdin=subprocess.DEVNULL if stdin is None else None,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,  # away from any .env file in the repository
-        timeout=120,
-        check=False,
-    )
+run_cli = run_popcorn
 
 
 def json_lines(result: subprocess.CompletedProcess[str]) -> list[list[dict[str, Any]]]:

@@ -5,9 +5,6 @@ member typed are quoted back clipped."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +13,7 @@ import pytest
 from bot.chat.console import ChatSession, within_limits
 from bot.discord_bot.render import Reply
 from tests.discord_bot.limits_check import CONTENT, assert_within_limits
-from tests.helpers import REPO
+from tests.helpers import run_popcorn
 
 LONG = "x" * 5000
 
@@ -47,28 +44,6 @@ def test_any_reply_over_the_content_limit_is_clipped() -> None:
     assert replies[0].content is not None and replies[0].content.endswith("…")
 
 
-def run_chat_json(stdin: str, db: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISCORD_TOKEN", "POPCORN_AFFILIATE_TAG", "POPCORN_PREFIX", "POPCORN_DATA_DIR")
-    }
-    env["POPCORN_DB_PATH"] = str(db)
-    env["DATABASE_URL"] = f"sqlite:///{db}"
-    env["PYTHONPATH"] = str(REPO)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--json"],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize("label", [LONG, "é" * 3000 + "<@123>", "*" * 4000])
 def test_chat_cli_notes_stay_within_limits(tmp_path: Path, label: str) -> None:
     messages = [
@@ -79,7 +54,8 @@ def test_chat_cli_notes_stay_within_limits(tmp_path: Path, label: str) -> None:
         "!review leaving las vegas",
         f":press Next {label}",
     ]
-    result = run_chat_json("".join(m + "\n" for m in messages), tmp_path / "chat.sqlite3", tmp_path)
+    stdin = "".join(m + "\n" for m in messages)
+    result = run_popcorn(["chat", "--json"], tmp_path / "chat.sqlite3", tmp_path, stdin=stdin)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     lines: list[list[dict[str, Any]]] = [json.loads(line) for line in result.stdout.splitlines()]

@@ -4,11 +4,8 @@ stderr, exit code 2, with nothing written."""
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +18,7 @@ from bot.records.files import (
     parse_catalog_text,
     parse_record_text,
 )
-from tests.helpers import REPO
+from tests.helpers import REPO, run_popcorn
 
 SHIPPED = REPO / "data" / "reviews" / "leaving-las-vegas-1995.yaml"
 
@@ -167,28 +164,6 @@ def test_line_numbers_count_blank_lines() -> None:
 # --- through `popcorn import` ---------------------------------------------------------------
 
 
-def run_import(paths: list[Path], db: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISCORD_TOKEN", "POPCORN_AFFILIATE_TAG", "POPCORN_PREFIX", "POPCORN_DATA_DIR")
-    }
-    env["POPCORN_DB_PATH"] = str(db)
-    env["DATABASE_URL"] = f"sqlite:///{db}"
-    env["PYTHONPATH"] = str(REPO)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "import", *map(str, paths)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
-
-
 def film_count(db: Path) -> int:
     if not db.exists():
         return 0
@@ -215,7 +190,7 @@ def test_import_refuses_in_one_line_and_writes_nothing(tmp_path: Path, name: str
     good = tmp_path / "good.csv"
     good.write_text("title,year\nCon Air,1997\n", encoding="utf-8")
     db = tmp_path / "import.sqlite3"
-    result = run_import([good, bad], db, tmp_path)
+    result = run_popcorn(["import", str(good), str(bad)], db, tmp_path)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.stderr

@@ -14,7 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers.types import Request
-from bot.discord_bot.views import APOLOGY
+from bot.discord_bot.views import APOLOGY, reply_privately
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import PopcornBot
@@ -121,13 +121,7 @@ class ErrorHandler(commands.Cog):
                 exc_info=original,
             )  # fmt: skip
             text = APOLOGY
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True)
-            else:
-                await interaction.response.send_message(text, ephemeral=True)
-        except discord.HTTPException as exc:
-            log.warning("could not send an error reply to an interaction: %s", exc)
+        await reply_privately(interaction, text)
 
 
 async def setup(bot: PopcornBot) -> None:

@@ -18,7 +18,7 @@ from discord.ext import commands
 from bot.answers.moderation import EDITABLE, quick_entry
 from bot.answers.types import Attachment, Request
 from bot.discord_bot.cogs.films import FILM_HELP, film_request
-from bot.discord_bot.views import APOLOGY, OwnedView, interactive_reply
+from bot.discord_bot.views import APOLOGY, OwnedView, interactive_reply, reply_privately
 from bot.records.files import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
@@ -61,13 +61,7 @@ class QuickEntry(discord.ui.Modal, title="New review"):
             "the quick-entry form failed (guild %s, channel %s, user %s)",
             interaction.guild_id, interaction.channel_id, interaction.user.id, exc_info=error,
         )  # fmt: skip
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(APOLOGY, ephemeral=True)
-            else:
-                await interaction.response.send_message(APOLOGY, ephemeral=True)
-        except discord.HTTPException as exc:
-            log.warning("could not send an error reply to an interaction: %s", exc)
+        await reply_privately(interaction, APOLOGY)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         try:
