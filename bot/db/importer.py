@@ -253,18 +253,7 @@ class Importer:
         ]
         _assign(film, **fill)
         before = {role: _credit_values(film.credits, role) for role in MERGE_FIELDS}
-        present = {(c.person.name_key, c.role) for c in film.credits}
-        billing = max((c.billing for c in film.credits), default=-1) + 1
-        added: set[str] = set()
-        for person, role, character in await self.desired_credits(facts):
-            if (person.name_key, role) in present:
-                continue
-            film.credits.append(
-                Credit(person=person, role=role, character=character, billing=billing)
-            )
-            present.add((person.name_key, role))
-            billing += 1
-            added.add(role)
+        added = await self.append_credits(film, facts)
         for role in sorted(added):
             after = _credit_values(film.credits, role)
             diff.append((f"film.{MERGE_FIELDS[role]}", before[role], after))
@@ -282,8 +271,13 @@ class Importer:
         there yet, in order after the others; the cast complete if the row says so)."""
         if facts.cast_complete and not film.cast_complete:
             film.cast_complete = True
+        await self.append_credits(film, facts)
+
+    async def append_credits(self, film: Film, facts: FilmFacts) -> set[str]:
+        """The row's credits the film lacks, billed after the others; the roles added."""
         present = {(c.person.name_key, c.role) for c in film.credits}
         billing = max((c.billing for c in film.credits), default=-1) + 1
+        added: set[str] = set()
         for person, role, character in await self.desired_credits(facts):
             if (person.name_key, role) in present:
                 continue
@@ -292,6 +286,8 @@ class Importer:
             )
             present.add((person.name_key, role))
             billing += 1
+            added.add(role)
+        return added
 
     def _set_aliases(self, film: Film, aliases: Sequence[str]) -> bool:
         wanted = list(dict.fromkeys(aliases))
