@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +25,7 @@ from bot.discord_bot.views import FollowupView, interactive_reply
 from bot.search import FilmDoc, PersonDoc, SearchIndex
 from tests.discord_bot.fakes import fake_slash_context
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import REPO, dpytest_bot
+from tests.helpers import dpytest_bot, run_popcorn
 
 
 def said(answer: Answer | None) -> str:
@@ -566,24 +563,9 @@ async def test_the_mention_in_popcorn_chat_and_the_button_to_the_card(qapp: Popc
 
 
 def test_the_mention_through_the_popcorn_chat_command(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("POPCORN_", "DISCORD_"))}
-    env.update(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'chat.sqlite3'}",
-        POPCORN_DB_PATH=str(tmp_path / "chat.sqlite3"),
-        PYTHONPATH=str(REPO),
-    )
     messages = ["@Popcorn who plays Sera in leaving las vegas?", ":press film card", "@Popcorn"]
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--json"],
-        input="".join(m + "\n" for m in messages),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    stdin = "".join(m + "\n" for m in messages)
+    result = run_popcorn(["chat", "--json"], tmp_path / "chat.sqlite3", tmp_path, stdin=stdin)
     assert result.returncode == 0, result.stderr
     answer, card, hint = (json.loads(line) for line in result.stdout.splitlines())
     for line in (answer, card, hint):
