@@ -56,6 +56,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.records.files import RecordError, describe_validation_error
 from bot.records.ratings import FILM_RATING_MAX, Grade
+from bot.records.retailers import known_retailer
 from bot.records.schema import Record
 
 MAX_ARTICLE_CHARS = 1_000_000
@@ -482,20 +483,6 @@ _COUNTRY = re.compile(
     r"|\b(?P<c2>(?-i:UK|US))\s+(?:blu-?ray|4k|uhd|dvd|release)\b",
     re.I,
 )
-_RETAILERS = (
-    (r"amazon\.co\.uk", "Amazon UK"),
-    (r"amazon\.com", "Amazon US"),
-    (r"amazon\.[a-z.]+|amzn\.(?:to|eu)", "Amazon"),
-    (r"zavvi\.[a-z.]+", "Zavvi"),
-    (r"hmv\.[a-z.]+", "HMV"),
-    (r"(?:shop\.)?arrow(?:films|video)\.[a-z.]+", "Arrow Films"),
-    (r"101films\.[a-z.]+", "101 Films"),
-    (r"powerhousefilms\.co\.uk", "Powerhouse Films"),
-    (r"eurekavideo\.co\.uk", "Eureka"),
-    (r"secondsightfilms\.co\.uk", "Second Sight"),
-    (r"criterion\.com", "Criterion"),
-    (r"wowhd\.[a-z.]+", "WOWHD"),
-)
 _URL = re.compile(r"https?://[^\s<>\"'\])]+")
 _AFFILIATE = re.compile(r"\baffiliate\b|\bassociate\s+links?\b", re.I)
 _LEADS_ELSEWHERE = re.compile(
@@ -503,11 +490,6 @@ _LEADS_ELSEWHERE = re.compile(
     r"(?:check out|like|enjoy)\b.*:$",
     re.I,
 )
-
-
-def _retailer(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    return next((name for pattern, name in _RETAILERS if re.fullmatch(pattern, host)), None)
 
 
 def _youtube_watch_url(url: str) -> str | None:
@@ -1006,7 +988,9 @@ def _shop_and_trailer(article: _Article, links: _Links) -> dict[str, Any]:
     urls = list(dict.fromkeys(links.urls + in_text))
     affiliate = bool(_AFFILIATE.search(article.text))
     shops = [
-        {"retailer": _retailer(u), "url": u, "affiliate": affiliate} for u in urls if _retailer(u)
+        {"retailer": known_retailer(u), "url": u, "affiliate": affiliate}
+        for u in urls
+        if known_retailer(u)
     ]
     if len(shops) > 10:
         article.warn(f"{len(shops)} shop links — kept the first 10")

@@ -1,0 +1,63 @@
+"""The shops a review links to: one table of their web addresses and the names members see.
+
+The article parser keeps only links to these shops; a moderator's `review link add` names a
+link by it (and by the shop's own host name for a shop not listed here)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+#: (host pattern, name) - matched against the whole host name, without `www.`.
+RETAILERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (r"amazon\.co\.uk", "Amazon UK"),
+        (r"amazon\.com", "Amazon US"),
+        (r"amazon\.[a-z.]+|amzn\.(?:to|eu)", "Amazon"),
+        (r"zavvi\.[a-z.]+", "Zavvi"),
+        (r"hmv\.[a-z.]+", "HMV"),
+        (r"(?:shop\.)?arrow(?:films|video)\.[a-z.]+", "Arrow Films"),
+        (r"101films\.[a-z.]+", "101 Films"),
+        (r"powerhousefilms\.co\.uk", "Powerhouse Films"),
+        (r"eurekavideo\.co\.uk", "Eureka"),
+        (r"secondsightfilms\.co\.uk", "Second Sight"),
+        (r"criterion\.com", "Criterion"),
+        (r"wowhd\.[a-z.]+", "WOWHD"),
+    )
+)
+_AFFILIATE_HOSTS = re.compile(r"(?:[a-z0-9-]+\.)*(?:amazon\.[a-z.]+|amzn\.(?:to|eu))")
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().removeprefix("www.")
+
+
+def known_retailer(url: str) -> str | None:
+    """The name of a listed shop the URL points to (`Arrow Films`), or None."""
+    host = _host(url)
+    return next((name for pattern, name in RETAILERS if pattern.fullmatch(host)), None)
+
+
+def retailer_name(url: str) -> str:
+    """The name to show for a purchase link: a listed shop's, else the site's own name taken
+    from its host (`https://www.blu-ray.com/...` -> `Blu-ray`); `Shop` when there is no host."""
+    if (name := known_retailer(url)) is not None:
+        return name
+    host = _host(url)
+    parts = [p for p in host.split(".") if p]
+    if not parts:
+        return "Shop"
+    # the registered name: `shop.example.co.uk` -> `example`
+    generic = {"shop", "store", "m", "uk", "co", "com", "org", "net"}
+    meaningful = [p for p in parts[:-1] if p not in generic] or parts[:1]
+    return meaningful[-1].title()
+
+
+def is_affiliate_shop(url: str) -> bool:
+    """Whether the shop pays the site for its links (Amazon's associates programme)."""
+    return _AFFILIATE_HOSTS.fullmatch(_host(url)) is not None
