@@ -169,6 +169,9 @@ MODERATOR_COMMANDS: tuple[CommandSpec, ...] = tuple(
     for parent, name, summary, example, handler in (
         ("review", "add", "add a review: attach a record file or a review article",
          "review add (with the file attached)", moderation.add_answer),
+        ("review", "new", "add a review from the quick-entry form (title, year, verdict, ratings)",
+         "review new Mandy | 2018 | Bonkers | film 9, audio GOOD | pros: Cage",
+         moderation.new_answer),
         ("review", "set", "change one field of a review", "review set leaving las vegas audio GOOD",
          moderation.set_answer),
         ("review", "cast", "add or remove a cast member",

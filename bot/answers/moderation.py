@@ -298,6 +298,18 @@ async def add_answer(ctx: AnswerContext, request: Request) -> Answer:
         record, missing = await read_attachment(*sources[0])
     except RecordError as exc:
         return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
+    return await preview_save(ctx, request, record, missing, replacing=replacing)
+
+
+async def preview_save(
+    ctx: AnswerContext,
+    request: Request,
+    record: Record,
+    missing: tuple[str, ...] = (),
+    *,
+    replacing: bool = False,
+) -> Answer:
+    """The preview of a record to save, with Confirm and Cancel (`review add`, `review new`)."""
     existing = await film_by_slug(ctx.session, record.slug)
     if existing is not None and current_review(existing) is not None and not replacing:
         label = film_label(existing.title, existing.year)
@@ -340,8 +352,11 @@ RATING_WORDS = {
 }  # fmt: skip
 
 
-def quick_entry(title: str, year: str, verdict: str, ratings: str, more: str = "") -> bytes:
-    """The quick-entry form (`/reviews new`) as a record file, to go through `review add`.
+FORM_FIELDS = ("title", "year", "verdict", "ratings", "more")
+
+
+def entry_data(title: str, year: str, verdict: str, ratings: str, more: str = "") -> dict[str, Any]:
+    """The quick-entry form's fields as record data (not validated yet).
 
     `ratings`: `picture GOOD, audio POOR, extras OK, film 7` (any order, any may be left out);
     `more`: optional `pros: a; b` and `cons: c; d` lines. Raises ValueError with a reply."""
@@ -363,8 +378,61 @@ def quick_entry(title: str, year: str, verdict: str, ratings: str, more: str = "
             review[key.strip().lower()] = [p for p in LIST_SPLIT.split(value.strip()) if p]
         elif line.strip():
             raise ValueError("Extra lines must start with `pros:` or `cons:`.")
-    data = {"schema": 1, "film": {"title": title, "year": year.strip()}, "review": review}
+    return {"schema": 1, "film": {"title": title, "year": year.strip()}, "review": review}
+
+
+def quick_entry(title: str, year: str, verdict: str, ratings: str, more: str = "") -> bytes:
+    """The quick-entry form as a record file, for `review add`. Kept for the Discord form until
+    it sends `Request("review new", form=...)`; new code uses `review new`."""
+    data = entry_data(title, year, verdict, ratings, more)
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def form_from_text(text: str) -> tuple[tuple[str, str], ...]:
+    """`Mandy | 2018 | Bonkers | film 9 | pros: Cage | cons: Slow` (typed in `popcorn chat`):
+    the form's fields in order, the parts after the ratings being the `more` lines."""
+    parts = [part.strip() for part in text.split("|")]
+    values = [*parts[:4], "\n".join(parts[4:])]
+    return tuple(zip(FORM_FIELDS, values, strict=False))
+
+
+def record_from_form(form: tuple[tuple[str, str], ...]) -> Record:
+    """The form's fields -> a validated record. Raises ValueError with the reply."""
+    values = dict(form)
+    title = values.get("title", "").strip()
+    if not title:
+        raise ValueError("The form needs the film's title.")
+    data = entry_data(
+        title,
+        values.get("year", ""),
+        values.get("verdict", "").strip(),
+        values.get("ratings", ""),
+        values.get("more", ""),
+    )
+    try:
+        return Record.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(describe_edit_error(exc)) from None
+
+
+async def new_answer(ctx: AnswerContext, request: Request) -> Answer:
+    """`review new`: the quick-entry form (Discord's modal sends its fields in `request.form`;
+    in `popcorn chat`, `title | year | verdict | ratings | pros: … | cons: …`)."""
+    if (denied := guard(request)) is not None:
+        return denied
+    form = request.form or (form_from_text(request.text) if request.text.strip() else ())
+    if not form:
+        return Notice(
+            "Use the quick-entry form: `/reviews new` on Discord, or type "
+            f"`{ctx.prefix}review new Mandy | 2018 | Bonkers | film 9, audio GOOD | "
+            "pros: Cage; Colours | cons: Slow start`.",
+            Tone.WARNING,
+        )
+    try:
+        record = record_from_form(form)
+    except ValueError as exc:
+        return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
+    return await preview_save(ctx, request, record)
 
 
 # ---------------------------------------------------------------- editing

@@ -38,7 +38,8 @@ class Request:
     """One command as the member asked it: a canonical command name and its argument text.
 
     `film_id` / `person_id` are set when the target is already known (a did-you-mean choice,
-    an autocomplete value), so the text is not searched again.
+    an autocomplete value), so the text is not searched again. `form` holds the fields of a
+    form the member filled in (Discord's quick-entry modal: `(("title", "Mandy"), ...)`).
     """
 
     command: str
@@ -48,6 +49,7 @@ class Request:
     invoked_as: str | None = None
     actor: Actor | None = None
     attachments: tuple[Attachment, ...] = ()
+    form: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,71 @@
+"""`review new`: the quick-entry form (Discord's modal sends its fields as `Request.form`)
+builds the record directly and goes through the same preview and Confirm as `review add`."""
+
+from __future__ import annotations
+
+from bot.answers.types import Actor, Card, Confirmation, Notice, Request, Tone
+from bot.app import Popcorn
+from tests.db.test_storage import snapshot
+
+MOD = Actor(7, "Mod Erator", is_moderator=True, guild_id=99)
+
+
+def form(**values: str) -> tuple[tuple[str, str], ...]:
+    fields = {"title": "Mandy", "year": "2018", "verdict": "Bonkers", "ratings": "film 9"}
+    fields |= values
+    return tuple(
+        (key, fields.get(key, "")) for key in ("title", "year", "verdict", "ratings", "more")
+    )
+
+
+async def test_a_good_form_previews_the_film_then_saves_on_confirm(app: Popcorn) -> None:
+    before = await snapshot(app.engine)
+    more = "pros: Cage; Colours\ncons: Slow start"
+    ratings = "picture EXCELLENT, audio GREAT, film 9"
+    preview = await app.answer(
+        Request("review new", actor=MOD, form=form(ratings=ratings, more=more))
+    )
+    assert isinstance(preview, Confirmation), preview
+    assert preview.preview.title == "Preview: Mandy (2018)"
+    shown = {f.name: f.value for f in preview.preview.fields}
+    assert shown["Picture"].endswith("EXCELLENT") and shown["Film"] == "9/10"
+    assert "Cage" in shown["Pros"] and "Colours" in shown["Pros"] and "Slow start" in shown["Cons"]
+    assert await snapshot(app.engine) == before  # nothing saved before Confirm
+
+    done = await app.apply(preview.change)
+    assert isinstance(done, Notice) and "added the review of Mandy (2018)" in done.text
+    card = await app.answer_text("!review mandy")
+    assert isinstance(card, Card) and card.description and "Bonkers" in card.description
+
+
+async def test_a_bad_rating_is_one_line_naming_the_field(app: Popcorn) -> None:
+    answer = await app.answer(Request("review new", actor=MOD, form=form(ratings="audio LOUD")))
+    assert isinstance(answer, Notice) and answer.tone is Tone.ERROR
+    assert answer.text.startswith("Nothing was saved. audio: ")
+    assert "review.ratings" not in answer.text and "\n" not in answer.text
+
+
+async def test_an_unreadable_rating_or_extra_line_is_refused(app: Popcorn) -> None:
+    unreadable = await app.answer(Request("review new", actor=MOD, form=form(ratings="loud")))
+    assert isinstance(unreadable, Notice) and "I can't read the rating “loud”" in unreadable.text
+    extra = await app.answer(Request("review new", actor=MOD, form=form(more="notes: hm")))
+    assert isinstance(extra, Notice) and "must start with `pros:` or `cons:`" in extra.text
+    year = await app.answer(Request("review new", actor=MOD, form=form(year="soon")))
+    assert isinstance(year, Notice) and year.text.startswith("Nothing was saved. year: ")
+
+
+async def test_typed_in_chat_with_bars_or_said_how(app: Popcorn) -> None:
+    typed = await app.answer_text(
+        "!review new Mandy | 2018 | Bonkers | film 9, audio GOOD | pros: Cage; Colours", MOD
+    )
+    assert isinstance(typed, Confirmation), typed
+    assert {f.name: f.value for f in typed.preview.fields}["Audio"].endswith("GOOD")
+    how = await app.answer_text("!review new", MOD)
+    assert isinstance(how, Notice) and "/reviews new" in how.text
+
+
+async def test_a_film_with_a_review_is_not_replaced_by_the_form(app: Popcorn) -> None:
+    answer = await app.answer(
+        Request("review new", actor=MOD, form=form(title="Leaving Las Vegas", year="1995"))
+    )
+    assert isinstance(answer, Notice) and "already has a review" in answer.text
