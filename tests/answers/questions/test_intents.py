@@ -1,11 +1,9 @@
-"""Question understanding without a database: every message of tests/answers/question_set.py
+"""Question understanding without a database: every message of question_set.py
 is read by `understand()` against a search index of the shipped catalogue, the shipped review
 records and the test records (tests/answers/data), and must give the intent, the film and the
 person a member would rightly expect."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +11,10 @@ from bot.answers.questions.intents import Question, understand
 from bot.answers.text import film_label
 from bot.records.files import load_paths
 from bot.search import FilmDoc, MatchStatus, PersonDoc, SearchIndex, normalize_name
-from tests.answers.question_set import ASK_BACK, INTENTS, QUESTIONS
-from tests.helpers import REPO
+from tests.answers.questions.question_set import ASK_BACK, INTENTS, QUESTIONS
+from tests.helpers import ANSWER_DATA, REPO
 
-SOURCES = (REPO / "data", Path(__file__).parent / "data")
+SOURCES = (REPO / "data", ANSWER_DATA)
 ASKED_BACK = (MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH)
 
 

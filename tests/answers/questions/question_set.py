@@ -1,5 +1,5 @@
 """Member messages as they are really typed on Discord, and what each one asks (plain data,
-read by test_understanding.py).
+read by test_intents.py and test_answers.py).
 
 Each row: (message, intent, film, person).
 - intent: an intent's value; a tuple of values only for a genuinely borderline phrasing.
