@@ -7,9 +7,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.answers import moderation
 from bot.answers.context import AnswerContext
 from bot.answers.films import buy_answer, cast_answer, review_answer, verdict_answer
+from bot.answers.moderation import corrections, reviews
+from bot.answers.moderation.access import may_moderate, refusal
+from bot.answers.moderation.exporting import export_answer
+from bot.answers.moderation.settings import modlog_answer, modrole_answer
 from bot.answers.people import filmography_answer, unknown_command_answer
 from bot.answers.progress import progress_answer
 from bot.answers.questions import ask_answer
@@ -39,7 +42,8 @@ class CommandSpec:
     argument: ArgumentKind
     handler: Handler
     aliases: tuple[str, ...] = ()
-    moderator: bool = False  # moderators only (and not in DMs)
+    moderator: bool = False  # moderators only (and not in DMs): checked by answer_request
+    owner: bool = False  # of those, the server owner's only (modrole, modlog)
     parent: str | None = None  # `review add`: a sub-command of `review`
 
     @property
@@ -165,33 +169,37 @@ COMMANDS: tuple[CommandSpec, ...] = (
 )
 
 MODERATOR_COMMANDS: tuple[CommandSpec, ...] = tuple(
-    CommandSpec(name, summary, example, "text", handler, moderator=True, parent=parent)
-    for parent, name, summary, example, handler in (
+    CommandSpec(
+        name, summary, example, "text", handler,
+        moderator=True, owner=owner, parent=parent,
+    )
+    for parent, name, summary, example, handler, owner in (
         ("review", "add", "add a review: attach a record file or a review article",
-         "review add (with the file attached)", moderation.add_answer),
+         "review add (with the file attached)", reviews.add_answer, False),
         ("review", "new", "add a review from the quick-entry form (title, year, verdict, ratings)",
          "review new Mandy | 2018 | Bonkers | film 9, audio GOOD | pros: Cage",
-         moderation.new_answer),
+         reviews.new_answer, False),
         ("review", "set", "change one field of a review", "review set leaving las vegas audio GOOD",
-         moderation.set_answer),
+         corrections.set_answer, False),
         ("review", "cast", "add or remove a cast member",
-         'review cast add leaving las vegas "Ed Lauter as Hitman"', moderation.cast_answer),
+         'review cast add leaving las vegas "Ed Lauter as Hitman"', corrections.cast_answer,
+         False),
         ("review", "link", "add or remove a purchase link",
          'review link add leaving las vegas "https://www.amazon.co.uk/dp/B01… Amazon UK"',
-         moderation.link_answer),
+         corrections.link_answer, False),
         ("review", "remove", "remove a review (it can be restored)",
-         "review remove leaving las vegas", moderation.remove_answer),
+         "review remove leaving las vegas", reviews.remove_answer, False),
         ("review", "restore", "bring a removed review back", "review restore leaving las vegas",
-         moderation.restore_answer),
+         reviews.restore_answer, False),
         ("review", "history", "who changed what, and when", "review history leaving las vegas",
-         moderation.history_answer),
+         reviews.history_answer, False),
         (None, "alias", "add or remove another name for a film", 'alias add face off "faceoff"',
-         moderation.alias_answer),
-        (None, "export", "the whole database as record files", "export", moderation.export_answer),
+         corrections.alias_answer, False),
+        (None, "export", "the whole database as record files", "export", export_answer, False),
         (None, "modrole", "server owner: moderator roles", "modrole add @Reviewers",
-         moderation.modrole_answer),
+         modrole_answer, True),
         (None, "modlog", "server owner: the mod-log channel", "modlog #mod-log",
-         moderation.modlog_answer),
+         modlog_answer, True),
     )
 )  # fmt: skip
 
@@ -223,13 +231,15 @@ def command_for(name: str, rest: str = "") -> tuple[CommandSpec, str] | None:
 
 async def answer_request(ctx: AnswerContext, request: Request) -> Answer:
     spec = BY_NAME.get(request.command, FALLBACK)
-    actor = request.actor
-    if spec.parent and not (actor is not None and actor.is_moderator and actor.guild_id):
+    if spec.parent and not may_moderate(request.actor):
         # A member's `!review history of violence` names a film, not a moderator command.
         title = f"{spec.name} {request.text}".strip()
         if ctx.index.find_film(title).status is MatchStatus.FOUND:
             parent = BY_NAME[spec.parent]
             spec, request = parent, replace(request, command=parent.name, text=title)
+    # Moderator and owner commands: the rights are checked here, once, for every handler.
+    if spec.moderator and (denied := refusal(request.actor, owner=spec.owner)) is not None:
+        return denied
     # A film or person found loosely is said in one line above the answer.
     return with_understood(ctx, await spec.handler(ctx, request))
 

@@ -136,6 +136,7 @@ class PendingChange:
     base_version: int | None = None
     record: object | None = None  # bot.records.schema.Record for "save"
     summary: str = ""
+    action: str = "add"  # the history's name for a save: "add", "set", "cast add"...
 
 
 @dataclass(frozen=True, slots=True)

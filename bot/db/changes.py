@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -31,6 +32,27 @@ class Actor(Protocol):
     def name(self) -> str: ...
     @property
     def guild_id(self) -> int | None: ...
+
+
+class PendingChange(Protocol):
+    """A change to carry out (bot.answers.types.PendingChange fits): "save" a whole record, or
+    "remove" / "restore" a film's review, from the film's version the moderator saw."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def actor(self) -> Actor: ...
+    @property
+    def film_id(self) -> int | None: ...
+    @property
+    def base_version(self) -> int | None: ...
+    @property
+    def record(self) -> object | None: ...
+    @property
+    def action(self) -> str: ...
+
+
+Diff = list[tuple[str, Any, Any]]
 
 
 class ChangeError(Exception):
@@ -138,6 +160,19 @@ async def film_by_slug(session: AsyncSession, slug: str, *, fresh: bool = False)
     return None if film_id is None else await film_details(session, film_id, fresh=fresh)
 
 
+async def _write_record(session: AsyncSession, record: Record) -> Film:
+    """The record written over its film (or as a new one) in the session, not committed."""
+    item = LoadedRecord("moderator", record, "replace")
+    importer = Importer(session, history=False)  # the claim and the history are the caller's
+    await importer.prepare([item])
+    await importer.apply(item)
+    await session.flush()
+    film = await film_by_slug(session, record.slug, fresh=True)
+    if film is None:
+        raise ChangeError(f"{record.film.title} could not be written. Nothing was saved.")
+    return film
+
+
 async def save_record(
     session: AsyncSession,
     record: Record,
@@ -145,7 +180,7 @@ async def save_record(
     *,
     base_version: int | None,
     action: str,
-) -> tuple[Film, list[tuple[str, Any, Any]]]:
+) -> tuple[Film, Diff]:
     """Write a whole record (a new review, or an edited one) with its history.
 
     `base_version` is the film's version the moderator saw (None: the film did not exist)."""
@@ -161,19 +196,52 @@ async def save_record(
         await claim(session, existing.id, base_version)
     else:
         old_record = None
-    item = LoadedRecord("moderator", record, "replace")
-    importer = Importer(session, history=False)  # the claim and the history are here
-    await importer.prepare([item])
-    await importer.apply(item)
-    await session.flush()
-    film = await film_by_slug(session, record.slug, fresh=True)
-    assert film is not None
+    film = await _write_record(session, record)
     diff = record_diff(old_record, record)
     if old_record is None:
         add_history(session, film, actor, action, None, None, _label(film))
     for field, old, new in diff if old_record is not None else []:
         add_history(session, film, actor, action, field, old, new)
     return film, diff
+
+
+@asynccontextmanager
+async def preview_record(session: AsyncSession, record: Record) -> AsyncIterator[Film]:
+    """The film as it will look once `record` is saved: written in the session (no version
+    claimed, no history), and everything in the session rolled back on leaving the block."""
+    try:
+        yield await _write_record(session, record)
+    finally:
+        await session.rollback()
+
+
+async def apply_change(session: AsyncSession, change: PendingChange) -> tuple[Film, Diff]:
+    """Carry out a change, the one way every moderator change is written: in the session, for
+    the caller to commit (or to roll back on ChangeError, which says why nothing was saved).
+
+    Returns the film and, for a save, the fields that changed."""
+    if change.kind == "save":
+        if not isinstance(change.record, Record):
+            raise ChangeError("There is no record to save. Nothing was saved.")
+        return await save_record(
+            session,
+            change.record,
+            change.actor,
+            base_version=change.base_version,
+            action=change.action,
+        )
+    if change.kind in ("remove", "restore"):
+        if change.film_id is None or change.base_version is None:
+            raise ChangeError("Which film? Nothing was changed.")
+        film = await set_review_removed(
+            session,
+            change.film_id,
+            change.actor,
+            removed=change.kind == "remove",
+            base_version=change.base_version,
+        )
+        return film, []
+    raise ChangeError(f"unknown change {change.kind!r}")
 
 
 async def set_review_removed(

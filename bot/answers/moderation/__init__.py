@@ -1,0 +1,48 @@
+"""Moderator commands: add, edit, remove and restore reviews, history, aliases, export, and the
+server owner's settings.
+
+- `access`: who may (the one check, made by answer_request where commands are dispatched);
+- `arguments`: the field names moderators type, values, quoted values, the film meant;
+- `editing`: pure record editing (`edit_record`) and a change said in a line;
+- `intake`: attachments, articles and the quick-entry form -> a Record;
+- `pending`: every change a PendingChange carried out by bot.db.changes.apply_change;
+- `reviews`, `corrections`, `exporting`, `settings`: the command handlers.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import ModuleType
+
+from bot.answers.moderation import intake
+from bot.answers.moderation.arguments import EDITABLE, FIELD_ALIASES, PATH_NAMES
+from bot.answers.moderation.editing import EditError, describe_change, edit_record, edited_record
+from bot.answers.moderation.intake import READ_SECONDS, quick_entry, read_attachment
+from bot.answers.moderation.settings import snowflake
+
+
+class _Package(ModuleType):
+    """`moderation.READ_SECONDS = 0.2` (tests/answers/test_attachment_limits.py patches it
+    there) sets the limit `intake` reads. Goes once that test patches `intake` itself."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "READ_SECONDS":
+            setattr(intake, name, value)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+__all__ = [
+    "EDITABLE",
+    "FIELD_ALIASES",
+    "PATH_NAMES",
+    "READ_SECONDS",
+    "EditError",
+    "describe_change",
+    "edit_record",
+    "edited_record",
+    "quick_entry",
+    "read_attachment",
+    "snowflake",
+]

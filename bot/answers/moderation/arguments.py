@@ -1,0 +1,149 @@
+"""What moderators type: the editable fields and their names, values (lists, clearing), a
+quoted value at the end of a command, and the film a change is about (never a guess)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from bot.answers.context import AnswerContext
+from bot.answers.resolve import resolve_film
+from bot.answers.text import human_list
+from bot.answers.types import Answer, Choices, Notice, Request, Tone
+from bot.db.models import Film
+
+REPLACE_WORDS = {"replace", "--replace"}
+CLEAR_WORDS = {"none", "unset", "-", "clear"}
+LIST_SPLIT = re.compile(r"\s*;\s*")
+QUOTED_END = re.compile(r"""^(?P<head>.*?)\s*["“”'‘’](?P<value>[^"“”]+)["“”'‘’]\s*$""")
+
+
+def _field(path: str, kind: str = "text") -> tuple[str, str]:
+    return path, kind
+
+
+#: The fields `review set` changes: the name moderators type -> (the record's path, kind).
+EDITABLE: dict[str, tuple[str, str]] = {
+    "title": _field("film.title"),
+    "year": _field("film.year"),
+    "runtime": _field("film.runtime_min"),
+    "certificate": _field("film.certificate"),
+    "genres": _field("film.genres", "list"),
+    "description": _field("film.description"),
+    "synopsis": _field("film.synopsis"),
+    "directors": _field("film.directors", "list"),
+    "writers": _field("film.writers", "list"),
+    "cinematographers": _field("film.cinematographers", "list"),
+    "composers": _field("film.composers", "list"),
+    "label": _field("release.label"),
+    "released": _field("release.release_date"),
+    "discs": _field("release.discs"),
+    "region": _field("release.region"),
+    "country": _field("release.country"),
+    "format": _field("release.format"),
+    "features": _field("release.extras", "list"),
+    "verdict": _field("review.verdict"),
+    "recommendation": _field("review.recommendation"),
+    "headline": _field("review.headline"),
+    "url": _field("review.url"),
+    "author": _field("review.author"),
+    "published": _field("review.published"),
+    "rating": _field("review.ratings.film"),
+    "picture": _field("review.ratings.picture"),
+    "audio": _field("review.ratings.audio"),
+    "extras": _field("review.ratings.extras"),
+    "pros": _field("review.pros", "list"),
+    "cons": _field("review.cons", "list"),
+    "trailer": _field("review.trailer.url"),
+    "style": _field("review.sections.style_direction"),
+    "music": _field("review.sections.music_audio"),
+    "acting": _field("review.sections.acting_characters"),
+    "film_conclusion": _field("review.film_conclusion"),
+    "release_conclusion": _field("review.release_conclusion"),
+}
+FIELD_ALIASES = {
+    "runtime_min": "runtime", "cert": "certificate", "genre": "genres", "director": "directors",
+    "release_date": "released", "date": "released", "film_rating": "rating", "score": "rating",
+    "film": "rating", "special_features": "features", "pro": "pros", "con": "cons",
+}  # fmt: skip
+#: A record's path -> the name moderators know it by (in replies and the history).
+PATH_NAMES = {path: name for name, (path, _) in EDITABLE.items()} | {
+    "film.aliases": "aliases",
+    "film.cast": "cast",
+    "review.purchase_links": "purchase links",
+    "review.trailer.note": "trailer note",
+}
+FIELD_WORDS = set(EDITABLE) | set(FIELD_ALIASES)
+
+
+def field_name(typed: str) -> str | None:
+    """The editable field a typed name means (`score` -> `rating`), or None."""
+    name = typed.strip().lower()
+    name = FIELD_ALIASES.get(name, name)
+    return name if name in EDITABLE else None
+
+
+def field_names() -> str:
+    return ", ".join(sorted(EDITABLE))
+
+
+def clean_value(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] in "\"“'‘" and raw[-1] in "\"”'’":
+        raw = raw[1:-1].strip()
+    return raw
+
+
+def parse_value(raw: str, kind: str) -> Any:
+    """A typed value: quotes dropped, `none` (`clear`, `-`) clears, `a; b` is a list."""
+    value = clean_value(raw)
+    if value.lower() in CLEAR_WORDS:
+        return [] if kind == "list" else None
+    if kind == "list":
+        return [part for part in LIST_SPLIT.split(value) if part]
+    return value
+
+
+def split_quoted(text: str) -> tuple[str, str] | None:
+    """`leaving las vegas "Ed Lauter as Hitman"` -> ("leaving las vegas", "Ed Lauter as Hitman")."""
+    match = QUOTED_END.match(text.strip())
+    if match is None:
+        return None
+    return match.group("head").strip(), match.group("value").strip()
+
+
+async def film_to_change(
+    ctx: AnswerContext, request: Request, text: str, example: str
+) -> Film | Answer:
+    """Like resolve_film, but a change never goes ahead on a guess: when several films could
+    be meant, the moderator is asked to say it exactly (or add the year) and type it again."""
+    found = await resolve_film(ctx, replace(request, text=text), example)
+    if isinstance(found, Choices):
+        names = human_list([f"**{c.label}**" for c in found.choices], "or")
+        return Notice(
+            f"{found.prompt.removesuffix(':')} Which one? Type it again with the exact "
+            f"title or the year: {names}.",
+            Tone.WARNING,
+        )
+    return found
+
+
+async def find_film_and_rest(
+    ctx: AnswerContext, request: Request, words: list[str], stop: set[str]
+) -> tuple[Film, int] | Answer:
+    """The film named by the first words, up to one of the `stop` words (tried left to right)."""
+    positions = [i for i, word in enumerate(words) if i > 0 and word.lower() in stop]
+    last: Answer | None = None
+    for position in positions:
+        target = await film_to_change(ctx, request, " ".join(words[:position]), "")
+        if isinstance(target, Film):
+            return target, position
+        last = target
+    if last is not None:
+        return last
+    return Notice(
+        f"Say which film and which field: `{ctx.prefix}review set leaving las vegas audio GOOD`. "
+        f"Fields: {field_names()}.",
+        Tone.WARNING,
+    )

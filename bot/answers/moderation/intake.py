@@ -1,0 +1,166 @@
+"""New reviews coming in: an attached record file or review article, or the quick-entry
+form, turned into a Record (with the limits a file must keep to)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import PurePath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.answers.moderation.arguments import LIST_SPLIT, PATH_NAMES
+from bot.answers.moderation.editing import describe_edit_error
+from bot.answers.text import clip
+from bot.answers.types import Field
+from bot.records.files import (
+    CATALOG_SUFFIXES,
+    MAX_FILE_BYTES,
+    RECORD_SUFFIXES,
+    RecordError,
+    load_bytes,
+)
+from bot.records.schema import Record
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
+#: A review article is a few dozen KB of text (a saved page with its markup, a few hundred):
+#: more is not an article, and parsing it would only cost time.
+MAX_ARTICLE_BYTES = 500_000
+#: Reading an attachment runs beside the event loop, and is given up after this long.
+READ_SECONDS = 10.0
+#: The quick-entry form's fields, in order (Discord's modal; `title | year | ...` typed).
+FORM_FIELDS = ("title", "year", "verdict", "ratings", "more")
+RATING_WORDS = {
+    "picture": "picture", "video": "picture", "audio": "audio", "sound": "audio",
+    "extras": "extras", "film": "film", "movie": "film", "rating": "film",
+}  # fmt: skip
+
+
+def record_from_attachment(filename: str, data: bytes) -> tuple[Record, tuple[str, ...]]:
+    """A record file (the data/ format) or a review article (text or HTML) -> a record, and
+    the paths the article did not give."""
+    suffix = PurePath(filename).suffix.lower()
+    if len(data) > MAX_FILE_BYTES:
+        raise RecordError(filename, f"the file is over {MAX_FILE_BYTES // 1_000_000} MB")
+    if suffix in RECORD_SUFFIXES:
+        return load_bytes(data, filename)[0].record, ()
+    if suffix in CATALOG_SUFFIXES:
+        raise RecordError(filename, "a CSV catalog is imported with `popcorn import`, not here")
+    if suffix in ARTICLE_SUFFIXES:
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise RecordError(
+                filename, f"an article is at most {MAX_ARTICLE_BYTES // 1000} KB; this is not one"
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RecordError(filename, "the file is not UTF-8 text") from None
+        from bot.records.article import parse_article
+
+        parsed = parse_article(text, filename)
+        return parsed.record, parsed.missing
+    known = ", ".join(RECORD_SUFFIXES + ARTICLE_SUFFIXES)
+    raise RecordError(filename, f"unknown file type (expected {known})")
+
+
+async def read_attachment(filename: str, data: bytes) -> tuple[Record, tuple[str, ...]]:
+    """record_from_attachment in a worker thread, so a slow file never stalls the bot for
+    everyone, and given up after READ_SECONDS."""
+    try:
+        return await asyncio.wait_for(
+            asyncio.to_thread(record_from_attachment, filename, data), timeout=READ_SECONDS
+        )
+    except TimeoutError:
+        raise RecordError(
+            filename, f"reading it took over {READ_SECONDS:g} seconds: is it really a review?"
+        ) from None
+
+
+def missing_field(missing: tuple[str, ...]) -> Field | None:
+    """The preview's line naming what the article did not say."""
+    if not missing:
+        return None
+    names = [PATH_NAMES.get(path, path) for path in missing]
+    return Field("Missing (not in the article)", clip(", ".join(names), 1000))
+
+
+def keep_known_facts(new: Record, old: Record) -> Record:
+    """A review added to a film the database already knows keeps the film facts (and the
+    release) the new record leaves out: nothing is lost by adding a review."""
+    film = new.film.model_dump()
+    for name, value in old.film.model_dump().items():
+        if name == "cast_complete":
+            continue
+        if film.get(name) in (None, [], "") and value not in (None, [], ""):
+            film[name] = value
+    if not new.film.cast and old.film.cast and new.film.cast_complete is None:
+        # The cast kept is the database's (a catalogue's, maybe): so is whether it is complete.
+        film["cast_complete"] = old.cast_complete
+    data = new.model_dump(by_alias=True)
+    data["film"] = film
+    if new.release is None and old.release is not None:
+        data["release"] = old.release.model_dump()
+    return Record.model_validate(data)
+
+
+def entry_data(title: str, year: str, verdict: str, ratings: str, more: str = "") -> dict[str, Any]:
+    """The quick-entry form's fields as record data (not validated yet).
+
+    `ratings`: `picture GOOD, audio POOR, extras OK, film 7` (any order, any may be left out);
+    `more`: optional `pros: a; b` and `cons: c; d` lines. Raises ValueError with a reply."""
+    ratings_data: dict[str, Any] = {}
+    for part in re.split(r"[,\n]+", ratings):
+        if not part.strip():
+            continue
+        key, _, value = part.strip().partition(" ")
+        aspect = RATING_WORDS.get(key.lower().rstrip(":"))
+        if aspect is None or not value.strip():
+            raise ValueError(
+                f"I can't read the rating “{clip(part.strip(), 40)}”: write e.g. audio GOOD"
+            )
+        ratings_data[aspect] = value.strip()
+    review: dict[str, Any] = {"verdict": verdict, "ratings": ratings_data}
+    for line in more.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in ("pros", "cons"):
+            review[key.strip().lower()] = [p for p in LIST_SPLIT.split(value.strip()) if p]
+        elif line.strip():
+            raise ValueError("Extra lines must start with `pros:` or `cons:`.")
+    return {"schema": 1, "film": {"title": title, "year": year.strip()}, "review": review}
+
+
+def record_from_form(form: tuple[tuple[str, str], ...]) -> Record:
+    """The quick-entry form's fields (`(("title", "Mandy"), ("year", "2018"), ...)`) -> a
+    validated record. Raises ValueError with the reply, naming the field that is wrong."""
+    values = dict(form)
+    title = values.get("title", "").strip()
+    if not title:
+        raise ValueError("The form needs the film's title.")
+    data = entry_data(
+        title,
+        values.get("year", ""),
+        values.get("verdict", "").strip(),
+        values.get("ratings", ""),
+        values.get("more", ""),
+    )
+    try:
+        return Record.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(describe_edit_error(exc)) from None
+
+
+def form_from_text(text: str) -> tuple[tuple[str, str], ...]:
+    """`Mandy | 2018 | Bonkers | film 9 | pros: Cage | cons: Slow` (typed in `popcorn chat`):
+    the form's fields in order, the parts after the ratings being the `more` lines."""
+    parts = [part.strip() for part in text.split("|")]
+    values = [*parts[:4], "\n".join(parts[4:])]
+    return tuple(zip(FORM_FIELDS, values, strict=False))
+
+
+def quick_entry(title: str, year: str, verdict: str, ratings: str, more: str = "") -> bytes:
+    """The quick-entry form as a record file, for `review add`. Kept only for the Discord form
+    until it sends `Request("review new", form=...)`, which builds the Record directly."""
+    data = entry_data(title, year, verdict, ratings, more)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
