@@ -86,6 +86,7 @@ class ChatSession:
         view = self.history[position].view
         assert view is not None
         interaction = ChatInteraction(self.user, message=self.history[position])
+        # A ChatInteraction plays a discord.Interaction (duck-typed: only what views use).
         if await view.interaction_check(interaction):  # type: ignore[arg-type]
             await action(interaction)
         response = interaction.response

@@ -8,21 +8,23 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Change, Credit, Film, Person, Role
+from bot.db.models import Base, Change, Credit, Film, Person, Role
 from bot.records.schema import FilmFacts
 from bot.search.normalize import normalize_name
 
 CHUNK = 2000
 PEOPLE_CACHE = 200_000  # person ids remembered between the chunks of one import
-FILMS, PEOPLE, CREDITS, CHANGES = (
-    Film.__table__,
-    Person.__table__,
-    Credit.__table__,
-    Change.__table__,
-)
+
+
+def _table(model: type[Base]) -> Table:
+    """The model's Core table (typed as a Table, which `model.__table__` is not)."""
+    return Base.metadata.tables[model.__tablename__]
+
+
+FILMS, PEOPLE, CREDITS, CHANGES = (_table(Film), _table(Person), _table(Credit), _table(Change))
 #: The history's actor name for what `popcorn import` (and the first run's data/) wrote.
 IMPORT_ACTOR = "popcorn import"
 CREW: tuple[tuple[str, Role], ...] = (
@@ -38,7 +40,11 @@ def _chunks(rows: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
         yield rows[start : start + size]
 
 
-def _credits(facts: FilmFacts, keys: dict[str, str]) -> list[tuple[str, str, str, str | None]]:
+#: A credit to write: (name key, name, role, character).
+_CreditRow = tuple[str, str, str, str | None]
+
+
+def _credits(facts: FilmFacts, keys: dict[str, str]) -> list[_CreditRow]:
     """(name key, name, role, character) in billing order, the way the ORM path orders them.
     `keys` memoises normalize_name: a catalogue names each person many times."""
 
@@ -48,7 +54,7 @@ def _credits(facts: FilmFacts, keys: dict[str, str]) -> list[tuple[str, str, str
             found = keys[name] = normalize_name(name)
         return found
 
-    out = []
+    out: list[_CreditRow] = []
     for field, role in CREW:
         for name in getattr(facts, field):
             out.append((key(name), name, role.value, None))
@@ -79,7 +85,7 @@ async def insert_new_films(
     Several rows for one film (a catalogue listing it twice) merge as the ORM path merges
     them: the first one's facts, every distinct credit (a person in a role once), and the
     cast complete if any row says so (a row never makes it partial again)."""
-    merged: dict[str, tuple[FilmFacts, list[tuple[str, str, str, str | None]]]] = {}
+    merged: dict[str, tuple[FilmFacts, list[_CreditRow]]] = {}
     complete: set[str] = set()  # slugs whose cast a row says is complete
     keys: dict[str, str] = {}
     for slug, facts in films:
@@ -107,13 +113,13 @@ async def insert_new_films(
     elif len(people) > PEOPLE_CACHE:
         people.clear()
     person_ids: dict[str, int] = {k: people[k] for k in names if k in people}
-    keys = list(names)
-    for chunk in _chunks([k for k in keys if k not in person_ids], 5000):
+    name_keys = list(names)
+    for chunk in _chunks([k for k in name_keys if k not in person_ids], 5000):
         rows = await session.execute(
             select(Person.name_key, Person.id).where(Person.name_key.in_(chunk))
         )
         person_ids.update(dict(rows.all()))
-    new_people = [{"name": names[k], "name_key": k} for k in keys if k not in person_ids]
+    new_people = [{"name": names[k], "name_key": k} for k in name_keys if k not in person_ids]
     for chunk in _chunks(new_people):
         # RETURNING gives (key, id) pairs: no row order is needed, so SQLite can batch rows.
         result = await conn.execute(insert(PEOPLE).returning(PEOPLE.c.name_key, PEOPLE.c.id), chunk)

@@ -13,7 +13,7 @@ import contextlib
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from sqlalchemy import text
@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 CHANNEL = "popcorn_changes"
 RECONNECT_DELAY = 1.0
 
-FilmChanged = Callable[[int], Awaitable[None]]
-Resync = Callable[[], Awaitable[None]]
+# Coroutine functions (not any awaitable): their calls are scheduled with create_task.
+FilmChanged = Callable[[int], Coroutine[Any, Any, None]]
+Resync = Callable[[], Coroutine[Any, Any, None]]
 
 
 def supports_feed(engine: AsyncEngine) -> bool:

@@ -7,16 +7,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-try:
+if sys.platform == "win32":  # pragma: no cover - imports are not serialised there
+    fcntl = None
+else:
     import fcntl
-except ImportError:  # pragma: no cover - Windows: imports are not serialised there
-    fcntl = None  # type: ignore[assignment]
 
 STARTUP_LOCK = 0x706F70636F726E  # "popcorn"
 

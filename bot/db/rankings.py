@@ -19,7 +19,7 @@ from bot.db.models import Credit, Film, Person, Rating, Review
 MAX_ROWS = 1000
 
 
-def current_reviews() -> Select[tuple[int]]:
+def current_reviews() -> Select[int]:
     """The id of each film's current review (the first one not removed)."""
     return (
         select(func.min(Review.id).label("review_id"))
@@ -28,7 +28,7 @@ def current_reviews() -> Select[tuple[int]]:
     )
 
 
-def _films_of(person_id: int, role: str | None = None) -> Select[tuple[int]]:
+def _films_of(person_id: int, role: str | None = None) -> Select[int]:
     stmt = select(Credit.film_id).where(Credit.person_id == person_id)
     if role is not None:
         stmt = stmt.where(Credit.role == role)
@@ -267,7 +267,11 @@ async def characters_like(
         .order_by(Film.year, Film.title, Credit.billing)
         .limit(limit)
     )
-    return [CharacterCredit(*row) for row in await session.execute(stmt)]
+    return [
+        CharacterCredit(film_id, title, year, person, character)
+        for film_id, title, year, person, character in await session.execute(stmt)
+        if character is not None  # always: the query keeps credits with a character
+    ]
 
 
 __all__ = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -87,11 +87,12 @@ class _RecordLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> str:  # type: ignore[override]
-        return str(self.construct_scalar(node))
+
+def _timestamp_as_text(loader: _RecordLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
 
 
-_RecordLoader.add_constructor("tag:yaml.org,2002:timestamp", _RecordLoader.construct_yaml_timestamp)
+_RecordLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def _expanded_size(root: yaml.Node) -> int:
@@ -289,7 +290,7 @@ class CatalogFile:
     path: Path
     source: str
 
-    def records(self) -> Iterator[Record]:
+    def records(self) -> Generator[Record, None, None]:
         try:
             # newline="\n": lines end at \n only, as when the whole text is parsed (a lone
             # \r inside a cell is refused by the CSV reader, not read as a line end).

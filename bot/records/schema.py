@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 from urllib.parse import urlsplit
 
 from anyascii import anyascii
@@ -27,7 +27,7 @@ from pydantic import (
 
 from bot.records.ratings import FILM_RATING_MAX, Grade
 
-RECORD_SCHEMA_VERSION = 1
+RECORD_SCHEMA_VERSION: Final = 1
 MAX_YEAR = dt.date.today().year + 1
 MIN_YEAR = 1888
 

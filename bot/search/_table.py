@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from rapidfuzz import fuzz, process
 
@@ -38,6 +39,15 @@ NEAR, WIDE, FULL = 0, 1, 2
 #: Tables up to this many keys also try a full scan when blocking finds nothing
 #: good enough; larger ones stop at WIDE (a full scan of 60k keys costs ~5 ms).
 _FULL_SCAN_MAX = 10_000
+
+
+def _pairs(owners: tuple[int | str, ...]) -> Iterator[tuple[int, str]]:
+    """The ``(doc id, text)`` pairs of a key's flat owners tuple."""
+    # KeyTable.add and .remove only ever write or drop whole (doc id, text) pairs,
+    # so even places hold the int ids and odd places their str texts.
+    ids = cast("tuple[int, ...]", owners[::2])
+    texts = cast("tuple[str, ...]", owners[1::2])
+    return zip(ids, texts, strict=True)
 
 
 def _starting_with(items: list[str], prefix: str, limit: int) -> list[str]:
@@ -196,11 +206,10 @@ class KeyTable:
         owners = self._owners.get(key)
         if owners is None:
             return {}
-        return dict(zip(owners[::2], owners[1::2], strict=True))  # type: ignore[arg-type]
+        return dict(_pairs(owners))
 
     def owner_pairs(self, key: str) -> Iterator[tuple[int, str]]:
-        owners = self._owners.get(key, ())
-        return zip(owners[::2], owners[1::2], strict=True)  # type: ignore[return-value]
+        return _pairs(self._owners.get(key, ()))
 
     def has_word(self, word: str) -> bool:
         return word in self._postings

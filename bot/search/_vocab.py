@@ -51,10 +51,11 @@ _AS_TYPED: dict[str, _Pair] = {
 #: (family, query pair) probes for one typo, and for two.  One typo cannot change
 #: both the first two and the last two letters of a word of five letters or
 #: more (swaps aside, which are probed); shorter words also need "g".
-_ONE_TYPO_LONG = (("a", "q01"), ("a", "q10"), ("d", "z21"), ("d", "z12"))
-_ONE_TYPO = (*_ONE_TYPO_LONG, ("g", "fl"))
+_Probes = tuple[tuple[str, str], ...]
+_ONE_TYPO_LONG: _Probes = (("a", "q01"), ("a", "q10"), ("d", "z21"), ("d", "z12"))
+_ONE_TYPO: _Probes = (*_ONE_TYPO_LONG, ("g", "fl"))
 _SHORT = 5
-_TWO_TYPOS = (
+_TWO_TYPOS: _Probes = (
     *_ONE_TYPO,
     ("a", "q12"),
     ("a", "q02"),

@@ -207,6 +207,8 @@ class SearchIndex:
         self._titles.remove(film_id, [key for key, _ in _film_keys(old)])
         for letters in initialisms(old.title):
             held = self._initials.get(letters)
+            if held is None:  # already dropped (a title can repeat its initials)
+                continue
             ids = held if isinstance(held, tuple) else (held,)
             rest = tuple(i for i in ids if i != film_id)
             if not rest:
@@ -497,15 +499,15 @@ class SearchIndex:
         else:
             by_year = self._loosely(query.text, query.year, dated, typos)
         if by_year is not None:
-            cands = by_year[1]
+            picked = by_year[1]
             if (
-                len(cands) == 1
+                len(picked) == 1
                 and scored
-                and scored[0].doc.id != cands[0].doc.id
-                and scored[0].score > cands[0].score + MARGIN
+                and scored[0].doc.id != picked[0].doc.id
+                and scored[0].score > picked[0].score + MARGIN
             ):
                 # A clearly better title from another year: do not guess.
-                return MatchStatus.AMBIGUOUS, (scored[0], cands[0])
+                return MatchStatus.AMBIGUOUS, (scored[0], picked[0])
             return by_year
         by_text = decide(scored)
         if by_text is not None:

@@ -202,9 +202,9 @@ def parse_title_query(query: str, *, literal: bool = False) -> TitleQuery:
         stripped = _NOISE.sub(" ", folded)
         if _HAS_WORD.search(stripped):
             folded = stripped
-        match = _TRAILING_YEAR.search(folded)
-        if year is None and match and _HAS_WORD.search(folded[: match.start()]):
-            year = _valid_year(match.group(1))
+        trailing = _TRAILING_YEAR.search(folded)
+        if year is None and trailing and _HAS_WORD.search(folded[: trailing.start()]):
+            year = _valid_year(trailing.group(1))
             if year is not None:
-                folded = folded[: match.start()]
+                folded = folded[: trailing.start()]
     return TitleQuery(text=_title_key(folded), year=year)
