@@ -286,6 +286,38 @@ def test_layout_names_every_package() -> None:
         assert (REPO / path.rstrip("/")).exists(), path
 
 
+IDENTIFIER = re.compile(r"^@?([A-Za-z_]\w*)$")
+
+
+def where_things_go() -> list[str]:
+    """The README's bullets saying where to add a command, a question kind, ..."""
+    listed = text_of(README).split("Where things go:\n\n", 1)[1].split("\n\n", 1)[0]
+    return [bullet for bullet in re.split(r"^- ", listed, flags=re.M) if bullet.strip()]
+
+
+def test_where_things_go_names_what_is_there() -> None:
+    """Each name a bullet gives (`COMMANDS`, `Intent`, `@handles`) is in a file it names."""
+    bullets = where_things_go()
+    assert [re.findall(r"^\*\*(.+?)\*\*", b) for b in bullets] == [
+        ["a command"],
+        ["a question kind"],
+        ["a moderator action"],
+        ["a record field"],
+    ]
+    for bullet in bullets:
+        spans = INLINE_CODE.findall(bullet)
+        paths = [REPO / code for _, code in spans if REPO_PATH.match(code)]
+        sources = [
+            source.read_text(encoding="utf-8")
+            for path in paths
+            for source in ([path] if path.is_file() else sorted(path.rglob("*.py")))
+        ]
+        for _, code in spans:
+            name = IDENTIFIER.match(code)
+            if name and not REPO_PATH.match(code):
+                assert any(re.search(rf"\b{name.group(1)}\b", s) for s in sources), code
+
+
 def test_readme_is_short() -> None:
     assert len(README.read_bytes()) <= README_LIMIT
 
