@@ -318,6 +318,14 @@ def test_where_things_go_names_what_is_there() -> None:
                 assert any(re.search(rf"\b{name.group(1)}\b", s) for s in sources), code
 
 
+def test_moderators_guide_lists_the_editable_fields() -> None:
+    """`!review set`'s fields in docs/moderators.md are the ones it takes, in its order."""
+    from bot.answers.moderation.arguments import EDITABLE
+
+    (listed,) = re.findall(r"Fields: ([\w, ]+)", text_of(DOCS / "moderators.md"))
+    assert [name.strip() for name in listed.split(",")] == list(EDITABLE)
+
+
 def test_readme_is_short() -> None:
     assert len(README.read_bytes()) <= README_LIMIT
 
