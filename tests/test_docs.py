@@ -326,6 +326,22 @@ def test_moderators_guide_lists_the_editable_fields() -> None:
     assert [name.strip() for name in listed.split(",")] == list(EDITABLE)
 
 
+def test_every_command_is_documented() -> None:
+    """Each command of the table, and each alias, is in the reference (members' commands in
+    docs/commands.md, moderators' in docs/moderators.md) and in the README's taste."""
+    from bot.answers.commands import COMMANDS, MODERATOR_COMMANDS
+
+    reference = text_of(DOCS / "commands.md")
+    guide = text_of(DOCS / "moderators.md")
+    readme = text_of(README)
+    for spec in COMMANDS:
+        for word in (spec.words, *spec.aliases):
+            assert f"`!{word}" in reference, f"!{word} is not in docs/commands.md"
+        assert f"!{spec.words}" in readme, f"!{spec.words} is not in the README"
+    for spec in MODERATOR_COMMANDS:
+        assert f"`!{spec.words}" in guide, f"!{spec.words} is not in docs/moderators.md"
+
+
 def test_readme_is_short() -> None:
     assert len(README.read_bytes()) <= README_LIMIT
 
