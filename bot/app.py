@@ -22,7 +22,7 @@ from bot.answers.text import film_label
 from bot.answers.types import Actor, Answer, Attachment, Notice, PendingChange, Request, Tone
 from bot.config import Settings
 from bot.db import migrate
-from bot.db.changes import ChangeError, ChangeEvent, save_record, set_review_removed
+from bot.db.changes import ChangeError, ChangeEvent, apply_change
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.faults import session_reply
 from bot.db.feed import ChangeFeed, supports_feed
@@ -37,7 +37,6 @@ from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
 from bot.db.queries import film_document, people_documents, search_documents
 from bot.records.files import CatalogFile, LoadedRecord, load_import, load_paths
-from bot.records.schema import Record
 from bot.search import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -231,26 +230,7 @@ class Popcorn:
         """Carry out a confirmed change in one transaction (or refuse it and change nothing)."""
         async with self.sessions() as session:
             try:
-                if change.kind == "save":
-                    assert isinstance(change.record, Record)
-                    film, _ = await save_record(
-                        session,
-                        change.record,
-                        change.actor,
-                        base_version=change.base_version,
-                        action="add",
-                    )
-                elif change.kind in ("remove", "restore"):
-                    assert change.film_id is not None and change.base_version is not None
-                    film = await set_review_removed(
-                        session,
-                        change.film_id,
-                        change.actor,
-                        removed=change.kind == "remove",
-                        base_version=change.base_version,
-                    )
-                else:
-                    raise ChangeError(f"unknown change {change.kind!r}")
+                film, _ = await apply_change(session, change)
                 await session.commit()
             except ChangeError as exc:
                 await session.rollback()

@@ -38,11 +38,6 @@ class Settings(BaseSettings):
         default=DEFAULT_PROJECT_PERSON, alias="POPCORN_PROJECT_PERSON", max_length=200
     )
 
-    @field_validator("discord_token", mode="before")
-    @classmethod
-    def _blank_token_is_none(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
-
     @field_validator("shard_ids", mode="before")
     @classmethod
     def _shard_ids_list(cls, value: object) -> object:
@@ -51,7 +46,7 @@ class Settings(BaseSettings):
             return [int(part) for part in value.split(",") if part.strip()] or None
         return value
 
-    @field_validator("affiliate_tag", "database_url", "test_guild", mode="before")
+    @field_validator("discord_token", "affiliate_tag", "database_url", "test_guild", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -44,6 +44,7 @@ from bot.db.models import (
     Review,
     Role,
 )
+from bot.db.queries import FILM_DETAIL_OPTIONS
 from bot.records.files import CatalogFile, LoadedRecord, RecordError
 from bot.records.ratings import ASPECTS, aspect_score
 from bot.records.schema import FilmFacts, Record
@@ -119,18 +120,7 @@ class Importer:
         wanted = list(dict.fromkeys(item.record.slug for item in items))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            stmt = (
-                select(Film)
-                .where(Film.slug.in_(chunk))
-                .options(
-                    selectinload(Film.credits).selectinload(Credit.person),
-                    selectinload(Film.aliases),
-                    selectinload(Film.releases),
-                    selectinload(Film.reviews).selectinload(Review.ratings),
-                    selectinload(Film.reviews).selectinload(Review.purchase_links),
-                    selectinload(Film.reviews).selectinload(Review.release),
-                )
-            )
+            stmt = select(Film).where(Film.slug.in_(chunk)).options(*FILM_DETAIL_OPTIONS)
             for film in (await self.session.scalars(stmt)).all():
                 self.films[film.slug] = film
         keys = list({normalize_name(name) for item in items for name in _names(item.record.film)})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -29,6 +30,14 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _owned(back_populates: str, order_by: str) -> Mapped[Any]:
+    """A parent's own rows (a film's credits, a review's ratings): saved and deleted with it,
+    deleted when taken off it, listed in `order_by` order."""
+    return relationship(
+        back_populates=back_populates, cascade="all, delete-orphan", order_by=order_by
+    )
 
 
 class Base(DeclarativeBase):
@@ -69,18 +78,10 @@ class Film(Base):
         DateTime(timezone=True), default=_now, onupdate=_now
     )
 
-    credits: Mapped[list[Credit]] = relationship(
-        back_populates="film", cascade="all, delete-orphan", order_by="Credit.billing"
-    )
-    aliases: Mapped[list[FilmAlias]] = relationship(
-        back_populates="film", cascade="all, delete-orphan", order_by="FilmAlias.id"
-    )
-    releases: Mapped[list[Release]] = relationship(
-        back_populates="film", cascade="all, delete-orphan", order_by="Release.id"
-    )
-    reviews: Mapped[list[Review]] = relationship(
-        back_populates="film", cascade="all, delete-orphan", order_by="Review.id"
-    )
+    credits: Mapped[list[Credit]] = _owned("film", "Credit.billing")
+    aliases: Mapped[list[FilmAlias]] = _owned("film", "FilmAlias.id")
+    releases: Mapped[list[Release]] = _owned("film", "Release.id")
+    reviews: Mapped[list[Review]] = _owned("film", "Review.id")
 
 
 class Person(Base):
@@ -167,12 +168,8 @@ class Review(Base):
 
     film: Mapped[Film] = relationship(back_populates="reviews")
     release: Mapped[Release | None] = relationship()
-    ratings: Mapped[list[Rating]] = relationship(
-        back_populates="review", cascade="all, delete-orphan", order_by="Rating.id"
-    )
-    purchase_links: Mapped[list[PurchaseLink]] = relationship(
-        back_populates="review", cascade="all, delete-orphan", order_by="PurchaseLink.position"
-    )
+    ratings: Mapped[list[Rating]] = _owned("review", "Rating.id")
+    purchase_links: Mapped[list[PurchaseLink]] = _owned("review", "PurchaseLink.position")
 
 
 class Rating(Base):

@@ -36,10 +36,16 @@ def _films_of(person_id: int, role: str | None = None) -> Select[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class RankedFilm:
+class FilmRow:
+    """A film in a listing: the first columns of each row these queries return."""
+
     film_id: int
     title: str
     year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RankedFilm(FilmRow):
     score: float
     grade: str | None
 
@@ -142,10 +148,7 @@ async def reviewed_film_ids(session: AsyncSession) -> list[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewedFilm:
-    film_id: int
-    title: str
-    year: int | None
+class ReviewedFilm(FilmRow):
     published: dt.date | None
     verdict: str | None
 
@@ -242,10 +245,7 @@ async def review_stats(session: AsyncSession) -> Stats:
 
 
 @dataclass(frozen=True, slots=True)
-class CharacterCredit:
-    film_id: int
-    title: str
-    year: int | None
+class CharacterCredit(FilmRow):
     person: str
     character: str
 
@@ -278,6 +278,7 @@ __all__ = [
     "BLURAY",
     "BLURAY_ASPECTS",
     "CharacterCredit",
+    "FilmRow",
     "RankedFilm",
     "Ranking",
     "ReviewedFilm",

@@ -48,15 +48,7 @@ from bot.search.normalize import (
     parse_title_query,
 )
 
-__all__ = [
-    "Candidate",
-    "FilmDoc",
-    "FilmMatch",
-    "MatchStatus",
-    "PersonDoc",
-    "PersonMatch",
-    "SearchIndex",
-]
+__all__ = ["SearchIndex"]  # the value types are the package's, from bot.search.models
 
 _FUZZY_LIMIT = 20  # keys pulled from rapidfuzz per pass
 _PREFIX_LIMIT = 20
@@ -207,7 +199,7 @@ class SearchIndex:
         self._titles.remove(film_id, [key for key, _ in _film_keys(old)])
         for letters in initialisms(old.title):
             held = self._initials.get(letters)
-            if held is None:  # already dropped (a title can repeat its initials)
+            if held is None:  # never: upsert_film filed each of them
                 continue
             ids = held if isinstance(held, tuple) else (held,)
             rest = tuple(i for i in ids if i != film_id)

@@ -6,16 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-__all__ = [
-    "Candidate",
-    "FilmDoc",
-    "FilmMatch",
-    "MatchStatus",
-    "PersonDoc",
-    "PersonMatch",
-]
-
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +35,8 @@ class MatchStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate(Generic[T]):
-    doc: T
+class Candidate(Generic[_T]):
+    doc: _T
     score: float  # 0..100
     matched: str  # the title/alias/name text that matched
 
