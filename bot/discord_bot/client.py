@@ -1,4 +1,11 @@
-"""The Bot subclass: owns the Popcorn core (database + index), loads the cogs, answers."""
+"""The Bot subclass: owns the Popcorn core (database + index), answers messages, loads the
+slash commands.
+
+Prefix messages take one path: `on_message` -> `parse_command` (the parser `popcorn chat`
+uses) -> the member's cooldown -> `ctx.respond` (answer, then send with the channel's
+permission checks). discord.py's own prefix-command parser is not used; slash commands are
+discord.py's app commands, generated from the same command table (cogs/films.py).
+"""
 
 from __future__ import annotations
 
@@ -10,28 +17,31 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot.answers.commands import BY_NAME
+from bot.answers.commands import BY_NAME, UNKNOWN_COMMAND
 from bot.answers.parse import mention_question, parse_command
 from bot.answers.text import clean_input, clip
-from bot.answers.types import Actor, Answer, Attachment, Notice, Request, Tone
+from bot.answers.types import Actor, Attachment, Request
 from bot.app import Popcorn
 from bot.config import Settings
 from bot.db.changes import ChangeEvent, moderation_settings
-from bot.discord_bot.render import Reply, as_plain_text
-from bot.discord_bot.views import EXPIRED, VIEW_MARK, OwnedView, interactive_reply
+from bot.discord_bot.context import PopcornContext
+from bot.discord_bot.cooldowns import QUIET, MemberCooldowns
+from bot.discord_bot.errors import PopcornTree, prefix_failed, slow_down
+from bot.discord_bot.owner import OWNER_COMMANDS, owner_command
+from bot.discord_bot.views import EXPIRED, VIEW_MARK
 from bot.records.files import MAX_FILE_BYTES
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = (
-    "bot.discord_bot.cogs.films",
-    "bot.discord_bot.cogs.moderation",
-    "bot.discord_bot.cogs.errors",
-    "bot.discord_bot.cogs.admin",
-)
+EXTENSIONS = ("bot.discord_bot.cogs.films", "bot.discord_bot.cogs.moderation")
+MAX_ATTACHMENTS = 3
 
 
-def intents() -> discord.Intents:
+class ShardingError(ValueError):
+    """Sharding settings one process cannot honour."""
+
+
+def default_intents() -> discord.Intents:
     """Only what the bot needs: guild messages, and their content for prefix commands."""
     wanted = discord.Intents.none()
     wanted.guilds = True
@@ -41,60 +51,80 @@ def intents() -> discord.Intents:
     return wanted
 
 
-class PopcornBotMixin:
-    """What Popcorn adds to discord.py's Bot (and to AutoShardedBot when sharded)."""
+def shard_options(settings: Settings) -> tuple[int | None, int | None]:
+    """A process runs one shard: POPCORN_SHARD_COUNT and the one id in POPCORN_SHARD_IDS
+    (run one process per shard). None of them set: one connection for every server.
+    Returns (shard_id, shard_count)."""
+    ids = settings.shard_ids or []
+    if not (settings.sharded or settings.shard_count or ids):
+        return None, None
+    if settings.shard_count and len(ids) == 1 and 0 <= ids[0] < settings.shard_count:
+        return ids[0], settings.shard_count
+    raise ShardingError(
+        "a Popcorn process runs one shard: set POPCORN_SHARD_COUNT to the number of shards "
+        "and POPCORN_SHARD_IDS to the one shard this process runs (below the count), and "
+        "start one process per shard; leave all three unset for one connection."
+    )
 
-    core: Popcorn
-    settings: Settings
 
-    def _popcorn_init(
-        self, settings: Settings, core: Popcorn | None, wanted: discord.Intents | None
-    ) -> dict[str, Any]:
+class PopcornBot(commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        core: Popcorn | None = None,
+        intents: discord.Intents | None = None,
+    ) -> None:
+        shard_id, shard_count = shard_options(settings)
+        super().__init__(
+            command_prefix=settings.prefix,
+            intents=intents if intents is not None else default_intents(),
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=PopcornTree,
+            shard_id=shard_id,
+            shard_count=shard_count,
+        )
         self.settings = settings
         self._core = core
-        self._popcorn_closing: asyncio.Task[None] | None = None
-        self.fallback_cooldown = commands.CooldownMapping.from_cooldown(
-            settings.cooldown_rate, settings.cooldown_seconds, commands.BucketType.member
-        )
-        return {
-            "command_prefix": settings.prefix,
-            "intents": wanted or intents(),
-            "case_insensitive": True,
-            "strip_after_prefix": True,
-            "help_command": None,
-            "allowed_mentions": discord.AllowedMentions.none(),
-        }
+        self._closing: asyncio.Task[None] | None = None
+        self.cooldowns = MemberCooldowns(settings.cooldown_rate, settings.cooldown_seconds)
+
+    @property
+    def core(self) -> Popcorn:
+        if self._core is None:
+            raise RuntimeError("the Popcorn core starts in setup_hook")
+        return self._core
 
     async def setup_hook(self) -> None:
         if self._core is None:
             self._core = await Popcorn.start(self.settings)
-        self.core = self._core
         self.core.listeners.append(self.post_to_modlog)
-        bot: commands.Bot = self  # type: ignore[assignment]
         for extension in EXTENSIONS:
-            await bot.load_extension(extension)
+            await self.load_extension(extension)
         if self.settings.test_guild:
-            guild = discord.Object(id=self.settings.test_guild)
-            bot.tree.copy_global_to(guild=guild)
-            try:
-                synced = await bot.tree.sync(guild=guild)
-            except discord.HTTPException as exc:
-                # 404 Unknown Server, 403 Missing Access: the bot is not in that server (or
-                # lacks the applications.commands scope there). Prefix commands still work.
-                log.warning(
-                    "could not sync slash commands to POPCORN_TEST_GUILD=%s (%s %s): is the "
-                    "bot in that server, invited with the applications.commands scope? "
-                    "Prefix commands work; slash commands there may be missing or stale.",
-                    guild.id, exc.status, exc.text or type(exc).__name__,
-                )  # fmt: skip
-            else:
-                log.info("synced %d slash commands to the test guild %s", len(synced), guild.id)
+            await self.sync_test_guild(self.settings.test_guild)
+
+    async def sync_test_guild(self, guild_id: int) -> None:
+        guild = discord.Object(id=guild_id)
+        self.tree.copy_global_to(guild=guild)
+        try:
+            synced = await self.tree.sync(guild=guild)
+        except discord.HTTPException as exc:
+            # 404 Unknown Server, 403 Missing Access: the bot is not in that server (or
+            # lacks the applications.commands scope there). Prefix commands still work.
+            log.warning(
+                "could not sync slash commands to POPCORN_TEST_GUILD=%s (%s %s): is the "
+                "bot in that server, invited with the applications.commands scope? "
+                "Prefix commands work; slash commands there may be missing or stale.",
+                guild.id, exc.status, exc.text or type(exc).__name__,
+            )  # fmt: skip
+        else:
+            log.info("synced %d slash commands to the test guild %s", len(synced), guild.id)
 
     async def on_ready(self) -> None:
-        bot: commands.Bot = self  # type: ignore[assignment]
-        guilds = ", ".join(f"{g.name} ({g.id})" for g in bot.guilds[:20]) or "none yet"
-        log.info("connected as %s to %d guild(s): %s", bot.user, len(bot.guilds), guilds)
-        log.info("cogs: %s", ", ".join(bot.cogs) or "none")
+        guilds = ", ".join(f"{g.name} ({g.id})" for g in self.guilds[:20]) or "none yet"
+        log.info("connected as %s to %d guild(s): %s", self.user, len(self.guilds), guilds)
+        log.info("slash commands: %d", len(self.tree.get_commands()))
         log.info(
             "indexed %d films and %d people",
             self.core.index.film_count,
@@ -103,65 +133,69 @@ class PopcornBotMixin:
 
     def mention_forms(self) -> tuple[str, ...]:
         """How a mention of the bot is written in a message's content."""
-        bot: commands.Bot = self  # type: ignore[assignment]
-        if bot.user is None:
+        if self.user is None:
             return ()
-        return (f"<@{bot.user.id}>", f"<@!{bot.user.id}>")
+        return (f"<@{self.user.id}>", f"<@!{self.user.id}>")
 
-    async def process_commands(self, message: discord.Message, /) -> None:
-        """Commands as discord.py parses them; an unknown command that names a person
-        (`!cage`, `!shue`) is that person's filmography; a message that mentions the bot
-        anywhere is a question (`hey @Popcorn who directed con air?`)."""
+    # ------------------------------------------------------------------ prefix messages
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Every message: parsed once, by the parser `popcorn chat` uses. A command, an
+        unknown command that names a person (`!cage`), or a message that mentions the bot
+        anywhere (`hey @Popcorn who directed con air?`): answered here, errors included."""
         if message.author.bot:
             return
-        bot: commands.Bot = self  # type: ignore[assignment]
-        ctx = await bot.get_context(message)
         mentions = self.mention_forms()
         request = parse_command(message.content, self.settings.prefix, mentions)
-        spec = BY_NAME.get(request.command) if request is not None else None
-        # These paths run outside discord.py's invoke: their errors are handed to the same
-        # error handler (on_command_error) by hand.
-        try:
-            if request is not None and spec is not None and spec.moderator:
-                await self.moderator_command(ctx, request)
-                return
-            if (
-                request is not None
-                and mention_question(clean_input(message.content), mentions) is not None
-            ):
-                await self.mentioned(ctx, request)
-                return
-            if ctx.prefix is not None and ctx.command is None:
-                await self.unknown_command(ctx)
-                return
-        except Exception as exc:
-            ctx.command = None  # not the hybrid command of the same name: no invoke ran
-            if request is not None:
-                ctx.invoked_with = request.command
-            bot.dispatch("command_error", ctx, commands.CommandInvokeError(exc))
+        if request is None:
             return
-        await bot.invoke(ctx)
+        ctx = await self.get_context(message, cls=PopcornContext)
+        mentioned = mention_question(clean_input(message.content), mentions) is not None
+        try:
+            await self.answer_message(ctx, request, mentioned=mentioned)
+        except Exception as exc:
+            await prefix_failed(ctx, request, exc)
 
-    async def mentioned(self, ctx: commands.Context[Any], request: Request) -> None:
-        """A message that mentions the bot: its question (or command)."""
-        bucket = self.fallback_cooldown.get_bucket(ctx.message)
-        if bucket is not None and bucket.update_rate_limit():
-            return  # someone flooding mentions: stay quiet
-        await self.respond(ctx, request)
-
-    async def moderator_command(self, ctx: commands.Context[Any], request: Request) -> None:
-        """`!review add`, `!review set`...: parsed like `popcorn chat` parses them."""
-        files = []
-        for attachment in ctx.message.attachments[:3]:
-            if attachment.size > MAX_FILE_BYTES:
-                await ctx.reply(
-                    f"❌ Nothing was saved: {attachment.filename} is over 1 MB.",
-                    mention_author=False,
-                    allowed_mentions=discord.AllowedMentions.none(),
-                )
+    async def answer_message(
+        self, ctx: PopcornContext, request: Request, *, mentioned: bool = False
+    ) -> None:
+        spec = BY_NAME.get(request.command)
+        owner_only = (
+            request.command == UNKNOWN_COMMAND
+            and (request.invoked_as or "").casefold() in OWNER_COMMANDS
+        )
+        # Mentions and unknown commands share one quiet bucket: a flood gets no reply.
+        quiet = mentioned or (spec is None and not owner_only)
+        key = QUIET if quiet else spec.words if spec else (request.invoked_as or "").casefold()
+        guild_id = ctx.guild.id if ctx.guild else None
+        retry_after = self.cooldowns.retry_after(key, guild_id, ctx.author.id)
+        if retry_after is not None:
+            if not quiet:
+                await ctx.tell(slow_down(retry_after))
+            return
+        if owner_only:
+            name = (request.invoked_as or "").casefold()
+            await owner_command(ctx, name, request.text.partition(" ")[2])
+            return
+        if spec is not None and spec.moderator:
+            files = await self.read_attachments(ctx)
+            if files is None:
                 return
+            request = replace(request, attachments=files)
+        await ctx.respond(request)
+
+    async def read_attachments(self, ctx: PopcornContext) -> tuple[Attachment, ...] | None:
+        """A moderator command's files (`!review add` with a record); None when one is too
+        big to read (said to the moderator)."""
+        files = []
+        for attachment in ctx.message.attachments[:MAX_ATTACHMENTS]:
+            if attachment.size > MAX_FILE_BYTES:
+                await ctx.tell(f"❌ Nothing was saved: {attachment.filename} is over 1 MB.")
+                return None
             files.append(Attachment(attachment.filename, await attachment.read()))
-        await self.respond(ctx, replace(request, attachments=tuple(files)))
+        return tuple(files)
+
+    # ------------------------------------------------------------------ members and servers
 
     async def actor_for(self, user: discord.abc.User, guild: discord.Guild | None) -> Actor:
         """Moderators: a configured moderator role, or Manage Messages when none is set.
@@ -188,8 +222,7 @@ class PopcornBotMixin:
             return
         async with self.core.sessions() as session:
             _, channel_id = await moderation_settings(session, event.guild_id)
-        bot: commands.Bot = self  # type: ignore[assignment]
-        channel = bot.get_channel(channel_id) if channel_id else None
+        channel = self.get_channel(channel_id) if channel_id else None
         if not isinstance(channel, discord.abc.Messageable):
             return
         try:
@@ -200,75 +233,7 @@ class PopcornBotMixin:
         except discord.HTTPException as exc:
             log.warning("cannot write to the mod-log channel %s: %s", channel_id, exc)
 
-    async def unknown_command(self, ctx: commands.Context[Any]) -> None:
-        request = parse_command(ctx.message.content, self.settings.prefix, self.mention_forms())
-        if request is None:
-            return  # "!!!": punctuation, not a command
-        bucket = self.fallback_cooldown.get_bucket(ctx.message)
-        if bucket is not None and bucket.update_rate_limit():
-            return  # someone flooding unknown commands: stay quiet
-        await self.respond(ctx, request)
-
-    async def respond(self, ctx: commands.Context[Any], request: Request) -> discord.Message | None:
-        """Answer a request in the context's channel (or interaction), as a reply to its author."""
-        if request.actor is None:
-            request = replace(request, actor=await self.actor_for(ctx.author, ctx.guild))
-        answer = await self.core.answer(request)
-        reply = interactive_reply(answer, ctx.author.id, self.core)
-        ephemeral = ctx.interaction is not None and is_refusal(request, answer)
-        return await self.send_reply(ctx, reply, ephemeral=ephemeral)
-
-    async def send_reply(
-        self, ctx: commands.Context[Any], reply: Reply, *, ephemeral: bool = False
-    ) -> discord.Message | None:
-        interaction = ctx.interaction
-        if (
-            interaction is not None
-            and ctx.guild is not None
-            and reply.files
-            and not interaction.app_permissions.attach_files
-        ):
-            await self.no_files(ctx, "I need the Attach Files permission here to send it.")
-            return None
-        if ctx.interaction is None and ctx.guild is not None:
-            me = ctx.guild.me
-            permissions = ctx.channel.permissions_for(me)  # type: ignore[arg-type]
-            if not permissions.send_messages:
-                log.warning(
-                    "cannot answer in #%s (%s) of %s: missing Send Messages",
-                    getattr(ctx.channel, "name", "?"), ctx.channel.id, ctx.guild.id,
-                )  # fmt: skip
-                return None
-            if not permissions.embed_links and reply.embeds:
-                reply = as_plain_text(reply)
-            if reply.files and not permissions.attach_files:
-                await self.no_files(ctx, "I need the Attach Files permission here to send it.")
-                return None
-        kwargs = reply.send_kwargs()
-        if ephemeral:
-            kwargs["ephemeral"] = True  # only for interactions (Context.send ignores it else)
-        try:
-            message = await ctx.send(**kwargs)
-        except discord.HTTPException as exc:
-            if not reply.files:
-                raise
-            await self.no_files(ctx, f"Discord refused the upload ({exc.status} {exc.text}).")
-            return None
-        if isinstance(reply.view, OwnedView):
-            reply.view.message = message
-        return message
-
-    async def no_files(self, ctx: commands.Context[Any], why: str) -> None:
-        """An answer with files (`!export`) that cannot be sent here: say so."""
-        log.warning(
-            "cannot send files in channel %s of guild %s for %s: %s",
-            ctx.channel.id, ctx.guild.id if ctx.guild else None, ctx.author.id, why,
-        )  # fmt: skip
-        text = f"❌ I couldn't send the file: {why}"
-        if ctx.interaction is not None:
-            await ctx.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
-        else:
-            await ctx.send(text, allowed_mentions=discord.AllowedMentions.none())
+    # ------------------------------------------------------------------ controls
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         """A button or menu no live view answers (its message was sent before a restart, or
@@ -286,74 +251,41 @@ class PopcornBotMixin:
 
     def view_is_live(self, interaction: discord.Interaction) -> bool:
         """Whether discord.py's view store holds a view for this control (the same look-up
-        as ViewStore.dispatch_view: by message, then views without a message)."""
+        as ViewStore.dispatch_view: by message, then views without a message).
+
+        discord.py has no public API for this: `Client.persistent_views` lists only views
+        without a timeout, and the `interaction` event runs before the view's own
+        interaction_check (which sets VIEW_MARK) has had a chance to. So the store is read,
+        defensively: anything unexpected counts as live (stay quiet rather than answer
+        twice)."""
         data: Any = interaction.data or {}
         key = (data.get("component_type"), data.get("custom_id"))
         store = getattr(getattr(self, "_connection", None), "_view_store", None)
         views = getattr(store, "_views", None)
         if not isinstance(views, dict):
-            return True  # cannot tell: stay quiet rather than answer twice
+            return True
         message_id = interaction.message.id if interaction.message is not None else None
         return key in views.get(message_id, {}) or key in views.get(None, {})
+
+    # ------------------------------------------------------------------ closing
 
     async def close(self) -> None:
         """Close Discord, then the database, once: a second call (SIGTERM, then `async with`
         leaving) awaits the same closing instead of starting another."""
-        if self._popcorn_closing is None:
-            self._popcorn_closing = asyncio.ensure_future(self._close_all())
-        await asyncio.shield(self._popcorn_closing)
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close_all())
+        await asyncio.shield(self._closing)
 
     async def _close_all(self) -> None:
-        await super().close()  # type: ignore[misc]
+        await super().close()
         if self._core is not None:
             await self._core.close()
             log.info("database closed")
 
 
-def is_refusal(request: Request, answer: Answer) -> bool:
-    """A moderator command refused to a member who is not one: only they need to see it."""
-    spec = BY_NAME.get(request.command)
-    return (
-        spec is not None
-        and spec.moderator
-        and isinstance(answer, Notice)
-        and answer.tone is Tone.ERROR
-        and (request.actor is None or not request.actor.is_moderator)
-    )
-
-
-class PopcornBot(PopcornBotMixin, commands.Bot):
-    def __init__(
-        self,
-        settings: Settings,
-        core: Popcorn | None = None,
-        intents: discord.Intents | None = None,
-    ) -> None:
-        super().__init__(**self._popcorn_init(settings, core, intents))
-
-
-class ShardedPopcornBot(PopcornBotMixin, commands.AutoShardedBot):
-    def __init__(
-        self,
-        settings: Settings,
-        core: Popcorn | None = None,
-        intents: discord.Intents | None = None,
-    ) -> None:
-        options = self._popcorn_init(settings, core, intents)
-        if settings.shard_count:
-            options["shard_count"] = settings.shard_count
-        if settings.shard_ids:
-            options["shard_ids"] = settings.shard_ids
-        super().__init__(**options)
-
-
 def create_bot(
     settings: Settings, core: Popcorn | None = None, intents: discord.Intents | None = None
-) -> commands.Bot:
-    """AutoShardedBot when POPCORN_SHARDED (or a shard count) is set, else a plain Bot.
-
-    `core`: an already started Popcorn core (else setup_hook starts one); `intents`: instead
-    of the minimal ones (tests that need a member cache)."""
-    if settings.sharded or settings.shard_count or settings.shard_ids:
-        return ShardedPopcornBot(settings, core, intents)
+) -> PopcornBot:
+    """The bot. `core`: an already started Popcorn core (else setup_hook starts one);
+    `intents`: instead of the minimal ones (tests that need a member cache)."""
     return PopcornBot(settings, core, intents)

@@ -9,7 +9,7 @@ import signal
 import discord
 
 from bot.config import Settings
-from bot.discord_bot.client import create_bot
+from bot.discord_bot.client import ShardingError, create_bot
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,10 @@ class DiscordStartError(RuntimeError):
 
 async def run_discord(settings: Settings) -> int:
     assert settings.discord_token is not None
-    bot = create_bot(settings)
+    try:
+        bot = create_bot(settings)
+    except ShardingError as exc:
+        raise DiscordStartError(str(exc)) from None
     loop = asyncio.get_running_loop()
     closing: set[asyncio.Task[None]] = set()
 

@@ -3,19 +3,29 @@ moderator prefix command end to end through discord.py's message processing (dpy
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 from unittest.mock import AsyncMock, MagicMock, create_autospec
 
 import discord
 import discord.ext.test as dpytest
 import pytest
-from discord.ext import commands
+from discord.ext.test import backend
 
 from bot.answers.types import Actor, Request
 from bot.app import Popcorn
 from bot.db.changes import ChangeEvent
-from tests.helpers import dpytest_bot
+from bot.discord_bot.client import PopcornBot
+from bot.discord_bot.cogs.moderation import QuickEntry
+from bot.discord_bot.views import ConfirmView
+from bot.records.files import MAX_FILE_BYTES
+from tests.discord_bot.fakes import (
+    OWNER,
+    fake_guild,
+    fake_guild_context,
+    fake_interaction,
+    fake_slash_context,
+)
 
 GUILD = 4242
 MOD_ROLE = 555555555555555555
@@ -38,12 +48,6 @@ def guild(owner_id: int = 1) -> Any:
     fake.owner_id = owner_id
     fake.get_member = MagicMock(return_value=None)
     return fake
-
-
-@pytest.fixture
-async def bot(app: Popcorn) -> AsyncIterator[commands.Bot]:
-    async with dpytest_bot(app) as popcorn_bot:
-        yield popcorn_bot
 
 
 async def configure(app: Popcorn, text: str) -> None:
@@ -92,14 +96,12 @@ async def test_no_mod_log_no_post(bot: Any) -> None:
     bot.get_channel.assert_not_called()
 
 
-async def test_a_member_typing_a_moderator_command_is_refused(bot: commands.Bot) -> None:
+async def test_a_member_typing_a_moderator_command_is_refused(live_bot: PopcornBot) -> None:
     await dpytest.message("!review set leaving las vegas audio GOOD")
     assert "Moderators only" in dpytest.get_message().content
 
 
-async def test_a_moderator_edits_through_discord(bot: commands.Bot) -> None:
-    from discord.ext.test import backend
-
+async def test_a_moderator_edits_through_discord(live_bot: PopcornBot) -> None:
     config = dpytest.get_config()
     author = config.members[0]
     permissions = discord.Permissions(manage_messages=True).value
@@ -108,3 +110,59 @@ async def test_a_moderator_edits_through_discord(bot: commands.Bot) -> None:
     assert author.guild_permissions.manage_messages
     await dpytest.message("!review set leaving las vegas audio GOOD")
     assert "audio: POOR → GOOD" in dpytest.get_message().content
+
+
+async def make_moderator() -> None:
+    config = dpytest.get_config()
+    permissions = discord.Permissions(manage_messages=True).value
+    role = backend.make_role("Reviewers", config.guilds[0], permissions=permissions)
+    await dpytest.add_role(config.members[0], role)
+
+
+@pytest.fixture
+def record_file(tmp_path: Path) -> Path:
+    """A copy of a shipped review record, to attach."""
+    record = Path(__file__).parents[2] / "data" / "reviews" / "leaving-las-vegas-1995.yaml"
+    attached = tmp_path / record.name
+    attached.write_bytes(record.read_bytes())
+    return attached
+
+
+async def test_a_moderator_command_reads_the_attached_record(
+    live_bot: PopcornBot, record_file: Path
+) -> None:
+    await make_moderator()
+    await dpytest.message("!review add", attachments=[str(record_file)])
+    reply = dpytest.get_message()
+    assert "Leaving Las Vegas (1995) already has a review" in reply.content
+
+
+async def test_the_quick_entry_form_sends_its_fields(bot: PopcornBot) -> None:
+    ctx = fake_slash_context(bot, guild=fake_guild(owner_id=OWNER))  # the owner moderates
+    form = QuickEntry(ctx)
+    for name, value in (
+        ("film_title", "Mandy"),
+        ("year", "2018"),
+        ("verdict", "Bonkers and beautiful"),
+        ("ratings", "film 9, picture GOOD, audio GOOD, extras OK"),
+        ("more", "pros: Nicolas Cage"),
+    ):
+        text_input = create_autospec(discord.ui.TextInput, instance=True)
+        text_input.value = value
+        setattr(form, name, text_input)
+    submitted = fake_interaction(OWNER)
+    await form.on_submit(submitted)
+    kwargs = submitted.response.send_message.await_args.kwargs
+    assert isinstance(kwargs["view"], ConfirmView)
+    assert "Mandy" in kwargs["embeds"][0].title
+    assert not kwargs["ephemeral"]
+
+
+async def test_an_attachment_over_the_limit_is_not_read(bot: PopcornBot) -> None:
+    ctx = fake_guild_context(bot, discord.Permissions(send_messages=True))
+    big = create_autospec(discord.Attachment, instance=True)
+    big.filename, big.size = "huge.yaml", MAX_FILE_BYTES + 1
+    ctx.message.attachments = [big]
+    assert await bot.read_attachments(ctx) is None
+    big.read.assert_not_awaited()
+    assert ctx.send.await_args.args[0] == "❌ Nothing was saved: huge.yaml is over 1 MB."

@@ -1,7 +1,8 @@
 """Moderator slash commands (`/reviews ...`) and the quick-entry form.
 
 Prefix moderator commands (`!review add`, `!review set`...) are parsed by the same text
-parser `popcorn chat` uses (PopcornBot.process_commands); both end in bot.answers.moderation.
+parser `popcorn chat` uses (PopcornBot.on_message); both end in bot.answers.moderation, which
+checks the member's rights (the Discord layer only says who they are: PopcornBot.actor_for).
 Slash names: Discord cannot have `/review film:` and `/review add` side by side (a command
 with sub-commands cannot itself be invoked), so the moderators' group is `/reviews`.
 """
@@ -9,23 +10,29 @@ with sub-commands cannot itself be invoked), so the moderators' group is `/revie
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answers.moderation import EDITABLE, quick_entry
+from bot.answers.moderation import EDITABLE
 from bot.answers.types import Attachment, Request
-from bot.discord_bot.cogs.films import FILM_HELP, film_request
-from bot.discord_bot.views import APOLOGY, OwnedView, interactive_reply, reply_privately
+from bot.discord_bot import limits
+from bot.discord_bot.cogs.films import FILM_HELP
+from bot.discord_bot.context import PopcornContext
+from bot.discord_bot.transformers import FilmOption
+from bot.discord_bot.views import APOLOGY, reply_privately
 from bot.records.files import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import PopcornBot
 
 log = logging.getLogger(__name__)
-FieldName = Literal[tuple(sorted(EDITABLE))]  # type: ignore[valid-type]
+#: The fields `/reviews set` can change: suggested as the moderator types (there are more of
+#: them than the 25 choices Discord allows an option).
+FIELD_NAMES = tuple(sorted(EDITABLE))
+Interaction = discord.Interaction["PopcornBot"]
 
 
 class QuickEntry(discord.ui.Modal, title="New review"):
@@ -51,11 +58,23 @@ class QuickEntry(discord.ui.Modal, title="New review"):
         placeholder="pros: Nicolas Cage; Gripping story\ncons: Poor audio",
     )
 
-    def __init__(self, bot: PopcornBot) -> None:
+    def __init__(self, origin: PopcornContext) -> None:
+        """`origin`: the context of the `/reviews new` command that opened the form."""
         super().__init__()
-        self.bot = bot
+        self.origin = origin
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:
+    def form(self) -> tuple[tuple[str, str], ...]:
+        return (
+            ("title", self.film_title.value),
+            ("year", self.year.value),
+            ("verdict", self.verdict.value),
+            ("ratings", self.ratings.value),
+            ("more", self.more.value or ""),
+        )
+
+    async def on_error(  # type: ignore[override]  # discord.ui.Modal drops BaseView's `item`
+        self, interaction: discord.Interaction, error: Exception, /
+    ) -> None:
         """Logged with its context, a short apology: as the slash-command error handler does."""
         log.error(
             "the quick-entry form failed (guild %s, channel %s, user %s)",
@@ -64,25 +83,24 @@ class QuickEntry(discord.ui.Modal, title="New review"):
         await reply_privately(interaction, APOLOGY)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        try:
-            data = quick_entry(
-                self.film_title.value, self.year.value, self.verdict.value,
-                self.ratings.value, self.more.value or "",
-            )  # fmt: skip
-        except ValueError as exc:
-            await interaction.response.send_message(f"❌ Nothing was saved. {exc}", ephemeral=True)
-            return
-        actor = await self.bot.actor_for(interaction.user, interaction.guild)
-        request = Request("review add", actor=actor, attachments=(Attachment("form.yaml", data),))
-        answer = await self.bot.core.answer(request)
-        reply = interactive_reply(answer, interaction.user.id, self.bot.core)
-        await interaction.response.send_message(**reply.send_kwargs())
-        if isinstance(reply.view, OwnedView):
-            reply.view.message = await interaction.original_response()
+        ctx = self.origin.answering(interaction)
+        # A mistake in the form ("Nothing was saved. …") only the moderator needs to see.
+        await ctx.respond(Request("review new", form=self.form()), private_errors=True)
 
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_messages=True)
+async def field_names(_interaction: Interaction, typed: str) -> list[app_commands.Choice[str]]:
+    """The editable fields that start with what is typed, then those that contain it."""
+    typed = typed.strip().casefold()
+    starting = [name for name in FIELD_NAMES if name.startswith(typed)]
+    containing = [name for name in FIELD_NAMES if typed in name and name not in starting]
+    return [
+        app_commands.Choice(name=name, value=name)
+        for name in (starting + containing)[: limits.AUTOCOMPLETE_CHOICES]
+    ]
+
+
 class Reviews(
     commands.GroupCog,
     group_name="reviews",
@@ -92,15 +110,9 @@ class Reviews(
         self.bot = bot
         super().__init__()
 
-    async def run(self, interaction: discord.Interaction, request: Request) -> None:
-        ctx = await commands.Context.from_interaction(interaction)
-        await self.bot.respond(ctx, request)  # fills in the actor, checks moderator rights
-
-    async def film_choices(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        films: Any = self.bot.get_cog("Films")
-        return await films.film_choices(interaction, current)
+    async def run(self, interaction: Interaction, request: Request) -> None:
+        ctx = await PopcornContext.from_interaction(interaction)
+        await ctx.respond(request)  # fills in the actor; the answer checks moderator rights
 
     @app_commands.command(name="add", description="Add a review from a record file or an article")
     @app_commands.describe(
@@ -108,7 +120,7 @@ class Reviews(
         replace="Replace an existing review",
     )
     async def add(
-        self, interaction: discord.Interaction, file: discord.Attachment, replace: bool = False
+        self, interaction: Interaction, file: discord.Attachment, replace: bool = False
     ) -> None:
         if file.size > MAX_FILE_BYTES:
             await interaction.response.send_message(
@@ -124,48 +136,41 @@ class Reviews(
         await self.run(interaction, request)
 
     @app_commands.command(name="new", description="A quick review: film, year, verdict, ratings")
-    async def new(self, interaction: discord.Interaction) -> None:
+    async def new(self, interaction: Interaction) -> None:
+        ctx = await PopcornContext.from_interaction(interaction)
         actor = await self.bot.actor_for(interaction.user, interaction.guild)
         if not actor.is_moderator:
             await interaction.response.send_message("❌ Moderators only.", ephemeral=True)
             return
-        await interaction.response.send_modal(QuickEntry(self.bot))
+        await interaction.response.send_modal(QuickEntry(ctx))
 
     @app_commands.command(name="set", description="Change one field of a review")
     @app_commands.describe(
         film=FILM_HELP, field="What to change", value="The new value (none to clear)"
     )
-    @app_commands.autocomplete(film=film_choices)
+    @app_commands.autocomplete(field=field_names)
     async def set_field(
-        self, interaction: discord.Interaction, film: str, field: FieldName, value: str
+        self, interaction: Interaction, film: FilmOption, field: str, value: str
     ) -> None:
-        base = film_request("review set", film)
-        if base.film_id is not None:
-            request = Request("review set", f"{field} {value}", film_id=base.film_id)
-        else:
-            request = Request("review set", f"{film} {field} {value}")
-        await self.run(interaction, request)
+        await self.run(interaction, film.request("review set", f"{field.strip()} {value}"))
 
     @app_commands.command(name="remove", description="Remove a review (it can be restored)")
     @app_commands.describe(film=FILM_HELP)
-    @app_commands.autocomplete(film=film_choices)
-    async def remove(self, interaction: discord.Interaction, film: str) -> None:
-        await self.run(interaction, film_request("review remove", film))
+    async def remove(self, interaction: Interaction, film: FilmOption) -> None:
+        await self.run(interaction, film.request("review remove"))
 
     @app_commands.command(name="restore", description="Bring a removed review back")
     @app_commands.describe(film=FILM_HELP)
-    @app_commands.autocomplete(film=film_choices)
-    async def restore(self, interaction: discord.Interaction, film: str) -> None:
-        await self.run(interaction, film_request("review restore", film))
+    async def restore(self, interaction: Interaction, film: FilmOption) -> None:
+        await self.run(interaction, film.request("review restore"))
 
     @app_commands.command(name="history", description="Who changed what, and when")
     @app_commands.describe(film=FILM_HELP)
-    @app_commands.autocomplete(film=film_choices)
-    async def history(self, interaction: discord.Interaction, film: str) -> None:
-        await self.run(interaction, film_request("review history", film))
+    async def history(self, interaction: Interaction, film: FilmOption) -> None:
+        await self.run(interaction, film.request("review history"))
 
     @app_commands.command(name="export", description="The whole database as record files")
-    async def export(self, interaction: discord.Interaction) -> None:
+    async def export(self, interaction: Interaction) -> None:
         await self.run(interaction, Request("export"))
 
 
