@@ -30,6 +30,8 @@ from bot.discord_bot.views import FollowupView, interactive_reply
 from bot.search import FilmDoc, PersonDoc, SearchIndex
 from tests.answers.questions import question_set as qs
 from tests.answers.questions.answer_shapes import ANY_INTENT, SHAPES
+from tests.answers.questions.expected import differences
+from tests.answers.questions.question_forms import FORMS, LLV
 from tests.discord_bot.fakes import fake_slash_context
 from tests.discord_bot.limits_check import assert_within_limits
 from tests.helpers import ANSWER_DATA, dpytest_bot, make_settings, run_popcorn
@@ -56,240 +58,24 @@ async def ask(app: Popcorn, question: str) -> Answer:
     return answer
 
 
-# --- the question set -----------------------------------------------------------------------------
-# (question, what the answer must say). Grouped by question form; each group is one test.
-
-LLV = "Leaving Las Vegas (1995)"
-QUESTIONS: dict[str, list[tuple[str, list[str]]]] = {
-    "director": [
-        ("who directed leaving las vegas?", [LLV, "directed by Mike Figgis"]),
-        ("who directed levaing las vegas", ["directed by Mike Figgis"]),
-        ("Who is the director of Con Air", ["Con Air (1997) was directed by Simon West"]),
-        ("whos the director of con air", ["Simon West"]),
-        ("con air was directed by who?", ["Simon West"]),
-        ("leaving las vegas director", ["Mike Figgis"]),
-        ("who helmed face off", ["John Woo"]),
-        ("who directd con air", ["Simon West"]),
-        ("who directed it could happen to you please", ["Andrew Bergman"]),
-        ("who directed a score to settle", ["Shawn Ku"]),
-        ("who directed racing with the moon", ["Richard Benjamin"]),
-        ("did john woo direct face off", ["Yes: John Woo directed Face/Off (1997)"]),
-        ("was face off directed by john woo", ["Yes: John Woo"]),
-        ("did michael bay direct con air", ["No: Con Air (1997) was directed by Simon West"]),
-    ],
-    "composer": [
-        ("who wrote the music for leaving las vegas", ["Anthony Marinelli and Mike Figgis"]),
-        ("who composed the score for con air", ["Mark Mancina and Trevor Rabin"]),
-        ("who did the music in face off", ["John Powell"]),
-        ("who did the soundtrack for leaving las vegas", ["Anthony Marinelli"]),
-        ("the rock composer?", ["Hans Zimmer"]),
-    ],
-    "cinematographer": [
-        ("who shot leaving las vegas", ["shot by Declan Quinn"]),
-        ("who was the cinematographer on the rock", ["John Schwartzman"]),
-        ("who was the dp on face off", ["Oliver Wood"]),
-        ("who photographed the wicker man 1973", ["Harry Waxman"]),
-    ],
-    "writer and review author": [
-        ("who wrote con air", ["written by Scott Rosenberg"]),
-        ("who wrote the screenplay for face off", ["Mike Werb and Michael Colleary"]),
-        ("who wrote the review of con air", ["written by Test Reviewer"]),
-    ],
-    "cast": [
-        ("who is in leaving las vegas", ["stars Nicolas Cage (Ben Sanderson)", "Elisabeth Shue"]),
-        ("who stars in con air", ["Nicolas Cage (Cameron Poe)", "John Cusack (Vince Larkin)"]),
-        ("who's in the cast of face/off", ["John Travolta (Sean Archer)"]),
-        ("what actors are in con air", ["Steve Buscemi"]),
-        ("who acted in leaving las vegas", ["Julian Sands"]),
-    ],
-    "who plays a character": [
-        ("who plays Sera in leaving las vegas?", ["Elisabeth Shue plays Sera", LLV]),
-        ("who is sera in leaving las vegas", ["Elisabeth Shue plays Sera"]),
-        ("who played cameron poe in con air", ["Nicolas Cage plays Cameron Poe"]),
-        ("who played cyrus the virus in con air", ["John Malkovich"]),
-        ("who plays yuri in leaving las vegas", ["Julian Sands plays Yuri Butsov"]),
-        ("who plays jack singer in honeymoon in vegas", ["Nicolas Cage plays Jack Singer"]),
-        ("who plays sera", ["Elisabeth Shue plays Sera in Leaving Las Vegas (1995)"]),
-        ("who played castor troy", ["Nicolas Cage plays Castor Troy in Face/Off (1997)"]),
-        ("who plays joe ransom", ["Nicolas Cage plays Joe Ransom in Joe (2013)"]),
-        ("who plays renfield", ["Nicholas Hoult plays Renfield"]),
-        # Two films are called The Wicker Man: only one has Sergeant Howie.
-        ("who plays sergeant howie in the wicker man", ["Edward Woodward", "(1973)"]),
-    ],
-    "who did an actor play": [
-        ("who did nicolas cage play in leaving las vegas", ["Nicolas Cage plays Ben Sanderson"]),
-        ("who does elisabeth shue play in leaving las vegas", ["Elisabeth Shue plays Sera"]),
-        ("what character does cage play in face off", ["Nicolas Cage plays Castor Troy"]),
-        ("what was cage's role in con air", ["Cameron Poe"]),
-        ("what part does john cusack play in con air", ["John Cusack plays Vince Larkin"]),
-    ],
-    "is an actor in a film": [
-        ("is elisabeth shue in leaving las vegas", ["Yes: Elisabeth Shue plays Sera"]),
-        ("is julian sands in leaving las vegas", ["Yes: Julian Sands plays Yuri Butsov"]),
-        ("does con air star john cusack", ["Yes: John Cusack plays Vince Larkin"]),
-        ("is nic cage in the rock", ["Yes: Nicolas Cage plays Stanley Goodspeed"]),
-        ("is cage in gone in 60 seconds", ["Yes: Nicolas Cage"]),
-        ("was john travolta in con air", ["No: the cast I have for Con Air (1997)", "Travolta"]),
-        ("was nicolas cage in the wicker man", ["Yes", "Edward Malus", "(2006)"]),
-        ("is mike figgis in leaving las vegas", ["isn't in the cast", "director and composer"]),
-        ("is zyzzo person in con air", ["No:", "anyone called “zyzzo person”"]),
-    ],
-    "runtime": [
-        ("how long is leaving las vegas", ["runs 111 minutes (1 h 51 min)"]),
-        ("what's the runtime of con air", ["115 minutes"]),
-        ("how many minutes is face off", ["138 minutes"]),
-        ("whats the run time of face/off", ["138 minutes"]),
-        ("con air runtime", ["115 minutes"]),
-    ],
-    "certificate": [
-        ("what is leaving las vegas rated", ["is rated 18 (UK certificate)"]),
-        ("what's leaving las vegas rated?", ["rated 18"]),
-        ("what certificate is con air", ["rated 15"]),
-        ("what age rating is face off", ["rated 18"]),
-        ("is con air suitable for kids", ["rated 15"]),
-    ],
-    "genre": [
-        ("what genre is leaving las vegas", ["listed as Romance and Drama"]),
-        ("what kind of film is the wicker man 1973", ["Horror and Mystery"]),
-        ("what type of movie is con air", ["Action and Thriller"]),
-        ("is con air a comedy", ["No: Con Air (1997) is listed as Action and Thriller"]),
-        ("is face off a thriller", ["Yes: Face/Off (1997)"]),
-    ],
-    "when it came out": [
-        ("when did leaving las vegas come out", ["came out in 1995"]),
-        ("what year is con air from", ["came out in 1997"]),
-        ("when was face off released", ["came out in 1997"]),
-        ("what year did the rock come out", ["came out in 1996"]),
-    ],
-    "blu-ray release and label": [
-        (
-            "when was leaving las vegas released on blu-ray",
-            ["came out on 4 July 2016", "from Studiocanal"],
-        ),
-        ("which label released leaving las vegas", ["Studiocanal"]),
-        ("who released con air on bluray", ["from Touchstone"]),
-        ("when did face off come out on blu-ray", ["18 October 2021", "Paramount"]),
-        ("what label put out the wicker man 1973", ["Studiocanal", "The Final Cut"]),
-    ],
-    "discs": [
-        ("how many discs are in the face off blu-ray", ["has 2 discs"]),
-        ("how many discs does the wicker man 1973 have", ["3 discs"]),
-        ("how many discs is leaving las vegas on", ["1 disc"]),
-    ],
-    "extras": [
-        ("wat extras r on the leaving vegas bluray", ["3 extras", "Making Of", "B-Roll"]),
-        ("what extras are on leaving las vegas", ["Interviews with Nicolas Cage"]),
-        ("what special features does con air have", ["1 extra: Trailer"]),
-        ("what bonus features are on face off", ["Audio commentary with John Woo"]),
-        ("any extras on the rock?", ["Outtakes", "rates the extras EXCELLENT"]),
-    ],
-    "picture, audio and extras quality": [
-        ("how is the picture on leaving las vegas", ["picture GOOD", "tiny marks"]),
-        ("how's the audio on leaving las vegas", ["audio POOR", "drowning out"]),
-        ("how good is the picture quality on con air", ["picture GREAT"]),
-        ("is the sound good on face off", ["audio GREAT"]),
-        ("how are the extras on con air", ["extras POOR", "Trailer"]),
-        ("how does leaving las vegas look on blu-ray", ["picture GOOD"]),
-        ("how is the pictrue on con air", ["picture GREAT"]),
-    ],
-    "the review's rating": [
-        ("what score did you give con air", ["gives Con Air (1997) 8/10"]),
-        ("how many stars did face off get", ["9/10"]),
-        (
-            "what did you rate leaving las vegas",
-            ["The review doesn't give a film rating for Leaving Las Vegas (1995)", "audio POOR"],
-        ),
-    ],
-    "what did you think": [
-        ("what did you think of leaving las vegas", ["Great film let down by poor audio"]),
-        ("wat did you think of levaing las vegas", ["Great film let down by poor audio"]),
-        ("is con air any good", ["Big dumb fun", "8/10"]),
-        ("your thoughts on the rock?", ["Michael Bay at his most entertaining"]),
-        ("did you like face off", ["John Woo's best American film"]),
-        ("have you reviewed leaving las vegas", ["Great film let down"]),
-    ],
-    "worth buying": [
-        ("is the leaving las vegas blu-ray worth buying", ["re-mastered version"]),
-        ("should i buy con air", ["easy recommendation"]),
-        ("would you recommend leaving las vegas", ["re-mastered"]),
-        ("is the wicker man 2006 worth getting", ["Only for bad-movie nights"]),
-    ],
-    "pros and cons": [
-        (
-            "what are the pros and cons of leaving las vegas",
-            ["Pros: Nicolas Cage, Elisabeth Shue and Gripping Storyline", "Poor Audio Quality"],
-        ),
-        ("pros and cons of con air", ["Thunderous audio", "Almost no extras"]),
-        ("what are the downsides of con air", ["Cons: Almost no extras"]),
-    ],
-    "where to buy": [
-        ("where can i buy leaving las vegas", ["Amazon UK", "amazon.co.uk"]),
-        ("where can I get con air on bluray", ["Amazon UK"]),
-        ("is there a buy link for con air", ["Amazon UK"]),
-    ],
-    "a person's reviewed films": [
-        ("which nicolas cage films have you reviewed", ["I've reviewed 5 Nicolas Cage films"]),
-        ("which cage films have you reviewed", ["Con Air (1997)", "The Wicker Man (2006)"]),
-        ("what john cusack movies did you review", ["1 John Cusack film", "Con Air (1997)"]),
-        ("have you reviewed any films with john cusack", ["Con Air"]),
-        ("which films have you reviewed", ["Reviewed films", "I've reviewed 6 films"]),
-        # Words that name nobody: all reviews, and said so (no made-up person).
-        ("which zyzzo films have you reviewed", ["I don't know anyone called “zyzzo”"]),
-    ],
-    "a person's films": [
-        ("what films is elisabeth shue in", ["Elisabeth Shue: filmography", "as Sera"]),
-        ("what movies has john cusack been in", ["Con Air", "The Frozen Ground"]),
-        ("what films has nicolas cage been in", ["Nicolas Cage: filmography"]),
-        ("nicolas cage filmography", ["Nicolas Cage: filmography"]),
-    ],
-    "films a person directed": [
-        ("which films did mike figgis direct", ["Films directed by Mike Figgis", LLV]),
-        ("what has francis ford coppola directed", ["Rumble Fish", "Peggy Sue Got Married"]),
-        ("films directed by john woo", ["Face/Off (1997)", "Windtalkers"]),
-        ("which movies has simon west directed", ["Con Air", "Stolen"]),
-    ],
-    "best and worst": [
-        ("which film has the best audio", ["best audio", "Con Air (1997): EXCELLENT"]),
-        ("which blu-ray has the best picture", ["Face/Off (1997): EXCELLENT"]),
-        ("which bluray has the worst audio", ["worst audio", "Leaving Las Vegas (1995): POOR"]),
-        (
-            "which film has the best extras",
-            ["The Rock (1996)", "1 reviewed film has no extras rating and is left out"],
-        ),
-        ("what's the best-rated nicolas cage film", ["Face/Off (1997): 9/10", "left out"]),
-        ("what is the worst cage film", ["The Wicker Man (2006): 3/10"]),
-        ("what is john cusack's best film", ["Con Air (1997): 8/10"]),
-        ("the worst", ["The Wicker Man (2006): 3/10"]),
-        ("what's the highest rated film", ["Face/Off (1997) and The Wicker Man (1973)"]),
-    ],
-    "how many reviews": [
-        ("how many films have you reviewed", ["I've reviewed 6 films so far", "103 films"]),
-        ("how many reviews are there", ["6 films"]),
-        ("how many blu-rays have you reviewed", ["6 films"]),
-        ("how many cage films have you reviewed", ["5 Nicolas Cage films"]),
-        ("how many films have you reviewed this year", ["6 films", "that's all reviews"]),
-    ],
-    "plot, a title alone, a name alone": [
-        ("what's leaving las vegas about", ["Hollywood screenwriter"]),
-        ("tell me about con air", ["Big dumb fun"]),
-        ("con air?", ["Big dumb fun", "Film: 8/10"]),
-        ("elisabeth shue", ["Elisabeth Shue: filmography"]),
-    ],
-    "browsing": [
-        ("what's your latest review", ["Latest reviews", "The Wicker Man (2006)"]),
-        ("what can you do", ["who directed leaving las vegas?"]),
-    ],
-}
+# --- the question forms -----------------------------------------------------------------------
+# (question, the intent it is understood as, what the answer is). Each answer is compared whole:
+# its type, its title and its full text, so a question that fell back to the film's card, or to
+# another question's sentence, fails. Grouped by question form; each group is one test.
 
 
-@pytest.mark.parametrize("form", list(QUESTIONS), ids=lambda form: form.replace(" ", "-"))
+# --- the question forms, answered word for word (question_forms.py) ------------------------------
+
+
+@pytest.mark.parametrize("form", list(FORMS), ids=lambda form: form.replace(" ", "-"))
 async def test_question_forms(qapp: Popcorn, form: str) -> None:
     failures = []
-    for question, expected in QUESTIONS[form]:
-        text = said(await ask(qapp, question))
-        missing = [part for part in expected if part not in text]
-        if missing:
-            failures.append(f"{question!r}: missing {missing} in\n    {text!r}")
+    for question, intent, expected in FORMS[form]:
+        understood = understand(question, qapp.index).intent
+        wrong = [] if understood is intent else [f"understood as {understood}, not {intent}"]
+        wrong += differences(await ask(qapp, question), expected, qapp.index)
+        if wrong:
+            failures.append(f"{question!r}:\n    " + "\n    ".join(wrong))
     assert not failures, "\n".join(failures)
 
 
