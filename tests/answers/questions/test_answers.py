@@ -32,7 +32,7 @@ from tests.answers.questions import question_set as qs
 from tests.answers.questions.answer_shapes import ANY_INTENT, SHAPES
 from tests.answers.questions.expected import differences
 from tests.answers.questions.question_forms import FORMS, LLV
-from tests.discord_bot.fakes import fake_slash_context
+from tests.discord_bot.fakes import sent, slash_interaction
 from tests.discord_bot.limits_check import assert_within_limits
 from tests.helpers import ANSWER_DATA, dpytest_bot, make_settings, run_popcorn
 
@@ -567,16 +567,22 @@ async def test_ask_as_a_prefix_command(bot: commands.Bot) -> None:
 
 
 async def test_ask_with_no_question_gets_the_hint(bot: commands.Bot) -> None:
-    with pytest.raises(commands.MissingRequiredArgument):
-        await dpytest.message("!ask")
-    assert "Ask me about a film or a person" in dpytest.get_message().content
+    await dpytest.message("!ask")
+    hint = dpytest.get_message().content
+    assert hint.startswith(
+        "Ask me about a film or a person: mention me with a question, or use `!ask <question>`. "
+        "For example:\n• “who directed leaving las vegas?”\n"
+    )
 
 
 async def test_slash_ask(bot: commands.Bot) -> None:
-    cog: Any = bot.get_cog("Films")
-    ctx = fake_slash_context(bot)
-    await type(cog).ask.callback(cog, ctx, question="who plays Sera in leaving las vegas?")
-    kwargs = ctx.send.await_args.kwargs
-    assert "Elisabeth Shue" in kwargs["embeds"][0].description
+    interaction = slash_interaction(bot, command="ask")
+    ask_command: Any = bot.tree.get_command("ask")
+    await ask_command.callback(interaction, text="who plays Sera in leaving las vegas?")
+    kwargs = sent(interaction)
+    assert kwargs["embeds"][0].title == LLV
+    assert (
+        kwargs["embeds"][0].description == "Elisabeth Shue plays Sera in Leaving Las Vegas (1995)."
+    )
     assert kwargs["allowed_mentions"].everyone is False
     assert isinstance(kwargs["view"], FollowupView)
