@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO, TypeVar
 
+import discord
 from rich.console import Console
 
 from bot.answers.text import clip, echo
@@ -28,6 +29,10 @@ CHAT_USER_ID = 1000
 CHAT_GUILD_ID = 1  # `popcorn chat` plays a member in a channel of a server
 CONTENT_LIMIT = 2000  # Discord's limit on a message's text
 ECHO_LIMIT = 80  # a label or path the chat quotes back in its own notes
+
+_Found = TypeVar("_Found")
+#: A control's callback (a button's, or a menu's choice), given the interaction.
+Callback = Callable[[discord.Interaction], Awaitable[None]]
 
 
 def note(text: str) -> Reply:
@@ -74,21 +79,24 @@ class ChatSession:
         self.history.extend(replies)
         return within_limits(replies)
 
-    def _latest_with(self, finder: Any, label: str) -> tuple[int, Any] | None:
+    def _latest_with(
+        self, finder: Callable[[discord.ui.View, str], _Found | None], label: str
+    ) -> tuple[int, _Found] | None:
         for position in range(len(self.history) - 1, -1, -1):
             view = self.history[position].view
             if view is not None and (found := finder(view, label)) is not None:
                 return position, found
         return None
 
-    async def _interact(self, position: int, action: Any) -> list[Reply]:
+    async def _interact(self, position: int, action: Callback) -> list[Reply]:
         """Run a control's callback as Discord would: the view's check first, then the callback."""
         view = self.history[position].view
         assert view is not None
         interaction = ChatInteraction(self.user, message=self.history[position])
-        # A ChatInteraction plays a discord.Interaction (duck-typed: only what views use).
-        if await view.interaction_check(interaction):  # type: ignore[arg-type]
-            await action(interaction)
+        # A ChatInteraction plays a discord.Interaction: duck-typed, it has what views use.
+        played: discord.Interaction = interaction  # type: ignore[assignment]
+        if await view.interaction_check(played):
+            await action(played)
         response = interaction.response
         if response.edited is not None:
             self.history[position] = response.edited
