@@ -52,6 +52,23 @@ def test_attach_the_article_then_press_confirm(tmp_path: Path) -> None:
     assert fields["Audio"].endswith("POOR") and fields["Directed by"] == "Mike Figgis"
 
 
+def test_the_quick_entry_typed_with_bars_then_confirm(tmp_path: Path) -> None:
+    """`!review new` has no form offline: it says how, or takes the fields separated by |."""
+    lines = [
+        "!review new",
+        "!review new Mandy | 2018 | Bonkers | film 9, audio GREAT | pros: Cage; Colours",
+        ":press Confirm",
+        "!verdict mandy",
+    ]
+    out = run(["chat", "--json", "--moderator"], tmp_path / "p.sqlite3", "\n".join(lines) + "\n")
+    assert out.returncode == 0, out.stderr
+    replies = [json.loads(line) for line in out.stdout.splitlines()]
+    assert "/reviews new" in replies[0][0]["content"]
+    assert replies[1][0]["embeds"][0]["title"] == "Preview: Mandy (2018)"
+    assert replies[2][0]["content"].startswith("Done: added the review of Mandy (2018)")
+    assert "Bonkers" in json.dumps(replies[3])
+
+
 def test_a_member_cannot_add(tmp_path: Path) -> None:
     out = run(["chat", "--json", "--attach", str(REPO / "data/reviews/leaving-las-vegas-1995.yaml"),
                "!review add"], tmp_path / "p.sqlite3")  # fmt: skip

@@ -155,8 +155,8 @@ def form_from_text(text: str) -> tuple[tuple[str, str], ...]:
     """`Mandy | 2018 | Bonkers | film 9 | pros: Cage | cons: Slow` (typed in `popcorn chat`):
     the form's fields in order, the parts after the ratings being the `more` lines."""
     parts = [part.strip() for part in text.split("|")]
-    values = [*parts[:4], "\n".join(parts[4:])]
-    return tuple(zip(FORM_FIELDS, values, strict=False))
+    first = parts[:4] + [""] * (4 - len(parts[:4]))
+    return tuple(zip(FORM_FIELDS, [*first, "\n".join(parts[4:])], strict=True))
 
 
 def quick_entry(title: str, year: str, verdict: str, ratings: str, more: str = "") -> bytes:

@@ -1,0 +1,99 @@
+"""The corrections (bot/answers/moderation/corrections.py) through the command pipeline, on
+SQLite and PostgreSQL: `review set`, cast, purchase links and aliases, saved at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.types import Card, ItemList, Notice, Tone
+from bot.app import Popcorn
+from tests.answers.moderation.helpers import fields, review_card, say, text_of
+from tests.db.test_storage import snapshot
+
+
+async def test_set_changes_one_field_with_history(any_app: Popcorn) -> None:
+    answer = await say(any_app, "!review set leaving las vegas audio GOOD")
+    assert "audio: POOR → GOOD" in text_of(answer)
+    assert fields(await review_card(any_app, "leaving las vegas"))["Audio"].endswith("GOOD")
+    await say(any_app, '!review set levaing las vegas verdict "A masterpiece, a muddy mix"')
+    history = await say(any_app, "!review history leaving las vegas")
+    assert isinstance(history, ItemList)
+    assert "Mod Erator" in history.items[0] and "verdict" in history.items[0]
+    assert "audio: POOR → GOOD" in history.items[1]
+
+
+@pytest.mark.parametrize(
+    ("command", "problem"),
+    [
+        (
+            "!review set leaving las vegas audio SUPERB",
+            "audio: 'SUPERB' is not on the rating scale",
+        ),
+        ("!review set leaving las vegas year 1700", "year"),
+        (f"!review set leaving las vegas year {2100}", "year"),
+        ("!review set leaving las vegas runtime -5", "runtime"),
+        ("!review set leaving las vegas runtime abc", "runtime"),
+        ("!review set leaving las vegas trailer javascript:alert(1)", "trailer"),
+        ("!review set leaving las vegas verdict " + "x" * 1500, "verdict"),
+    ],
+)
+async def test_invalid_edits_name_the_field_and_change_nothing(
+    any_app: Popcorn, command: str, problem: str
+) -> None:
+    before = await snapshot(any_app.engine)
+    answer = await say(any_app, command)
+    assert isinstance(answer, Notice) and answer.tone is Tone.ERROR, answer
+    assert problem in answer.text
+    assert await snapshot(any_app.engine) == before
+
+
+async def test_cast_links_and_aliases(any_app: Popcorn) -> None:
+    await say(any_app, '!review cast add leaving las vegas "Ed Lauter as Mobster"')
+    cast = await say(any_app, "!cast leaving las vegas", actor=None)
+    assert isinstance(cast, ItemList) and cast.items[-1] == "10. **Ed Lauter** as Mobster"
+    assert "Ed Lauter" in text_of(
+        await say(any_app, '!review cast remove leaving las vegas "Ed Lauter"')
+    )
+
+    await say(any_app, '!review link add leaving las vegas "https://www.zavvi.com/llv Zavvi"')
+    card = await review_card(any_app, "leaving las vegas")
+    assert [link.label for link in card.links][:2] == ["Buy at Amazon UK", "Buy at Zavvi"]
+    bad = await say(any_app, '!review link add leaving las vegas "javascript:alert(1) Evil"')
+    assert isinstance(bad, Notice) and bad.tone is Tone.ERROR
+
+    await say(any_app, '!alias add face off "the one with the faces"')
+    assert (await review_card(any_app, "the one with the faces")).title == "Face/Off (1997)"
+    await say(any_app, '!alias remove face off "the one with the faces"')
+    gone = await say(any_app, "!review the one with the faces", actor=None)
+    assert not (isinstance(gone, Card) and gone.title == "Face/Off (1997)")
+
+
+async def test_a_link_is_named_from_the_shops_table(any_app: Popcorn) -> None:
+    """`review link add` without a name: the shop's name from bot.records.retailers (the one
+    table the article parser reads too), and whether the shop pays for its links."""
+    url = "https://shop.arrowfilms.com/uk/leaving-las-vegas"
+    saved = await say(any_app, f'!review link add leaving las vegas "{url}"')
+    assert f"+Arrow Films ({url})" in text_of(saved)
+    await say(any_app, '!review link add leaving las vegas "https://www.amazon.com/dp/B00X"')
+    card = await review_card(any_app, "leaving las vegas")
+    labels = [link.label for link in card.links]
+    assert "Buy at Arrow Films" in labels
+    assert "Shop" not in " ".join(labels)
+
+
+async def test_a_score_typed_wrong_is_named_as_typed(any_app: Popcorn) -> None:
+    answer = await say(any_app, "!review set leaving las vegas score 11")
+    assert isinstance(answer, Notice) and answer.tone is Tone.ERROR
+    assert answer.text.startswith("Nothing was saved. score: ")
+    assert "review.ratings" not in answer.text
+
+
+async def test_set_on_a_film_without_a_review_says_how_to_add_one(any_app: Popcorn) -> None:
+    answer = await say(any_app, "!review set face off audio GOOD")
+    assert isinstance(answer, Notice) and "has no review yet" in answer.text, answer
+    assert "`!review add`" in answer.text
+
+
+async def test_the_same_value_again_changes_nothing(any_app: Popcorn) -> None:
+    answer = await say(any_app, "!review set leaving las vegas audio POOR")
+    assert text_of(answer) == "Nothing changed: Leaving Las Vegas (1995) already says that."

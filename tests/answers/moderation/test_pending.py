@@ -1,0 +1,92 @@
+"""Every change is a PendingChange carried out by bot.db.changes.apply_change
+(bot/answers/moderation/pending.py): previews save nothing, a Confirm on an old version is
+refused, two at once save one, and a change is announced after its commit."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.answers.types import Confirmation, PendingChange
+from bot.app import Popcorn
+from bot.db.changes import (
+    ChangeError,
+    ChangeEvent,
+    apply_change,
+    film_by_slug,
+    film_history,
+    preview_record,
+)
+from bot.records.files import parse_record_text
+from tests.answers.moderation.helpers import CON_AIR, MOD, fields, review_card, say, text_of
+from tests.db.test_storage import snapshot
+
+
+async def test_a_confirm_based_on_an_old_version_is_refused(any_app: Popcorn) -> None:
+    first = await say(any_app, "!review remove leaving las vegas")
+    assert isinstance(first, Confirmation)
+    await say(any_app, "!review set leaving las vegas audio OK")  # someone else edits meanwhile
+    refused = await any_app.apply(first.change)
+    assert "Someone else changed this film" in text_of(refused)
+    assert fields(await review_card(any_app, "leaving las vegas"))["Audio"].endswith("OK")
+
+
+async def test_two_moderators_confirming_at_once_save_one_change(any_app: Popcorn) -> None:
+    a = await say(any_app, "!review remove leaving las vegas")
+    b = await say(any_app, "!review remove leaving las vegas")
+    assert isinstance(a, Confirmation) and isinstance(b, Confirmation)
+    results = await asyncio.gather(any_app.apply(a.change), any_app.apply(b.change))
+    texts = sorted(text_of(r) for r in results)
+    assert texts[0].startswith("Done") and "Someone else changed" in texts[1]
+
+
+async def test_every_change_is_announced_after_commit(any_app: Popcorn) -> None:
+    events: list[ChangeEvent] = []
+
+    async def listen(event: ChangeEvent) -> None:
+        events.append(event)
+
+    any_app.listeners.append(listen)
+    await say(any_app, "!review set leaving las vegas audio GOOD")
+    await say(any_app, "!review set leaving las vegas audio SUPERB")  # refused: no event
+    assert [e.summary for e in events] == ["set Leaving Las Vegas (1995): audio: POOR → GOOD"]
+    assert events[0].guild_id == 99 and events[0].actor == "Mod Erator"
+
+
+# ---------------------------------------------------------------- the one write path
+
+
+async def test_a_preview_is_written_then_rolled_back(app: Popcorn) -> None:
+    before = await snapshot(app.engine)
+    text = CON_AIR.replace("Con Air", "Not Yet Saved").replace("1997", "2001")
+    record = parse_record_text(text, "not-yet-saved.yaml")
+    async with app.sessions() as session:
+        async with preview_record(session, record) as film:
+            assert (film.title, film.year) == ("Not Yet Saved", 2001)
+            assert "Nicolas Cage" in [credit.person.name for credit in film.credits]
+        assert await film_by_slug(session, record.slug) is None
+    assert await snapshot(app.engine) == before
+
+
+async def test_apply_change_refuses_what_it_cannot_carry_out(app: Popcorn) -> None:
+    async with app.sessions() as session:
+        with pytest.raises(ChangeError, match="no record"):
+            await apply_change(session, PendingChange("save", MOD))
+        with pytest.raises(ChangeError, match="Which film"):
+            await apply_change(session, PendingChange("remove", MOD))
+        with pytest.raises(ChangeError, match="unknown change"):
+            await apply_change(session, PendingChange("rename", MOD, film_id=1, base_version=1))
+
+
+async def test_a_field_edit_is_a_change_with_its_action_in_the_history(app: Popcorn) -> None:
+    await say(app, "!review set leaving las vegas audio GOOD")
+    await say(app, '!alias add leaving las vegas "llv"')
+    async with app.sessions() as session:
+        film = await film_by_slug(session, "leaving-las-vegas-1995")
+        assert film is not None
+        changes = await film_history(session, film.id)
+    assert [(c.action, c.field, c.actor_name) for c in changes[:2]] == [
+        ("alias add", "film.aliases", "Mod Erator"),
+        ("set", "review.ratings.audio", "Mod Erator"),
+    ]
