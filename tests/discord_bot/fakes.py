@@ -8,9 +8,9 @@ from unittest.mock import AsyncMock, MagicMock, create_autospec
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 from discord.ext.commands.view import StringView  # what Context's constructor takes
 
+from bot.discord_bot.client import PopcornBot
 from bot.discord_bot.context import PopcornContext
 
 OWNER, STRANGER = 111, 222
@@ -51,7 +51,7 @@ def fake_channel(permissions: discord.Permissions | None = None) -> Any:
 
 
 def slash_interaction(
-    bot: commands.Bot, user_id: int = OWNER, *, guild: Any = None, command: str = "review"
+    bot: PopcornBot, user_id: int = OWNER, *, guild: Any = None, command: str = "review"
 ) -> Any:
     """A slash command's interaction as discord.py hands it to the command's callback: what
     the bot sends is `interaction.response.send_message`'s arguments (see `sent`)."""
@@ -76,7 +76,7 @@ def sent(interaction: Any) -> dict[str, Any]:
     return dict(interaction.response.send_message.await_args.kwargs)
 
 
-def context_of(bot: commands.Bot, message: Any, interaction: Any = None) -> Any:
+def context_of(bot: PopcornBot, message: Any, interaction: Any = None) -> Any:
     """A real PopcornContext whose `send` is recorded (and returns a spec'd message)."""
     prefix = "/" if interaction is not None else "!"
     ctx: Any = PopcornContext(
@@ -86,7 +86,7 @@ def context_of(bot: commands.Bot, message: Any, interaction: Any = None) -> Any:
     return ctx
 
 
-def fake_guild_context(bot: commands.Bot, permissions: discord.Permissions) -> Any:
+def fake_guild_context(bot: PopcornBot, permissions: discord.Permissions) -> Any:
     """A prefix message's context in a guild channel where the bot has `permissions`."""
     message = create_autospec(discord.Message, instance=True)
     message.content = "!review leaving las vegas"
@@ -100,7 +100,7 @@ def fake_guild_context(bot: commands.Bot, permissions: discord.Permissions) -> A
     return context_of(bot, message)
 
 
-def fake_slash_context(bot: commands.Bot, user_id: int = OWNER, *, guild: Any = None) -> Any:
+def fake_slash_context(bot: PopcornBot, user_id: int = OWNER, *, guild: Any = None) -> Any:
     """The context of a slash command (in a DM unless `guild`), its `send` recorded."""
     interaction = slash_interaction(bot, user_id, guild=guild)
     return context_of(bot, interaction.message, interaction)

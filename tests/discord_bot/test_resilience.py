@@ -18,7 +18,8 @@ from discord.ext import commands
 from bot.answers.types import Actor, Request
 from bot.app import Popcorn
 from bot.discord_bot import runner
-from bot.discord_bot.client import PopcornBot, create_bot
+from bot.discord_bot.client import PopcornBot, ShardingError, create_bot, shard_options
+from bot.discord_bot.owner import owner_command
 from bot.discord_bot.views import APOLOGY, EXPIRED, VIEW_MARK, Paginator
 from tests.discord_bot.fakes import (
     OWNER,
@@ -270,3 +271,42 @@ async def test_a_failing_quick_entry_form_is_logged_and_apologised_for(
         await form.on_error(interaction, RuntimeError("boom"))
     interaction.response.send_message.assert_awaited_once_with(APOLOGY, ephemeral=True)
     assert "guild 4242" in caplog.records[-1].getMessage()
+
+
+def test_a_process_runs_one_shard(sqlite_url: str) -> None:
+    assert shard_options(make_settings(sqlite_url)) == (None, None)
+    one = make_settings(sqlite_url, POPCORN_SHARD_COUNT="4", POPCORN_SHARD_IDS="2")
+    assert shard_options(one) == (2, 4)
+    bot = create_bot(one)
+    assert (bot.shard_id, bot.shard_count) == (2, 4)
+    for unsupported in (
+        {"POPCORN_SHARDED": "true"},
+        {"POPCORN_SHARD_COUNT": "4", "POPCORN_SHARD_IDS": "0,1"},
+        {"POPCORN_SHARD_COUNT": "2", "POPCORN_SHARD_IDS": "2"},
+        {"POPCORN_SHARD_COUNT": "2"},
+    ):
+        with pytest.raises(ShardingError, match="one process per shard"):
+            shard_options(make_settings(sqlite_url, **unsupported))
+
+
+async def test_sharding_settings_one_process_cannot_honour_stop_popcorn_run(
+    sqlite_url: str,
+) -> None:
+    settings = make_settings(sqlite_url, DISCORD_TOKEN="fake.token.value", POPCORN_SHARDED="true")
+    with pytest.raises(runner.DiscordStartError, match="POPCORN_SHARD_COUNT"):
+        await runner.run_discord(settings)
+
+
+async def test_the_owner_syncs_the_slash_commands(bot: PopcornBot) -> None:
+    ctx = fake_guild_context(bot, discord.Permissions(send_messages=True))
+    bot.is_owner = AsyncMock(return_value=True)  # type: ignore[method-assign]
+    bot.tree.sync = AsyncMock(return_value=[object(), object()])  # type: ignore[method-assign]
+    await owner_command(ctx, "sync", "")
+    bot.tree.sync.assert_awaited_once_with(guild=ctx.guild)
+    assert ctx.send.await_args.args[0] == "Synced 2 slash commands to this server."
+    await owner_command(ctx, "sync", "everywhere")
+    assert ctx.send.await_args.args[0] == "I didn't understand that. Try `!help`."
+    bot.is_owner = AsyncMock(return_value=False)  # type: ignore[method-assign]
+    await owner_command(ctx, "sync", "global")
+    assert ctx.send.await_args.args[0] == "You can't use that command."
+    assert bot.tree.sync.await_count == 1
