@@ -160,22 +160,20 @@ class PopcornBot(commands.Bot):
         self, ctx: PopcornContext, request: Request, *, mentioned: bool = False
     ) -> None:
         spec = BY_NAME.get(request.command)
-        owner_only = (
-            request.command == UNKNOWN_COMMAND
-            and (request.invoked_as or "").casefold() in OWNER_COMMANDS
-        )
-        # Mentions and unknown commands share one quiet bucket: a flood gets no reply.
+        typed = (request.invoked_as or "").casefold()
+        owner_only = request.command == UNKNOWN_COMMAND and typed in OWNER_COMMANDS
+        # Mentions and unknown commands share one bucket, and a flood of them gets no reply;
+        # a real command has its own bucket (its aliases share it) and says "Slow down".
         quiet = mentioned or (spec is None and not owner_only)
-        key = QUIET if quiet else spec.words if spec else (request.invoked_as or "").casefold()
+        bucket = QUIET if quiet else spec.words if spec is not None else typed
         guild_id = ctx.guild.id if ctx.guild else None
-        retry_after = self.cooldowns.retry_after(key, guild_id, ctx.author.id)
+        retry_after = self.cooldowns.retry_after(bucket, guild_id, ctx.author.id)
         if retry_after is not None:
             if not quiet:
                 await ctx.tell(slow_down(retry_after))
             return
         if owner_only:
-            name = (request.invoked_as or "").casefold()
-            await owner_command(ctx, name, request.text.partition(" ")[2])
+            await owner_command(ctx, typed, request.text.partition(" ")[2])
             return
         if spec is not None and spec.moderator:
             files = await self.read_attachments(ctx)
