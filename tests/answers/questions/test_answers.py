@@ -21,7 +21,7 @@ from sqlalchemy import update
 from bot.answers.parse import parse_command
 from bot.answers.questions.intents import Intent, normalise, understand
 from bot.answers.text import film_label
-from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request
+from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request, Tone
 from bot.app import Popcorn
 from bot.chat.console import ChatSession
 from bot.db.models import Review
@@ -30,26 +30,20 @@ from bot.discord_bot.views import FollowupView, interactive_reply
 from bot.search import FilmDoc, PersonDoc, SearchIndex
 from tests.answers.questions import question_set as qs
 from tests.answers.questions.answer_shapes import ANY_INTENT, SHAPES
-from tests.answers.questions.expected import differences
-from tests.answers.questions.question_forms import FORMS, LLV
+from tests.answers.questions.expected import (
+    Expected,
+    buy,
+    choices,
+    differences,
+    listing,
+    notice,
+    sentence,
+    summary,
+)
+from tests.answers.questions.question_forms import FACE_OFF, FORMS, LLV, ROCK
 from tests.discord_bot.fakes import sent, slash_interaction
 from tests.discord_bot.limits_check import assert_within_limits
 from tests.helpers import ANSWER_DATA, dpytest_bot, make_settings, run_popcorn
-
-
-def said(answer: Answer | None) -> str:
-    """Everything a member would read in the answer."""
-    if isinstance(answer, Card):
-        parts = [answer.title, answer.description or "", answer.footer or ""]
-        parts += [f"{f.name}: {f.value}" for f in answer.fields]
-        return "\n".join(parts)
-    if isinstance(answer, Notice):
-        return "\n".join([answer.text, *answer.hints])
-    if isinstance(answer, Choices):
-        return "\n".join([answer.prompt, *(c.label for c in answer.choices)])
-    if isinstance(answer, ItemList):
-        return "\n".join([answer.title, answer.intro or "", *answer.items])
-    return repr(answer)
 
 
 async def ask(app: Popcorn, question: str) -> Answer:
@@ -251,55 +245,97 @@ async def test_cast_answers_also_offer_the_full_cast(qapp: Popcorn) -> None:
 
 # --- asking back ----------------------------------------------------------------------------------
 
+WM73, WM06 = "The Wicker Man (1973)", "The Wicker Man (2006)"
+MANDY = "Mandy (2018)"
+MANDY_FACTS = (
+    "2018 · Action, Horror · directed by Panos Cosmatos · starring Nicolas Cage (Red Miller)"
+)
+JOE_FACTS = (
+    "2013 · Drama · 117 min · certificate 15 · directed by David Gordon Green · starring "
+    "Nicolas Cage (Joe Ransom) and Tye Sheridan (Gary Jones)"
+)
+ROCK_FACTS = (
+    "1996 · Action, Thriller · certificate 15 · directed by Michael Bay · starring Sean Connery "
+    "(John Patrick Mason), Nicolas Cage (Stanley Goodspeed), Ed Harris (Brigadier General "
+    "Francis X. Hummel) and 1 more"
+)
+
+
+def assert_is(answer: Answer, expected: Expected, app: Popcorn) -> None:
+    wrong = differences(answer, expected, app.index)
+    assert not wrong, "\n".join(wrong)
+
 
 async def test_two_films_with_one_title_ask_back_and_the_choice_is_answered(
     qapp: Popcorn,
 ) -> None:
     answer = await ask(qapp, "who directed the wicker man")
+    assert_is(
+        answer,
+        choices("Several films match “the wicker man”. Did you mean:", [WM73, WM06]),
+        qapp,
+    )
     assert isinstance(answer, Choices)
-    assert [c.label for c in answer.choices] == ["The Wicker Man (1973)", "The Wicker Man (2006)"]
     picked = await qapp.answer(answer.choices[0].request)
-    assert "directed by Robin Hardy" in said(picked)
+    assert_is(picked, sentence(WM73, "The Wicker Man (1973) was directed by Robin Hardy."), qapp)
     picked = await qapp.answer(answer.choices[1].request)
-    assert "directed by Neil LaBute" in said(picked)
+    assert_is(picked, sentence(WM06, "The Wicker Man (2006) was directed by Neil LaBute."), qapp)
 
 
 @pytest.mark.parametrize(
-    ("question", "director"),
+    ("question", "film", "director"),
     [
-        ("who directed the wicker man 1973", "Robin Hardy"),
-        ("who directed the wicker man (2006)", "Neil LaBute"),
-        ("who directed the 2006 wicker man", "Neil LaBute"),
-        ("who directed the wicker man from 1973", "Robin Hardy"),
+        ("who directed the wicker man 1973", WM73, "Robin Hardy"),
+        ("who directed the wicker man (2006)", WM06, "Neil LaBute"),
+        ("who directed the 2006 wicker man", WM06, "Neil LaBute"),
+        ("who directed the wicker man from 1973", WM73, "Robin Hardy"),
     ],
 )
-async def test_a_year_picks_one_of_two_films(qapp: Popcorn, question: str, director: str) -> None:
-    assert director in said(await ask(qapp, question))
+async def test_a_year_picks_one_of_two_films(
+    qapp: Popcorn, question: str, film: str, director: str
+) -> None:
+    assert_is(
+        await ask(qapp, question), sentence(film, f"{film} was directed by {director}."), qapp
+    )
 
 
 async def test_a_year_that_matches_nothing_is_said_to_match_nothing(qapp: Popcorn) -> None:
     answer = await ask(qapp, "who directed leaving las vegas 1990")
+    prompt = "No film from 1990 matches “leaving las vegas 1990”. There is one from 1995:"
+    assert_is(answer, choices(prompt, [LLV]), qapp)
     assert isinstance(answer, Choices)
-    assert "No film from 1990" in answer.prompt
-    assert [c.label for c in answer.choices] == [LLV]
-    assert "Mike Figgis" in said(await qapp.answer(answer.choices[0].request))
+    picked = await qapp.answer(answer.choices[0].request)
+    assert_is(picked, sentence(LLV, f"{LLV} was directed by Mike Figgis."), qapp)
 
 
 async def test_an_ambiguous_person_asks_back(qapp: Popcorn) -> None:
     answer = await ask(qapp, "which films did coppola direct")
+    labels = ["Christopher Coppola", "Francis Ford Coppola"]
+    assert_is(answer, choices("Several people match “coppola”. Who do you mean?", labels), qapp)
     assert isinstance(answer, Choices)
-    labels = [c.label for c in answer.choices]
-    assert labels == ["Christopher Coppola", "Francis Ford Coppola"]
     picked = await qapp.answer(answer.choices[1].request)
-    assert isinstance(picked, ItemList)
-    assert picked.title == "Films directed by Francis Ford Coppola"
+    assert_is(
+        picked,
+        listing(
+            "Films directed by Francis Ford Coppola",
+            "Francis Ford Coppola directed 3 films in the database, 0 reviewed.",
+            items=(
+                "**Rumble Fish (1983)** · not reviewed yet",
+                "**The Cotton Club (1984)** · not reviewed yet",
+                "**Peggy Sue Got Married (1986)** · not reviewed yet",
+            ),
+        ),
+        qapp,
+    )
 
 
 async def test_a_near_miss_offers_the_nearest_films(qapp: Popcorn) -> None:
     answer = await ask(qapp, "who directed national treasure 3")
-    assert isinstance(answer, Choices)
-    assert "I couldn't find a film called “national treasure 3”" in answer.prompt
-    assert "National Treasure (2004)" in [c.label for c in answer.choices]
+    prompt = (
+        "I understood a question like “who directed leaving las vegas?”. I couldn't find a film "
+        "called “national treasure 3”. The nearest are:"
+    )
+    assert_is(answer, choices(prompt, ["National Treasure (2004)"]), qapp)
 
 
 # --- never invents --------------------------------------------------------------------------------
@@ -308,40 +344,53 @@ async def test_a_near_miss_offers_the_nearest_films(qapp: Popcorn) -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("who directed zyzzogeton", ["I couldn't find a film called “zyzzogeton”"]),
-        ("what extras are on the zyzzogeton blu-ray", ["couldn't find a film"]),
-        ("who plays zorblax", ["I couldn't find a character or an actor called “zorblax”"]),
-        ("what films is zyzzo qwerty in", ["I couldn't find anyone called “zyzzo qwerty”"]),
-        ("how many discs", ["Which film?"]),
+        (
+            "who directed zyzzogeton",
+            "I understood a question like “who directed leaving las vegas?”. I couldn't find a "
+            "film called “zyzzogeton”. Try `!search` with part of the title.",
+        ),
+        (
+            "what extras are on the zyzzogeton blu-ray",
+            "I understood a question like “what extras are on the llv blu-ray?”. I couldn't find "
+            "a film called “zyzzogeton”. Try `!search` with part of the title.",
+        ),
+        (
+            "who plays zorblax",
+            "I couldn't find a character or an actor called “zorblax” in the casts I have. Name "
+            "the film too, like “who plays zorblax in leaving las vegas?”",
+        ),
+        ("what films is zyzzo qwerty in", "I couldn't find anyone called “zyzzo qwerty”."),
+        (
+            "how many discs",
+            "Which film? I understood a question like “how many discs are in the llv blu-ray?”, "
+            "but no film in it.",
+        ),
     ],
 )
-async def test_unknown_films_and_people(qapp: Popcorn, question: str, expected: list[str]) -> None:
+async def test_unknown_films_and_people(qapp: Popcorn, question: str, expected: str) -> None:
     answer = await ask(qapp, question)
-    assert isinstance(answer, Notice | Choices)
-    text = said(answer)
-    assert all(part in text for part in expected), text
+    assert_is(answer, notice(expected), qapp)
+    assert isinstance(answer, Notice) and answer.tone is Tone.WARNING
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "film", "facts"),
     [
-        "what did you think of mandy",
-        "is mandy worth buying",
-        "how is the picture on mandy",
-        "what are the pros and cons of joe",
-        "what did you rate joe",
-        "is the joe blu-ray any good",
+        ("what did you think of mandy", MANDY, MANDY_FACTS),
+        ("is mandy worth buying", MANDY, MANDY_FACTS),
+        ("how is the picture on mandy", MANDY, MANDY_FACTS),
+        ("what are the pros and cons of joe", "Joe (2013)", JOE_FACTS),
+        ("what did you rate joe", "Joe (2013)", JOE_FACTS),
+        ("is the joe blu-ray any good", "Joe (2013)", JOE_FACTS),
     ],
 )
 async def test_unreviewed_films_say_so_and_offer_what_is_known(
-    qapp: Popcorn, question: str
+    qapp: Popcorn, question: str, film: str, facts: str
 ) -> None:
     answer = await ask(qapp, question)
-    assert isinstance(answer, Card)
-    assert "not reviewed yet" in answer.description
-    assert "starring Nicolas Cage" in answer.description  # the cast
-    assert any(year in answer.description for year in ("2013", "2018"))  # the year
-    assert answer.followups[0].label == "Film card"
+    said = f"{film} is not reviewed yet. What I know about it: {facts}."
+    assert_is(answer, sentence(film, said), qapp)
+    assert isinstance(answer, Card) and answer.tone is Tone.UNREVIEWED
 
 
 @pytest.mark.parametrize(
@@ -349,26 +398,108 @@ async def test_unreviewed_films_say_so_and_offer_what_is_known(
     [
         (
             "what did you rate leaving las vegas",
-            "The review doesn't give a film rating for Leaving Las Vegas (1995).",
+            sentence(
+                LLV,
+                "The review doesn't give a film rating for Leaving Las Vegas (1995). It rates the "
+                "Blu-ray: picture GOOD, audio POOR and extras OK.",
+            ),
         ),
-        ("how long is mandy", "I don't have the runtime of Mandy (2018). What I do know: 2018"),
-        ("how long is the rock", "I don't have the runtime of The Rock (1996)."),
-        ("what certificate is mandy", "I don't have a certificate for Mandy (2018)."),
-        ("is face off worth buying", "makes no buying recommendation"),
-        ("how are the extras on face off", "the review doesn't rate the Blu-ray's extras"),
-        ("where can i buy the rock", "The review of The Rock (1996) lists no shops."),
-        ("when was the rock released on blu-ray", "I don't have its release date"),
-        ("what extras are on the wicker man 2006", "lists no extras"),
-        ("how many discs is mandy on", "I have no Blu-ray release on record for Mandy (2018)."),
-        ("who wrote the review of leaving las vegas", "doesn't say who wrote it"),
-        ("who shot mandy", "I don't have the cinematographer of Mandy (2018)."),
-        ("what is the rock about", "I don't have a synopsis of The Rock (1996)."),
+        (
+            "how long is mandy",
+            sentence(
+                MANDY, f"I don't have the runtime of Mandy (2018). What I do know: {MANDY_FACTS}."
+            ),
+        ),
+        (
+            "how long is the rock",
+            sentence(
+                ROCK, f"I don't have the runtime of The Rock (1996). What I do know: {ROCK_FACTS}."
+            ),
+        ),
+        (
+            "what certificate is mandy",
+            sentence(
+                MANDY,
+                f"I don't have a certificate for Mandy (2018). What I do know: {MANDY_FACTS}.",
+            ),
+        ),
+        (
+            "is face off worth buying",
+            sentence(
+                FACE_OFF,
+                "The review of Face/Off (1997) makes no buying recommendation. Verdict: “John "
+                "Woo's best American film on a superb disc”. It rates the Blu-ray: picture "
+                "EXCELLENT, audio GREAT and extras not rated.",
+            ),
+        ),
+        (
+            "how are the extras on face off",
+            sentence(
+                FACE_OFF,
+                "Face/Off (1997): the review doesn't rate the Blu-ray's extras. It rates picture "
+                "EXCELLENT and audio GREAT. They are: Audio commentary with John Woo; The Light "
+                "and the Dark; Deleted scenes.",
+            ),
+        ),
+        ("where can i buy the rock", buy(ROCK, "The review of The Rock (1996) lists no shops.")),
+        (
+            "when was the rock released on blu-ray",
+            sentence(
+                ROCK,
+                "The Blu-ray of The Rock (1996) is from Criterion in the US. I don't have its "
+                "release date.",
+            ),
+        ),
+        (
+            "what extras are on the wicker man 2006",
+            sentence(
+                WM06,
+                "The Warner Blu-ray of The Wicker Man (2006) lists no extras. The review rates the "
+                "extras POOR.",
+            ),
+        ),
+        (
+            "how many discs is mandy on",
+            sentence(
+                MANDY,
+                "I have no Blu-ray release on record for Mandy (2018). It's not reviewed yet; what "
+                f"I know: {MANDY_FACTS}.",
+            ),
+        ),
+        (
+            "who wrote the review of leaving las vegas",
+            sentence(LLV, "The review of Leaving Las Vegas (1995) doesn't say who wrote it."),
+        ),
+        (
+            "who shot mandy",
+            sentence(
+                MANDY,
+                f"I don't have the cinematographer of Mandy (2018). What I do know: {MANDY_FACTS}.",
+            ),
+        ),
+        (
+            "what is the rock about",
+            sentence(
+                ROCK, f"I don't have a synopsis of The Rock (1996). What I do know: {ROCK_FACTS}."
+            ),
+        ),
     ],
+    ids=lambda value: value if isinstance(value, str) else "",
 )
 async def test_unset_facts_are_said_to_be_unset(
-    qapp: Popcorn, question: str, expected: str
+    qapp: Popcorn, question: str, expected: Expected
 ) -> None:
-    assert expected in said(await ask(qapp, question))
+    assert_is(await ask(qapp, question), expected, qapp)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: buy_answer (bot/answers/films.py) gives a reviewed film whose review lists no "
+    "shops Tone.UNREVIEWED, so it is shown in the not-reviewed colour",
+)
+async def test_the_shops_of_a_reviewed_film_are_shown_as_reviewed(qapp: Popcorn) -> None:
+    answer = await ask(qapp, "where can i buy the rock")
+    assert isinstance(answer, Card) and answer.tone is Tone.CARD
 
 
 async def test_a_removed_review_is_not_reviewed(qapp: Popcorn) -> None:
@@ -378,9 +509,16 @@ async def test_a_removed_review_is_not_reviewed(qapp: Popcorn) -> None:
             .where(Review.headline == "Con Air Blu-ray Review")
             .values(deleted_at=dt.datetime.now(dt.UTC))
         )
-    assert "not reviewed yet" in said(await ask(qapp, "what did you think of con air"))
-    assert "Con Air" not in said(await ask(qapp, "which film has the best audio"))
-    assert "I've reviewed 5 films" in said(await ask(qapp, "how many films have you reviewed"))
+    thought = await ask(qapp, "what did you think of con air")
+    assert isinstance(thought, Card) and thought.description is not None
+    assert thought.description.startswith(
+        "Con Air (1997) is not reviewed yet. What I know about it: 1997 · "
+    )
+    best = "The best audio of the reviewed films (GREAT): Face/Off (1997) and The Rock (1996)."
+    best_audio = summary("The best audio rating", best)
+    assert_is(await ask(qapp, "which film has the best audio"), best_audio, qapp)
+    count = "I've reviewed 5 films so far, out of 103 films in the database."
+    assert_is(await ask(qapp, "how many films have you reviewed"), summary("Reviews", count), qapp)
 
 
 @pytest.mark.parametrize(
@@ -389,14 +527,15 @@ async def test_a_removed_review_is_not_reviewed(qapp: Popcorn) -> None:
 )
 async def test_off_topic_messages_get_example_questions(qapp: Popcorn, message: str) -> None:
     answer = await ask(qapp, message)
-    assert isinstance(answer, Notice)
-    assert "didn't understand" in answer.text
-    assert "“who directed leaving las vegas?”" in answer.hints
+    lead = "Sorry, I didn't understand that. I can answer questions like:"
+    assert_is(answer, notice(lead, hint="“who directed leaving las vegas?”"), qapp)
+    assert isinstance(answer, Notice) and len(answer.hints) == 8
 
 
 async def test_a_very_long_question_is_refused_politely(qapp: Popcorn) -> None:
     answer = await ask(qapp, "who directed " + "leaving las vegas " * 100)
-    assert isinstance(answer, Notice) and "too long" in answer.text
+    said = "That's too long for me: keep a question under 500 characters."
+    assert answer == Notice(said, Tone.ERROR)
 
 
 # --- understanding, without a database ------------------------------------------------------------
@@ -483,7 +622,10 @@ def test_discord_mentions_and_what_is_not_a_mention() -> None:
 async def test_a_mention_without_a_question_gets_a_hint_with_examples(qapp: Popcorn) -> None:
     answer = await qapp.answer_text("@Popcorn")
     assert isinstance(answer, Notice)
-    assert "Ask me about a film or a person" in answer.text
+    assert answer.text == (
+        "Ask me about a film or a person: mention me with a question, or use `!ask <question>`. "
+        "For example:"
+    )
     assert len(answer.hints) >= 5
 
 
@@ -493,7 +635,7 @@ async def test_the_mention_in_popcorn_chat_and_the_button_to_the_card(qapp: Popc
     assert_within_limits(reply)
     embed = reply.embeds[0]
     assert embed.title == LLV
-    assert "Elisabeth Shue" in (embed.description or "")
+    assert embed.description == "Elisabeth Shue plays Sera in Leaving Las Vegas (1995)."
     (card,) = await chat.press("film card")
     assert card.embeds[0].title == LLV
     assert {f.name for f in card.embeds[0].fields} >= {"Picture", "Audio", "Extras"}
@@ -508,7 +650,8 @@ def test_the_mention_through_the_popcorn_chat_command(tmp_path: Path) -> None:
     answer, card, hint = (json.loads(line) for line in result.stdout.splitlines())
     for line in (answer, card, hint):
         assert_within_limits(line)
-    assert "Elisabeth Shue plays Sera" in answer[0]["embeds"][0]["description"]
+    (embed,) = answer[0]["embeds"]
+    assert embed["description"] == "Elisabeth Shue plays Sera in " + LLV + "."
     labels = [item["label"] for row in answer[0]["components"] for item in row["components"]]
     assert labels == ["Film card", "Full cast"]
     assert card[0]["embeds"][0]["title"] == LLV
@@ -528,7 +671,7 @@ async def test_a_discord_mention_is_a_question(bot: commands.Bot) -> None:
     assert bot.user is not None
     await dpytest.message(f"{bot.user.mention} who plays Sera in leaving las vegas?")
     message = dpytest.get_message()
-    assert "Elisabeth Shue plays Sera" in (message.embeds[0].description or "")
+    assert message.embeds[0].description == "Elisabeth Shue plays Sera in Leaving Las Vegas (1995)."
     assert not message.mention_everyone
     await dpytest.message(f"<@!{bot.user.id}> wat extras r on the leaving vegas bluray")
     assert "Making Of" in (dpytest.get_message().embeds[0].description or "")
@@ -537,7 +680,8 @@ async def test_a_discord_mention_is_a_question(bot: commands.Bot) -> None:
 async def test_a_mention_mid_sentence_is_a_question(bot: commands.Bot) -> None:
     assert bot.user is not None
     await dpytest.message(f"hey {bot.user.mention} who directed con air")
-    assert "Simon West" in (dpytest.get_message().embeds[0].description or "")
+    said = dpytest.get_message().embeds[0].description
+    assert said == "Con Air (1997) was directed by Simon West."
     await dpytest.message(f"lol ok so {bot.user.mention}, how is the audio on llv")
     assert "POOR" in (dpytest.get_message().embeds[0].description or "")
 
@@ -563,7 +707,8 @@ async def test_other_bots_mentioning_popcorn_are_ignored(bot: commands.Bot) -> N
 
 async def test_ask_as_a_prefix_command(bot: commands.Bot) -> None:
     await dpytest.message("!ask who directed leaving las vegas?")
-    assert "directed by Mike Figgis" in (dpytest.get_message().embeds[0].description or "")
+    said = dpytest.get_message().embeds[0].description
+    assert said == "Leaving Las Vegas (1995) was directed by Mike Figgis."
 
 
 async def test_ask_with_no_question_gets_the_hint(bot: commands.Bot) -> None:
