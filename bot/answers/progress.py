@@ -8,13 +8,12 @@ from dataclasses import dataclass, replace
 
 from bot.answers.context import AnswerContext
 from bot.answers.people import loose_person_name
-from bot.answers.resolve import resolve_person
+from bot.answers.resolve import person_named, resolve_person
 from bot.answers.text import echo, film_label, human_date, plural
 from bot.answers.types import Answer, Card, Choice, Field, Notice, Request, Tone
 from bot.db.exporter import current_review
 from bot.db.models import Film, Person, Review
 from bot.db.queries import person_with_credits
-from bot.search import MatchStatus, normalize_name
 
 BAR_CELLS = 10
 BAR_FULL, BAR_EMPTY = "▰", "▱"
@@ -71,27 +70,21 @@ def _when(review: Review) -> str:
     return f"added {added} (no publication date given)" if added else "no date given"
 
 
-async def _find_project_person(ctx: AnswerContext) -> Person | Answer:
+async def _project_person(ctx: AnswerContext) -> Person | Answer:
     name = project_person(ctx)
-    wanted = normalize_name(name)
-    match = ctx.index.find_person(name)
-    docs = [match.best] if match.status is MatchStatus.FOUND and match.best else []
-    docs += [c.doc for c in match.candidates]
-    for doc in docs:
-        if doc is not None and wanted in {normalize_name(n) for n in (doc.name, *doc.aliases)}:
-            person = await person_with_credits(ctx.session, doc.id)
-            if person is not None:
-                return person
-    return Notice(
+    person_id = person_named(ctx, name)
+    person = await person_with_credits(ctx.session, person_id) if person_id is not None else None
+    return person or Notice(
         f"{echo(name, 80)} isn't in the database, so I can't say how far the reviews have got. "
         f"Try `{ctx.prefix}progress` with someone else's name, or `{ctx.prefix}stats`.",
         Tone.WARNING,
     )
 
 
-async def _person_for(ctx: AnswerContext, request: Request) -> Person | Answer:
+async def _whose_progress(ctx: AnswerContext, request: Request) -> Person | Answer:
+    """The person named after `!progress` or by `request.person_id`, else the project person."""
     if request.person_id is None and (request.command != "progress" or not request.text.strip()):
-        return await _find_project_person(ctx)  # a question's text is no name
+        return await _project_person(ctx)  # a question's text is no name
     text = loose_person_name(ctx, request.text.strip())
     return await resolve_person(ctx, replace(request, text=text), "progress nicolas cage")
 
@@ -147,7 +140,7 @@ def progress_card(progress: Progress, *, next_review: bool = False) -> Card:
 async def progress_answer(ctx: AnswerContext, request: Request) -> Answer:
     """`!progress` (the project person), `!progress elisabeth shue`, or a request carrying
     `person_id` (a question about someone's films)."""
-    person = await _person_for(ctx, request)
+    person = await _whose_progress(ctx, request)
     if not isinstance(person, Person):
         return person
     return progress_card(person_progress(person))
@@ -156,7 +149,7 @@ async def progress_answer(ctx: AnswerContext, request: Request) -> Answer:
 async def next_review_answer(ctx: AnswerContext, request: Request) -> Answer:
     """ "When is the next review?": the bot doesn't know the site's plans; it says so and
     shows what is left (of the project person, or of `request.person_id`)."""
-    person = await _person_for(ctx, request)
+    person = await _whose_progress(ctx, request)
     if not isinstance(person, Person):
         return person
     return progress_card(person_progress(person), next_review=True)

@@ -1,19 +1,45 @@
-"""Turn what a member typed into one film or one person, or into an answer that asks back."""
+"""Turn what a member typed into one film or one person, or into an answer that asks back.
+
+Every look-up of a film or a person goes through here: the commands (`resolve_film`,
+`resolve_person` with the text typed after the command), the questions (the same functions
+given what the question parser found, `named=`), `!progress` and the buttons that carry an
+id (`film_by_id`, `person_by_id`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Protocol, TypeVar
 
 from bot.answers.context import AnswerContext
 from bot.answers.text import echo, emphasised, film_label, human_list
 from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
 from bot.db.models import Film, Person
 from bot.db.queries import film_details, person_with_credits
-from bot.search import FilmMatch, MatchStatus
+from bot.search import FilmMatch, MatchStatus, PersonMatch, normalize_name
 
 MAX_QUERY = 200
-_MARKDOWN = re.compile(r"([*_`~|\\])")
+#: How many candidates a "did you mean" offers.
+MAX_CHOICES = 5
+
+M_co = TypeVar("M_co", covariant=True)
+
+
+class Named(Protocol[M_co]):
+    """Words that name a film or a person and what the index made of them (the question
+    parser's `FilmFind` / `PersonFind` are such)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def match(self) -> M_co: ...
+
+
+def gone(what: str) -> Notice:
+    """A film or person asked for by id (a button, a choice) that was removed since."""
+    return Notice(f"That {what} is no longer in the database.", Tone.ERROR)
 
 
 def understood_line(label: str) -> str:
@@ -43,11 +69,14 @@ def _too_long(text: str) -> Notice | None:
     return None
 
 
+# -- films -------------------------------------------------------------------------------------
+
+
 def film_options(match: FilmMatch, request: Request) -> tuple[Choice, ...]:
     """The candidates as choices that answer `request` about that film."""
     return tuple(
         Choice(film_label(c.doc.title, c.doc.year, 100), replace(request, film_id=c.doc.id))
-        for c in match.candidates[:5]
+        for c in match.candidates[:MAX_CHOICES]
     )
 
 
@@ -63,6 +92,24 @@ def film_choices(match: FilmMatch, request: Request, asked: str) -> Choices:
     if len(options) == 1:  # "superbad" when only Superdad is in the catalogue
         return Choices(f"I couldn't find “{asked}”. Did you mean:", options)
     return Choices(f"Several films match “{asked}”. Did you mean:", options)
+
+
+def film_not_found(
+    ctx: AnswerContext, match: FilmMatch, request: Request, asked: str, min_score: float = 0.0
+) -> Answer:
+    """Nothing matched: the nearest titles scoring at least `min_score` as choices, or a hint."""
+    options = tuple(
+        option
+        for option, candidate in zip(film_options(match, request), match.candidates, strict=False)
+        if candidate.score >= min_score
+    )
+    if options:
+        return Choices(f"I couldn't find a film called “{asked}”. The nearest are:", options)
+    return Notice(
+        f"I couldn't find a film called “{asked}”. "
+        f"Try `{ctx.prefix}search` with part of the title.",
+        Tone.WARNING,
+    )
 
 
 _POLITE = re.compile(
@@ -84,79 +131,162 @@ def typed_otherwise(text: str) -> list[str]:
     return readings
 
 
-async def resolve_film(ctx: AnswerContext, request: Request, example: str) -> Film | Answer:
-    if request.film_id is not None:
-        film = await film_details(ctx.session, request.film_id)
-        return film or Notice("That film is no longer in the database.", Tone.ERROR)
-    if not request.text:
-        return Notice(f"Which film? For example: `{ctx.prefix}{example}`", Tone.WARNING)
-    if (notice := _too_long(request.text)) is not None:
-        return notice
-    match = ctx.index.find_film(request.text)
-    reread = False
+def _typed_film(ctx: AnswerContext, text: str) -> tuple[FilmMatch, bool]:
+    """The index's match for a title as typed, and whether it was found only when read
+    otherwise ("con air 97", "llv pls")."""
+    match = ctx.index.find_film(text)
     if match.status is not MatchStatus.FOUND:
-        for text in typed_otherwise(request.text):  # "con air 97", "llv pls"
-            again = ctx.index.find_film(text)
+        for reading in typed_otherwise(text):
+            again = ctx.index.find_film(reading)
             if again.status is MatchStatus.FOUND:
-                match, reread = again, True
-                break
+                return again, True
+    return match, False
+
+
+async def film_by_id(ctx: AnswerContext, film_id: int) -> Film | Notice:
+    """The film a button or a choice names, with its credits and reviews loaded."""
+    return await film_details(ctx.session, film_id) or gone("film")
+
+
+async def _narrowed(
+    ctx: AnswerContext, match: FilmMatch, narrow: Callable[[Film], bool]
+) -> Film | None:
+    """The one candidate of an ambiguous match that `narrow` keeps, if only one is kept."""
+    if match.status is not MatchStatus.AMBIGUOUS:
+        return None
+    films = [await film_details(ctx.session, c.doc.id) for c in match.candidates[:MAX_CHOICES]]
+    fitting = [f for f in films if f is not None and narrow(f)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+async def resolve_film(
+    ctx: AnswerContext,
+    request: Request,
+    example: str = "",
+    *,
+    named: Named[FilmMatch] | None = None,
+    narrow: Callable[[Film], bool] | None = None,
+    announce: bool = True,
+) -> Film | Answer:
+    """The film `request` is about, or an answer that asks back.
+
+    By `request.film_id` when set (a button's), else by what a question named (`named`), else
+    by the request's text (`example`: the command shown when no film is named). `narrow` picks
+    the one film of an ambiguous match that fits the question (`who plays sergeant howie in
+    the wicker man`). A film found loosely is said above the answer (`ctx.understood`) unless
+    `announce` is False."""
+    if request.film_id is not None:
+        return await film_by_id(ctx, request.film_id)
+    reread = False
+    if named is None:
+        if (notice := _too_long(request.text)) is not None:
+            return notice
+        match, reread = _typed_film(ctx, request.text)
+        asked = request.text
+    else:
+        match, asked = named.match, named.text
     if match.status is MatchStatus.FOUND and match.best is not None:
-        film = await film_details(ctx.session, match.best.id)
-        if film is not None:
-            if match.loose or reread:
-                ctx.understood = understood_line(film_label(film.title, film.year))
-            return film
-    asked = echo(request.text)
+        film = await film_by_id(ctx, match.best.id)
+        if isinstance(film, Film) and announce and (match.loose or reread):
+            ctx.understood = understood_line(film_label(film.title, film.year))
+        return film
+    fitting = await _narrowed(ctx, match, narrow) if narrow is not None else None
+    if fitting is not None:
+        return fitting
     if match.status in (MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH):
-        return film_choices(match, request, asked)
+        return film_choices(match, request, echo(asked))
     if match.status is MatchStatus.EMPTY:
         return Notice(f"Which film? For example: `{ctx.prefix}{example}`", Tone.WARNING)
-    return film_not_found(ctx, match, request, asked)
+    return film_not_found(ctx, match, request, echo(asked))
 
 
-def film_not_found(
-    ctx: AnswerContext, match: FilmMatch, request: Request, asked: str, min_score: float = 0.0
+# -- people ------------------------------------------------------------------------------------
+
+
+def person_options(
+    match: PersonMatch, request: Request, min_score: float = 0.0
+) -> tuple[Choice, ...]:
+    """The candidates scoring at least `min_score` as choices that answer `request` about them."""
+    return tuple(
+        Choice(c.doc.name, replace(request, person_id=c.doc.id))
+        for c in match.candidates[:MAX_CHOICES]
+        if c.score >= min_score
+    )
+
+
+def person_choices(
+    match: PersonMatch, request: Request, asked: str, prompt: str | None = None
+) -> Choices:
+    """ "Did you mean" for an ambiguous name; `prompt` (with `{asked}`) instead of the
+    commands' wording."""
+    options = person_options(match, request)
+    if prompt is None:
+        prompt = (
+            "I couldn't find “{asked}”. Did you mean:"
+            if len(options) == 1
+            else "Several people match “{asked}”. Did you mean:"
+        )
+    return Choices(prompt.format(asked=asked), options)
+
+
+def person_not_found(
+    match: PersonMatch, request: Request, asked: str, min_score: float = 0.0
 ) -> Answer:
-    """Nothing matched: the nearest titles scoring at least `min_score` as choices, or a hint."""
-    options = tuple(
-        option
-        for option, candidate in zip(film_options(match, request), match.candidates, strict=False)
-        if candidate.score >= min_score
-    )
-    if options:
-        return Choices(f"I couldn't find a film called “{asked}”. The nearest are:", options)
-    return Notice(
-        f"I couldn't find a film called “{asked}”. "
-        f"Try `{ctx.prefix}search` with part of the title.",
-        Tone.WARNING,
-    )
-
-
-async def resolve_person(ctx: AnswerContext, request: Request, example: str) -> Person | Answer:
-    if request.person_id is not None:
-        person = await person_with_credits(ctx.session, request.person_id)
-        return person or Notice("That person is no longer in the database.", Tone.ERROR)
-    if not request.text:
-        return Notice(f"Who? For example: `{ctx.prefix}{example}`", Tone.WARNING)
-    if (notice := _too_long(request.text)) is not None:
-        return notice
-    match = ctx.index.find_person(request.text)
-    if match.status is MatchStatus.FOUND and match.best is not None:
-        person = await person_with_credits(ctx.session, match.best.id)
-        if person is not None:
-            if match.loose:
-                ctx.understood = understood_line(person.name)
-            return person
-    options = tuple(
-        Choice(c.doc.name, replace(request, person_id=c.doc.id)) for c in match.candidates[:5]
-    )
-    asked = echo(request.text)
-    if match.status is MatchStatus.AMBIGUOUS and len(options) == 1:
-        return Choices(f"I couldn't find “{asked}”. Did you mean:", options)
-    if match.status is MatchStatus.AMBIGUOUS:
-        return Choices(f"Several people match “{asked}”. Did you mean:", options)
-    if match.status is MatchStatus.EMPTY:
-        return Notice(f"Who? For example: `{ctx.prefix}{example}`", Tone.WARNING)
+    """Nobody matched: the nearest names scoring at least `min_score` as choices, or a notice."""
+    options = person_options(match, request, min_score)
     if options:
         return Choices(f"I couldn't find anyone called “{asked}”. The nearest are:", options)
     return Notice(f"I couldn't find anyone called “{asked}”.", Tone.WARNING)
+
+
+async def person_by_id(ctx: AnswerContext, person_id: int) -> Person | Notice:
+    """The person a button or a choice names, with their credits loaded."""
+    return await person_with_credits(ctx.session, person_id) or gone("person")
+
+
+def person_named(ctx: AnswerContext, name: str) -> int | None:
+    """The id of the person whose name or alias is exactly `name` (any case and accents), as
+    a setting names them (POPCORN_PROJECT_PERSON); None when nobody is called that."""
+    wanted = normalize_name(name)
+    match = ctx.index.find_person(name)
+    docs = [match.best] if match.status is MatchStatus.FOUND and match.best else []
+    docs += [c.doc for c in match.candidates]
+    return next(
+        (d.id for d in docs if wanted in {normalize_name(n) for n in (d.name, *d.aliases)}),
+        None,
+    )
+
+
+async def resolve_person(
+    ctx: AnswerContext,
+    request: Request,
+    example: str = "",
+    *,
+    named: Named[PersonMatch] | None = None,
+    pick: str | None = None,
+    announce: bool = True,
+) -> Person | Answer:
+    """The person `request` is about, or an answer that asks back.
+
+    By `request.person_id` when set, else by what a question named (`named`), else by the
+    request's text (`example`: the command shown when no one is named). `pick`: the prompt
+    over several people (with `{asked}`) instead of the commands'. A person found loosely is
+    said above the answer unless `announce` is False."""
+    if request.person_id is not None:
+        return await person_by_id(ctx, request.person_id)
+    if named is None:
+        if (notice := _too_long(request.text)) is not None:
+            return notice
+        match, asked = ctx.index.find_person(request.text), request.text
+    else:
+        match, asked = named.match, named.text
+    if match.status is MatchStatus.FOUND and match.best is not None:
+        person = await person_by_id(ctx, match.best.id)
+        if isinstance(person, Person) and announce and match.loose:
+            ctx.understood = understood_line(person.name)
+        return person
+    if match.status is MatchStatus.AMBIGUOUS:
+        return person_choices(match, request, echo(asked), pick)
+    if match.status is MatchStatus.EMPTY:
+        return Notice(f"Who? For example: `{ctx.prefix}{example}`", Tone.WARNING)
+    return person_not_found(match, request, echo(asked))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -20,12 +21,11 @@ from bot.answers.people import (
     person_film_by_year,
 )
 from bot.answers.progress import next_review_answer, progress_answer
-from bot.answers.questions.entities import QUESTION_WORDS, FilmFind, PersonFind
+from bot.answers.questions.entities import QUESTION_WORDS
 from bot.answers.questions.intents import Intent, Question, understand
 from bot.answers.questions.table import examples
 from bot.answers.rankings import (
     ASPECT_NAMES,
-    BLURAY,
     best_of,
     latest_answer,
     left_out_text,
@@ -35,7 +35,15 @@ from bot.answers.rankings import (
     stats_answer,
 )
 from bot.answers.reading import read_answer
-from bot.answers.resolve import film_choices, film_not_found, understood_line, with_note
+from bot.answers.resolve import (
+    film_not_found,
+    person_by_id,
+    person_named,
+    person_not_found,
+    resolve_film,
+    resolve_person,
+    with_understood,
+)
 from bot.answers.review_text import section_quote, yes_no_from_review
 from bot.answers.text import clip, echo, film_label, human_date, human_list, plural
 from bot.answers.types import (
@@ -44,14 +52,16 @@ from bot.answers.types import (
     Choice,
     Choices,
     ItemList,
+    Link,
     Notice,
     Request,
     Tone,
 )
 from bot.db.exporter import current_review
 from bot.db.models import Credit, Film, Person, Release, Review, Role
-from bot.db.queries import film_details, person_with_credits
+from bot.db.queries import film_details
 from bot.db.rankings import (
+    BLURAY,
     characters_like,
     count_films,
     count_reviewed,
@@ -134,6 +144,7 @@ async def ask_answer(ctx: AnswerContext, request: Request) -> Answer:
 QuestionHandler = Callable[[AnswerContext, Request, Question], Awaitable[Answer]]
 FilmHandler = Callable[[AnswerContext, Request, Question, Film], Awaitable[Answer]]
 PersonHandler = Callable[[AnswerContext, Request, Question, Person], Awaitable[Answer]]
+ReviewHandler = Callable[[AnswerContext, Request, Question, Film, Review], Awaitable[Answer]]
 HANDLERS: dict[Intent, QuestionHandler] = {}
 
 
@@ -150,31 +161,50 @@ def handles(*intents: Intent) -> Callable[[QuestionHandler], QuestionHandler]:
     return register
 
 
-def about_film(*intents: Intent) -> Callable[[FilmHandler], FilmHandler]:
-    """Register a handler that answers about the film the question names (found, or asked
-    back about before the handler runs)."""
+AboutHandler = TypeVar("AboutHandler", FilmHandler, PersonHandler)
 
-    def register(handler: FilmHandler) -> FilmHandler:
+
+def _registers(
+    around: Callable[[AnswerContext, Request, Question, AboutHandler], Awaitable[Answer]],
+    intents: tuple[Intent, ...],
+) -> Callable[[AboutHandler], AboutHandler]:
+    """Register a handler of `intents` that `around` calls once it has what it is about."""
+
+    def register(handler: AboutHandler) -> AboutHandler:
         async def run(ctx: AnswerContext, request: Request, question: Question) -> Answer:
-            return await _about_film(ctx, request, question, handler)
+            return await around(ctx, request, question, handler)
 
         handles(*intents)(run)
         return handler
+
+    return register
+
+
+def about_film(*intents: Intent) -> Callable[[FilmHandler], FilmHandler]:
+    """Register a handler that answers about the film the question names (found, or asked
+    back about before the handler runs)."""
+    return _registers(_about_film, intents)
+
+
+def about_review(*intents: Intent) -> Callable[[ReviewHandler], FilmHandler]:
+    """Register a handler that answers from the review of the film the question names; a
+    film not reviewed yet is said to be so (and what is known about it)."""
+
+    def register(handler: ReviewHandler) -> FilmHandler:
+        async def on_film(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+            review = current_review(film)
+            if review is None:
+                return not_reviewed(film)
+            return await handler(ctx, request, q, film, review)
+
+        return about_film(*intents)(on_film)
 
     return register
 
 
 def about_person(*intents: Intent) -> Callable[[PersonHandler], PersonHandler]:
     """Register a handler that answers about the person the question names."""
-
-    def register(handler: PersonHandler) -> PersonHandler:
-        async def run(ctx: AnswerContext, request: Request, question: Question) -> Answer:
-            return await _about_person(ctx, request, question, handler)
-
-        handles(*intents)(run)
-        return handler
-
-    return register
+    return _registers(_about_person, intents)
 
 
 @handles(Intent.HELP)
@@ -233,10 +263,6 @@ async def not_understood(ctx: AnswerContext, request: Request, q: Question) -> A
 # -- finding the film or the person --------------------------------------------------------------
 
 
-def _choices_for_film(request: Request, find: FilmFind) -> Answer:
-    return film_choices(find.match, request, echo(find.text))
-
-
 def _film_not_found(ctx: AnswerContext, request: Request, question: Question) -> Answer:
     """No film found: what the question was understood to ask, what could not be found, and
     the nearest titles when there are close ones; never an answer about another film."""
@@ -261,71 +287,43 @@ async def _film_for(
     request: Request,
     question: Question,
     narrow: Callable[[Film], bool] | None = None,
+    *,
+    announce: bool = False,
 ) -> Film | Answer:
     """The film the question is about, or an answer that asks back."""
-    if request.film_id is not None:
-        film = await film_details(ctx.session, request.film_id)
-        return film or Notice("That film is no longer in the database.", Tone.ERROR)
-    find = question.film
-    if find is None:
+    if request.film_id is None and question.film is None:
         return _film_not_found(ctx, request, question)
-    match = find.match
-    if match.status is MatchStatus.FOUND and match.best is not None:
-        film = await film_details(ctx.session, match.best.id)
-        return film or Notice("That film is no longer in the database.", Tone.ERROR)
-    if narrow is not None and match.status is MatchStatus.AMBIGUOUS:
-        # `who plays sergeant howie in the wicker man`: only one of them has him.
-        films = [await film_details(ctx.session, c.doc.id) for c in match.candidates[:5]]
-        fitting = [f for f in films if f is not None and narrow(f)]
-        if len(fitting) == 1:
-            return fitting[0]
-    return _choices_for_film(request, find)
+    return await resolve_film(ctx, request, named=question.film, narrow=narrow, announce=announce)
 
 
-async def _person_for(ctx: AnswerContext, request: Request, question: Question) -> Person | Answer:
-    if request.person_id is not None:
-        person = await person_with_credits(ctx.session, request.person_id)
-        return person or Notice("That person is no longer in the database.", Tone.ERROR)
-    find = question.person
-    if find is not None and find.match.status is MatchStatus.FOUND and find.match.best:
-        person = await person_with_credits(ctx.session, find.match.best.id)
-        return person or Notice("That person is no longer in the database.", Tone.ERROR)
-    if find is not None:
-        return _choices_for_person(
-            request, find, "Several people match “{asked}”. Who do you mean?"
-        )
+def _person_not_found(request: Request, question: Question) -> Answer:
     miss = question.person_miss
     if miss is None:
         return Notice("Who? For example: “which nicolas cage films have you reviewed?”")
-    options = tuple(
-        Choice(c.doc.name, replace(request, person_id=c.doc.id))
-        for c in miss.match.candidates[:5]
-        if c.score >= 60
-    )
-    asked = echo(miss.text)
-    if options:
-        return Choices(f"I couldn't find anyone called “{asked}”. The nearest are:", options)
-    return Notice(f"I couldn't find anyone called “{asked}”.", Tone.WARNING)
+    return person_not_found(miss.match, request, echo(miss.text), min_score=60)
 
 
-def _choices_for_person(request: Request, find: PersonFind, prompt: str) -> Answer:
-    options = tuple(
-        Choice(c.doc.name, replace(request, person_id=c.doc.id)) for c in find.match.candidates[:5]
+async def _person_for(ctx: AnswerContext, request: Request, question: Question) -> Person | Answer:
+    """The person the question is about, or an answer that asks back."""
+    if request.person_id is None and question.person is None:
+        return _person_not_found(request, question)
+    return await resolve_person(
+        ctx,
+        request,
+        named=question.person,
+        pick="Several people match “{asked}”. Who do you mean?",
+        announce=False,
     )
-    return Choices(prompt.format(asked=echo(find.text)), options)
 
 
 async def _about_film(
     ctx: AnswerContext, request: Request, question: Question, handler: FilmHandler
 ) -> Answer:
-    film = await _film_for(ctx, request, question)
+    film = await _film_for(ctx, request, question, announce=True)
     if not isinstance(film, Film):
         return film
-    answer = await handler(ctx, request, question, film)
-    find = question.film
-    if request.film_id is None and find is not None and find.match.loose:
-        answer = with_note(answer, understood_line(label(film)))  # "Showing *Face/Off (1997)*"
-    return answer
+    # A film found loosely: "Showing *Face/Off (1997)*" above the answer.
+    return with_understood(ctx, await handler(ctx, request, question, film))
 
 
 #: Questions about someone's films that may name no one: the person the site is working
@@ -342,9 +340,9 @@ async def _about_person(
         and question.person is None
         and all(w in QUESTION_WORDS or w in _NOT_A_NAME for w in question.subject.split())
     ):
-        match = ctx.index.find_person(ctx.project_person)
-        if match.best is not None:
-            request = replace(request, person_id=match.best.id)
+        person_id = person_named(ctx, ctx.project_person)
+        if person_id is not None:
+            request = replace(request, person_id=person_id)
     person = await _person_for(ctx, request, question)
     if not isinstance(person, Person):
         return person
@@ -398,7 +396,7 @@ def answer_card(
     film: Film,
     text: str,
     *,
-    links: tuple = (),
+    links: tuple[Link, ...] = (),
     extra: Sequence[Choice] = (),
     footer: str | None = None,
 ) -> Card:
@@ -617,11 +615,10 @@ _SPECS = re.compile(
 )
 
 
-@about_film(Intent.ASPECT)
-async def aspect_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
+@about_review(Intent.ASPECT)
+async def aspect_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+) -> Answer:
     spec = _SPECS.search(q.sentence)
     if spec is not None:
         # "does the llv disc have dts": the record has no technical specifications.
@@ -666,11 +663,10 @@ def _bar(grade: str) -> str:
     return "▰" * rank + "▱" * (len(Grade) - rank)
 
 
-@about_film(Intent.RATING)
-async def rating_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
+@about_review(Intent.RATING)
+async def rating_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+) -> Answer:
     film_rating = rating_of(review, "film")
     if film_rating is None:
         text = f"The review doesn't give a film rating for {label(film)}."
@@ -680,11 +676,10 @@ async def rating_answer(ctx: AnswerContext, request: Request, q: Question, film:
     return answer_card(film, text)
 
 
-@about_film(Intent.OPINION)
-async def opinion_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
+@about_review(Intent.OPINION)
+async def opinion_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+) -> Answer:
     film_rating = rating_of(review, "film")
     score = f"film {film_rating[0]:g}/{FILM_RATING_MAX:g}" if film_rating else "no film rating"
     summary = f"({score}; Blu-ray: {ratings_text(review)})"
@@ -704,11 +699,10 @@ def _first_sentence(text: str | None) -> str | None:
     return clip(_SENTENCE.split(" ".join(text.split()))[0], 300)
 
 
-@about_film(Intent.WORTH)
-async def worth_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
+@about_review(Intent.WORTH)
+async def worth_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+) -> Answer:
     verdict = f" Verdict: “{review.verdict}”." if review.verdict else ""
     if review.recommendation:
         text = f"The review's recommendation: “{clip(review.recommendation, 600)}”{verdict}"
@@ -720,11 +714,10 @@ async def worth_answer(ctx: AnswerContext, request: Request, q: Question, film: 
     return answer_card(film, text)
 
 
-@about_film(Intent.PROS_CONS)
-async def pros_cons_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
+@about_review(Intent.PROS_CONS)
+async def pros_cons_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+) -> Answer:
     pros, cons = list(review.pros or []), list(review.cons or [])
     if not pros and not cons:
         return answer_card(film, f"The review of {label(film)} lists no pros or cons.")
@@ -733,11 +726,10 @@ async def pros_cons_answer(ctx: AnswerContext, request: Request, q: Question, fi
     return answer_card(film, text)
 
 
-@about_film(Intent.AUTHOR)
-async def author_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
+@about_review(Intent.AUTHOR)
+async def author_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+) -> Answer:
     if not review.author:
         return answer_card(film, f"The review of {label(film)} doesn't say who wrote it.")
     return answer_card(film, f"The review of {label(film)} was written by {review.author}.")
@@ -777,13 +769,10 @@ async def card_answer(ctx: AnswerContext, request: Request, q: Question, film: F
     return await review_answer(ctx, Request("review", film_id=film.id))
 
 
-@about_film(Intent.REVIEW_DATE)
+@about_review(Intent.REVIEW_DATE)
 async def review_date_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
 ) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
     if review.published:
         day = human_date(review.published)
         return answer_card(film, f"The review of {label(film)} was published on {day}.")
@@ -797,11 +786,10 @@ async def read_question(ctx: AnswerContext, request: Request, q: Question, film:
     return await read_answer(ctx, Request("read", film_id=film.id))
 
 
-@about_film(Intent.HEADLINE)
-async def headline_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
+@about_review(Intent.HEADLINE)
+async def headline_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+) -> Answer:
     if not review.headline:
         return answer_card(film, f"The review of {label(film)} has no headline on record.")
     return answer_card(film, f"The review of {label(film)} is headlined “{review.headline}”.")
@@ -915,15 +903,12 @@ async def has_extra_answer(ctx: AnswerContext, request: Request, q: Question, fi
     return answer_card(film, text)
 
 
-@about_film(Intent.REVIEW_YES_NO)
+@about_review(Intent.REVIEW_YES_NO)
 async def review_yes_no_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
 ) -> Answer:
     """`does the music drown out the dialogue in leaving las vegas`: the review's own
     sentence that answers it, with the rating it belongs to; never a fact about the crew."""
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
     words = _words_besides_the_film(q)
     said = yes_no_from_review(film, review, words)
     if said:
@@ -934,8 +919,9 @@ async def review_yes_no_answer(
         lead = f"The review doesn't answer that in so many words. {text}"
         return answer_card(film, lead, extra=buttons or [_read_button(film)])
     text = f"The review of {label(film)} doesn't say."
-    if q.aspect in ("picture", "audio", "extras") and (rating := rating_of(review, q.aspect)):
-        text += f" It rates the Blu-ray's {q.aspect} {rating[1] or score_text(q.aspect, *rating)}."
+    aspect = q.aspect
+    if aspect in ASPECTS[1:] and aspect is not None and (rating := rating_of(review, aspect)):
+        text += f" It rates the Blu-ray's {aspect} {rating[1] or score_text(aspect, *rating)}."
     return answer_card(film, text, extra=[_read_button(film)])
 
 
@@ -949,15 +935,12 @@ def _read_button(film: Film) -> Choice:
     return Choice("Read the review", Request("read", film_id=film.id))
 
 
-@about_film(Intent.REVIEW_SAYS)
+@about_review(Intent.REVIEW_SAYS)
 async def review_says_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film
+    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
 ) -> Answer:
     """`how is the acting in leaving las vegas`: the most relevant sentences of the review's
     part about it, quoted and attributed, with a button to read the whole part."""
-    review = current_review(film)
-    if review is None:
-        return not_reviewed(film)
     words = _words_besides_the_film(q)
     topic = q.topic
     if topic is None and q.person is not None:  # "how was elisabeth shue in llv"
@@ -1104,9 +1087,9 @@ def partial_cast_line(film: Film) -> str:
 
 async def _roles_of(ctx: AnswerContext, person_id: int) -> Answer:
     """`who did steven weber play`: the person's parts in the films I have."""
-    person = await person_with_credits(ctx.session, person_id)
-    if person is None:
-        return Notice("That person is no longer in the database.", Tone.ERROR)
+    person = await person_by_id(ctx, person_id)
+    if not isinstance(person, Person):
+        return person
     roles = [c for c in person.credits if c.role == Role.ACTOR]
     if not roles:
         return Notice(f"I have no acting parts for {person.name}.", Tone.INFO)
@@ -1236,12 +1219,11 @@ async def _optional_person(
 ) -> tuple[Person | None, str] | Answer:
     """The person a count or a ranking is about, if any, and a note when the other words
     name nobody ("how many films have you reviewed this year": all reviews, said so)."""
-    if request.person_id is not None or q.person is not None:
-        found = await _person_for(ctx, request, q)
-        return (found, "") if isinstance(found, Person) else found
     miss = q.person_miss
-    if miss is not None and any(c.score >= 75 for c in miss.match.candidates):
-        return await _person_for(ctx, request, q)  # "did you mean" the nearest people
+    near = miss is not None and any(c.score >= 75 for c in miss.match.candidates)
+    if request.person_id is not None or q.person is not None or near:
+        found = await _person_for(ctx, request, q)  # or "did you mean" the nearest people
+        return (found, "") if isinstance(found, Person) else found
     if q.subject and any(w not in _NOT_A_NAME for w in q.subject.split()):
         return None, f" (I don't know anyone called “{echo(q.subject, 60)}”: that's all reviews.)"
     return None, ""

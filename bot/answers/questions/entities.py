@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.answers.questions.table import TABLE_WORDS
 from bot.answers.questions.vocabulary import CUE_WORDS, ENGLISH, FILLER, ORDINARY
@@ -37,6 +38,7 @@ MAX_SEGMENT_WORDS = 12
 MIN_YEAR, MAX_YEAR = 1888, 2100
 
 Words = tuple[str, ...]
+M = TypeVar("M", FilmMatch, PersonMatch)
 
 
 def is_year(word: str) -> bool:
@@ -105,21 +107,19 @@ class Finder:
     # -- single look-ups -------------------------------------------------------
 
     def film(self, text: str) -> FilmMatch | None:
-        if text in self._films:
-            return self._films[text]
-        if self.lookups >= self.max_lookups:
-            return None
-        self.lookups += 1
-        match = self._films[text] = self.index.find_film(text)
-        return match
+        return self._looked_up(text, self._films, self.index.find_film)
 
     def person(self, text: str) -> PersonMatch | None:
-        if text in self._people:
-            return self._people[text]
+        return self._looked_up(text, self._people, self.index.find_person)
+
+    def _looked_up(self, text: str, seen: dict[str, M], find: Callable[[str], M]) -> M | None:
+        """`find(text)`, once per text; None once the question has used up its look-ups."""
+        if text in seen:
+            return seen[text]
         if self.lookups >= self.max_lookups:
             return None
         self.lookups += 1
-        match = self._people[text] = self.index.find_person(text)
+        match = seen[text] = find(text)
         return match
 
     # -- searching segments ----------------------------------------------------
