@@ -11,7 +11,6 @@ from bot.db.exporter import current_review
 from bot.db.models import Film, Release, Review, Role
 from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
 
-GRADE_BAR_FULL, GRADE_BAR_EMPTY = "▰", "▱"
 ASPECT_TITLES = {"film": "Film", "picture": "Picture", "audio": "Audio", "extras": "Extras"}
 NOT_REVIEWED = "Not reviewed yet."
 
@@ -23,9 +22,8 @@ def rating_text(review: Review, aspect: str) -> str:
         return "not rated"
     if aspect == "film":
         return f"{rating.score:g}/{FILM_RATING_MAX:g}"
-    grade = Grade(rating.grade)
-    bar = GRADE_BAR_FULL * grade.rank + GRADE_BAR_EMPTY * (len(Grade) - grade.rank)
-    return f"{bar} {grade.value}"
+    grade = Grade(rating.grade or "")
+    return f"{grade.bar} {grade.value}"
 
 
 def people(film: Film, role: Role) -> list[str]:

@@ -10,6 +10,7 @@ says so.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -109,14 +110,6 @@ async def ranking_or_fallback(
     return fallback, fallback_note(whose)
 
 
-def grade_bar(grade: str | None) -> str:
-    try:
-        rank = Grade(grade or "").rank
-    except ValueError:
-        return ""
-    return "▰" * rank + "▱" * (len(Grade) - rank) + " "
-
-
 @dataclass(frozen=True, slots=True)
 class RankingArgs:
     aspect: str = "film"
@@ -156,7 +149,8 @@ def ranked_lines(result: Ranking) -> list[str]:
         if film.score != previous:
             place, previous = i, film.score
         shown = score_text(result.aspect, film.score, film.grade)
-        bar = grade_bar(film.grade) if result.aspect != "film" else ""
+        grade = Grade.stored(film.grade) if result.aspect != "film" else None
+        bar = f"{grade.bar} " if grade else ""
         year = f" ({film.year})" if film.year else ""
         lines.append(f"{place}. **{film.title}**{year} — {bar}{shown}")
     return lines
@@ -264,7 +258,7 @@ async def stats_answer(ctx: AnswerContext, request: Request) -> Answer:
         film_pairs.append(("not rated", stats.unrated["film"]))
         fields.append(Field("Film rating", clip(_counts(film_pairs), 1024)))
         for aspect in ASPECTS[1:]:
-            grades = stats.ratings.get(aspect, {})
+            grades = stats.ratings.get(aspect, Counter[str]())
             pairs = [(grade.value, grades.get(grade.value, 0)) for grade in reversed(Grade)]
             pairs.append(("not rated", stats.unrated[aspect]))
             fields.append(Field(aspect.title(), _counts(pairs), inline=True))

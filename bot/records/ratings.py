@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 FILM_RATING_MAX = 10.0
+BAR_FULL, BAR_EMPTY = "▰", "▱"
 
 
 class Grade(StrEnum):
@@ -21,6 +22,20 @@ class Grade(StrEnum):
         """1 (POOR) .. 5 (EXCELLENT), for sorting and for drawing a bar."""
         return list(Grade).index(self) + 1
 
+    @property
+    def bar(self) -> str:
+        """`▰▰▰▱▱` for GOOD: the rank out of five, as every answer draws a grade."""
+        return BAR_FULL * self.rank + BAR_EMPTY * (len(Grade) - self.rank)
+
+    @classmethod
+    def stored(cls, value: str | None) -> Grade | None:
+        """The grade a stored value is (`GOOD`), or None for anything else (no rating, the
+        Blu-ray summary `picture GOOD, audio POOR`)."""
+        try:
+            return cls(value or "")
+        except ValueError:
+            return None
+
     @classmethod
     def parse(cls, text: str) -> Grade:
         """Accepts any case and spacing ("good", " Great "); raises ValueError naming the scale."""
@@ -34,16 +49,11 @@ class Grade(StrEnum):
 
 
 ASPECTS: tuple[str, ...] = ("film", "picture", "audio", "extras")
-ASPECT_LABELS = {
-    "film": "Film",
-    "picture": "Blu-ray picture",
-    "audio": "Blu-ray audio",
-    "extras": "Extras",
-}
 
 
-def aspect_score(aspect: str, value: float | Grade) -> float:
-    """A number for ordering ratings of one aspect (higher is better)."""
+def aspect_score(aspect: str, value: float | str) -> float:
+    """A number for ordering ratings of one aspect (higher is better): the film's rating, or
+    the rank of a grade."""
     if aspect == "film":
-        return float(value)  # type: ignore[arg-type]
-    return float(Grade(value).rank)
+        return float(value)
+    return float(Grade(str(value)).rank)

@@ -644,7 +644,8 @@ async def aspect_answer(
     else:
         grade = rating[1] or score_text(aspect, *rating)
         text = f"{label(film)}: the review rates the Blu-ray's {aspect} {grade}"
-        text += f" ({_bar(grade)})." if _bar(grade) else "."
+        bar = Grade.stored(grade)
+        text += f" ({bar.bar})." if bar else "."
     if aspect == "extras":
         release = release_of(film, review)
         if release is not None and release.extras:
@@ -653,14 +654,6 @@ async def aspect_answer(
     if said:
         text += f"\n> {said}"
     return answer_card(film, text)
-
-
-def _bar(grade: str) -> str:
-    try:
-        rank = Grade(grade).rank
-    except ValueError:
-        return ""
-    return "▰" * rank + "▱" * (len(Grade) - rank)
 
 
 @about_review(Intent.RATING)
