@@ -342,6 +342,19 @@ def test_every_command_is_documented() -> None:
         assert f"`!{spec.words}" in guide, f"!{spec.words} is not in docs/moderators.md"
 
 
+def test_slash_commands_listed_are_the_table() -> None:
+    """docs/operations.md lists one slash command per member command, in the table's order,
+    with the options the Discord layer gives it."""
+    from bot.answers.commands import COMMANDS
+    from bot.discord_bot.cogs.films import member_commands
+
+    paragraph = text_of(DOCS / "operations.md").split("also a slash command", 1)[1]
+    listed = re.findall(r"`/([a-z]+)((?: [a-z]+:)*)`", paragraph.split(";", 1)[0])
+    assert [name for name, _ in listed] == [spec.name for spec in COMMANDS]
+    options = {c.name: [p.display_name for p in c.parameters] for c in member_commands()}
+    assert {name: re.findall(r"([a-z]+):", words) for name, words in listed} == options
+
+
 def test_readme_is_short() -> None:
     assert len(README.read_bytes()) <= README_LIMIT
 
