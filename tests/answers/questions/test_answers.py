@@ -19,7 +19,7 @@ from discord.ext import commands
 from sqlalchemy import update
 
 from bot.answers.parse import parse_command
-from bot.answers.questions.intents import Intent, normalise, understand
+from bot.answers.questions.intents import understand
 from bot.answers.text import film_label
 from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request, Tone
 from bot.app import Popcorn
@@ -27,7 +27,6 @@ from bot.chat.console import ChatSession
 from bot.db.models import Review
 from bot.db.urls import to_async_url
 from bot.discord_bot.views import FollowupView, interactive_reply
-from bot.search import FilmDoc, PersonDoc, SearchIndex
 from tests.answers.questions import question_set as qs
 from tests.answers.questions.answer_shapes import ANY_INTENT, SHAPES
 from tests.answers.questions.expected import (
@@ -536,47 +535,6 @@ async def test_a_very_long_question_is_refused_politely(qapp: Popcorn) -> None:
     answer = await ask(qapp, "who directed " + "leaving las vegas " * 100)
     said = "That's too long for me: keep a question under 500 characters."
     assert answer == Notice(said, Tone.ERROR)
-
-
-# --- understanding, without a database ------------------------------------------------------------
-
-
-def test_chat_spellings_and_contractions_are_spelled_out() -> None:
-    assert " ".join(normalise("wat extras r on the leaving vegas blu-ray?")) == (
-        "what extras are on the leaving vegas bluray"
-    )
-    assert " ".join(normalise("Who's in Face/Off? What's Cage's role")) == (
-        "who is in face off what is cage role"
-    )
-    assert normalise("the wicker man (from 2006)") == ("the", "wicker", "man", "2006")
-
-
-def test_understanding_needs_only_the_index() -> None:
-    index = SearchIndex(
-        [
-            FilmDoc(1, "Leaving Las Vegas", 1995),
-            FilmDoc(2, "The Wicker Man", 1973),
-            FilmDoc(3, "The Wicker Man", 2006),
-            FilmDoc(4, "Racing with the Moon", 1984),
-        ],
-        [PersonDoc(1, "Nicolas Cage"), PersonDoc(2, "Elisabeth Shue")],
-    )
-    question = understand("who plays sera in levaing las vegas?", index)
-    assert question.intent is Intent.CAST and question.subject == "sera"
-    assert question.film is not None and question.film.match.best == FilmDoc(
-        1, "Leaving Las Vegas", 1995
-    )
-    assert understand("is shue in leaving las vegas", index).yes_no
-    assert understand("who directed the wicker man", index).film.match.status == "ambiguous"
-    # A title word that looks like a question word with a typo is left alone.
-    racing = understand("who directed racing with the moon", index)
-    assert racing.intent is Intent.DIRECTOR and racing.film.match.best.id == 4
-    assert understand("racing with the moon", index).intent is Intent.FILM
-    # ...but a question word with a typo is read as meant.
-    assert understand("who directd leaving las vegas", index).intent is Intent.DIRECTOR
-    best = understand("which film has the worst sound?", index)
-    assert (best.intent, best.aspect, best.worst) == (Intent.BEST, "audio", True)
-    assert understand("which cage films have you reviewed", index).person is not None
 
 
 # --- the mention path -----------------------------------------------------------------------------
