@@ -156,13 +156,12 @@ def test_article_parser_parses_or_refuses(text: str) -> None:
     st.sampled_from(["!", "?", "pop ", "$"]),
     st.sampled_from([None, "@Popcorn", ("<@123>", "<@!123>")]),
 )
-def test_message_parser_always_answers(text: str, prefix: str, mention: object) -> None:
-    request = parse_command(text, prefix, mention)  # type: ignore[arg-type]
+def test_message_parser_always_answers(
+    text: str, prefix: str, mention: str | tuple[str, ...] | None
+) -> None:
+    request = parse_command(text, prefix, mention)
     forms = (mention,) if isinstance(mention, str) else mention or ()
-    addressed = prefix.strip() in text or any(
-        form.casefold() in text.casefold()
-        for form in forms  # type: ignore[union-attr]
-    )
+    addressed = prefix.strip() in text or any(f.casefold() in text.casefold() for f in forms)
     if not addressed:
         assert request is None, f"{text!r} names neither the prefix nor the bot: {request!r}"
     if request is not None:

@@ -26,6 +26,7 @@ from bot.app import Popcorn
 from bot.chat.console import ChatSession
 from bot.db.models import Review
 from bot.db.urls import to_async_url
+from bot.discord_bot.client import PopcornBot
 from bot.discord_bot.views import FollowupView, interactive_reply
 from tests.answers.questions import question_set as qs
 from tests.answers.questions.answer_shapes import ANY_INTENT, SHAPES
@@ -679,6 +680,7 @@ async def test_ask_with_no_question_gets_the_hint(bot: commands.Bot) -> None:
 
 
 async def test_slash_ask(bot: commands.Bot) -> None:
+    assert isinstance(bot, PopcornBot)
     interaction = slash_interaction(bot, command="ask")
     ask_command: Any = bot.tree.get_command("ask")
     await ask_command.callback(interaction, text="who plays Sera in leaving las vegas?")

@@ -144,10 +144,12 @@ def test_understanding_needs_only_the_index() -> None:
         1, "Leaving Las Vegas", 1995
     )
     assert understand("is shue in leaving las vegas", index).yes_no
-    assert understand("who directed the wicker man", index).film.match.status == "ambiguous"
+    wicker = understand("who directed the wicker man", index).film
+    assert wicker is not None and wicker.match.status == "ambiguous"
     # A title word that looks like a question word with a typo is left alone.
     racing = understand("who directed racing with the moon", index)
-    assert racing.intent is Intent.DIRECTOR and racing.film.match.best.id == 4
+    assert racing.intent is Intent.DIRECTOR and racing.film is not None
+    assert racing.film.match.best is not None and racing.film.match.best.id == 4
     assert understand("racing with the moon", index).intent is Intent.FILM
     # ...but a question word with a typo is read as meant.
     assert understand("who directd leaving las vegas", index).intent is Intent.DIRECTOR
