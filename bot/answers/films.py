@@ -7,11 +7,11 @@ from bot.answers.links import AFFILIATE_DISCLOSURE, with_affiliate_tag
 from bot.answers.resolve import resolve_film
 from bot.answers.text import clip, film_label, human_date, plural
 from bot.answers.types import Answer, Card, Choice, Field, ItemList, Link, Request, Tone
+from bot.answers.vocabulary import ASPECT_TITLES
 from bot.db.exporter import current_review
 from bot.db.models import Film, Release, Review, Role
 from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
 
-ASPECT_TITLES = {"film": "Film", "picture": "Picture", "audio": "Audio", "extras": "Extras"}
 NOT_REVIEWED = "Not reviewed yet."
 
 

@@ -19,6 +19,7 @@ from bot.answers.context import AnswerContext
 from bot.answers.films import review_card
 from bot.answers.text import clip, echo, film_label, human_date, plural
 from bot.answers.types import Answer, Card, Field, ItemList, Notice, Request, Tone
+from bot.answers.vocabulary import ASPECT_NAMES, ASPECT_TITLES, ASPECT_WORDS
 from bot.db.exporter import current_review
 from bot.db.queries import film_details
 from bot.db.rankings import (
@@ -36,36 +37,6 @@ from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
 DEFAULT_COUNT = 10
 MAX_COUNT = 25
 LATEST_COUNT = 5
-ASPECT_WORDS: dict[str, str] = {
-    "film": "film",
-    "films": "film",
-    "movie": "film",
-    "overall": "film",
-    "rating": "film",
-    "picture": "picture",
-    "pictures": "picture",
-    "video": "picture",
-    "image": "picture",
-    "transfer": "picture",
-    "pq": "picture",
-    "audio": "audio",
-    "sound": "audio",
-    "soundtrack": "audio",
-    "mix": "audio",
-    "aq": "audio",
-    "extras": "extras",
-    "extra": "extras",
-    "features": "extras",
-    "bonus": "extras",
-    "specials": "extras",
-}
-ASPECT_NAMES = {
-    "film": "film rating",
-    "picture": "picture rating",
-    "audio": "audio rating",
-    "extras": "extras rating",
-    BLURAY: "Blu-ray rating",
-}
 FILLER = frozenset({"the", "by", "for", "on", "best", "worst", "top", "films", "rated"})
 NO_REVIEWS = "No film has been reviewed yet."
 
@@ -261,7 +232,7 @@ async def stats_answer(ctx: AnswerContext, request: Request) -> Answer:
             grades = stats.ratings.get(aspect, Counter[str]())
             pairs = [(grade.value, grades.get(grade.value, 0)) for grade in reversed(Grade)]
             pairs.append(("not rated", stats.unrated[aspect]))
-            fields.append(Field(aspect.title(), _counts(pairs), inline=True))
+            fields.append(Field(ASPECT_TITLES[aspect], _counts(pairs), inline=True))
         genres = sorted(stats.genres.items(), key=lambda item: (-item[1], item[0]))
         fields.append(Field("Genres (reviewed films)", clip(_counts(genres), 1024)))
         years = sorted(stats.per_year.items(), key=lambda item: (item[0] is None, -(item[0] or 0)))

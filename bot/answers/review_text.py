@@ -648,7 +648,6 @@ def answering_sentence(text: ReviewText, question_words: Sequence[str]) -> Quote
 
 # --- answers for the question code -----------------------------------------------------------
 
-ASPECT_LABELS = {"film": "Film", "picture": "picture", "audio": "audio", "extras": "extras"}
 QUOTE_CHARS = 600
 
 
@@ -658,7 +657,7 @@ def rating_label(text: ReviewText, aspect: str | None) -> str | None:
         return None
     if aspect == "film":
         return f"Film: {text.ratings['film']}"
-    return f"{text.release_format} {ASPECT_LABELS.get(aspect, aspect)}: {text.ratings[aspect]}"
+    return f"{text.release_format} {aspect}: {text.ratings[aspect]}"
 
 
 def quote_block(text: str) -> str:

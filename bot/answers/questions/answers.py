@@ -25,7 +25,6 @@ from bot.answers.questions.entities import QUESTION_WORDS
 from bot.answers.questions.intents import Intent, Question, understand
 from bot.answers.questions.table import examples
 from bot.answers.rankings import (
-    ASPECT_NAMES,
     best_of,
     latest_answer,
     left_out_text,
@@ -57,6 +56,7 @@ from bot.answers.types import (
     Request,
     Tone,
 )
+from bot.answers.vocabulary import ASPECT_NAMES, REVIEW_ASPECT_WORDS, genre_key
 from bot.db.exporter import current_review
 from bot.db.models import Credit, Film, Person, Release, Review, Role
 from bot.db.queries import film_details
@@ -100,11 +100,6 @@ CREW_VERBS = {
     Role.WRITER: "wrote",
     Role.COMPOSER: "wrote the music for",
     Role.CINEMATOGRAPHER: "shot",
-}
-ASPECT_KEYWORDS = {
-    "picture": ("picture", "image", "transfer", "video", "print", "remaster"),
-    "audio": ("audio", "sound", "mix", "dialogue", "surround"),
-    "extras": ("extras", "special features", "bonus", "featurette", "commentary"),
 }
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -443,7 +438,7 @@ def ratings_text(review: Review, aspects: Sequence[str] = ASPECTS[1:]) -> str:
 
 def quote(review: Review, aspect: str) -> str | None:
     """The review's own sentence about the picture / audio / extras, if it has one."""
-    keywords = ASPECT_KEYWORDS[aspect]
+    keywords = REVIEW_ASPECT_WORDS[aspect]
     for text in (review.release_conclusion, review.music_audio, review.style_direction):
         for sentence in _SENTENCE.split(text or ""):
             if any(k in sentence.casefold() for k in keywords):
@@ -486,11 +481,6 @@ async def certificate_answer(
     return answer_card(film, f"{label(film)} is rated {film.certificate} (UK certificate).")
 
 
-def _genre_key(text: str) -> str:
-    key = normalize_name(text)
-    return {"scifi": "sci fi", "science fiction": "sci fi", "romantic": "romance"}.get(key, key)
-
-
 @about_film(Intent.GENRE)
 async def genre_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     genres = list(film.genres or [])
@@ -498,8 +488,8 @@ async def genre_answer(ctx: AnswerContext, request: Request, q: Question, film: 
         return answer_card(film, unset(film, "the genre of"))
     listed = f"{label(film)} is listed as {human_list(genres)}."
     if q.genre:
-        wanted = _genre_key(q.genre)
-        if any(_genre_key(g) == wanted or _genre_key(g).startswith(wanted) for g in genres):
+        wanted = genre_key(q.genre)
+        if any(genre_key(g) == wanted or genre_key(g).startswith(wanted) for g in genres):
             return answer_card(film, f"Yes: {listed}")
         return answer_card(film, f"No: {listed}")
     return answer_card(film, listed)

@@ -49,12 +49,12 @@ from bot.answers.questions.vocabulary import (
     CARD_WORDS,
     CUE_WORDS,
     FILLER,
-    GENRE_ALIASES,
     PAIRS,
     SLANG,
     YEAR_PREPOSITIONS,
 )
 from bot.answers.text import clean_input
+from bot.answers.vocabulary import GENRE_ALIASES
 from bot.search import FilmDoc, MatchStatus, SearchIndex, normalize_name
 
 # -- normalising -------------------------------------------------------------------------------

@@ -20,14 +20,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.answers.questions.vocabulary import (
-    AUDIO_WORDS,
     EDITION_WORDS,
     EXTRA_ITEM_WORDS,
-    EXTRAS_WORDS,
-    GENRE_WORDS,
-    PICTURE_WORDS,
     TOPICS,
 )
+from bot.answers.vocabulary import AUDIO_WORDS, EXTRAS_WORDS, GENRE_WORDS, PICTURE_WORDS
 
 
 class Intent(StrEnum):

@@ -4,6 +4,9 @@ at a title's edge, the words questions are made of, and the topic words of the r
 `QUESTION_WORDS` is what protects a question's own vocabulary ("age rating", "the next review",
 "newest") from being read as a title or a name: a film or a person found only in such words
 counts only when the member typed the whole title in the film's place (see entities.py).
+
+The words for the ratings (picture, audio, extras...) and the genres are not here: they are
+shared with the commands and the cards, in `bot/answers/vocabulary.py`.
 """
 
 from __future__ import annotations
@@ -132,26 +135,6 @@ CARD_WORDS = frozenset(
     )
 )
 
-GENRE_WORDS = (
-    r"comedy|comedies|drama|horror|thriller|action|romance|romantic|crime|sci fi|science fiction|"
-    r"fantasy|animation|animated|adventure|war|mystery|family|musical|western|documentary|biopic|"
-    r"kids|superhero"
-)
-GENRE_ALIASES = {
-    "comedies": "comedy",
-    "romantic": "romance",
-    "science fiction": "sci fi",
-    "animated": "animation",
-}
-PICTURE_WORDS = (
-    r"picture|pictures|video|image|images|transfer|visuals?|hd|resolution|remaster(?:ed)?|"
-    r"restor(?:ed|ation)|print|looks?|looking|colou?rs?|sharpness|grain|detail"
-)
-AUDIO_WORDS = r"audio|sound|sounds|sounding|mix|dialogue|surround|dts|atmos|lossless|volume"
-EXTRAS_WORDS = (
-    r"extras|special features?|bonus(?: features?| material| content)?|supplements?|features|"
-    r"featurettes?|behind the scenes|commentar(?:y|ies)|deleted scenes|interviews?"
-)
 #: The extras members ask about by name ("is there a making of on ...").
 EXTRA_ITEM_WORDS = (
     r"making of|commentar(?:y|ies)|interviews?|featurettes?|deleted scenes|behind the scenes|"
@@ -179,19 +162,14 @@ TOPICS: dict[str, str] = {
 }
 
 __all__ = [
-    "AUDIO_WORDS",
     "CARD_WORDS",
     "CUE_WORDS",
     "EDITION_WORDS",
     "ENGLISH",
-    "EXTRAS_WORDS",
     "EXTRA_ITEM_WORDS",
     "FILLER",
-    "GENRE_ALIASES",
-    "GENRE_WORDS",
     "ORDINARY",
     "PAIRS",
-    "PICTURE_WORDS",
     "SLANG",
     "TOPICS",
     "YEAR_PREPOSITIONS",
