@@ -149,6 +149,7 @@ class Asked:
     answers: dict[str, Answer]
     intents: dict[str, str]
     films: dict[int, str]  # film id -> "Title (Year)"
+    sent: dict[str, dict[str, Any]]  # what Discord would be sent (the rendered reply)
 
 
 @pytest.fixture(scope="module")
@@ -166,9 +167,10 @@ def asked(tmp_path_factory: pytest.TempPathFactory) -> Asked:
             ids |= {i for a in answers.values() if (i := film_id_of(a)) is not None}
             docs = [(i, app.index.film(i)) for i in ids]
             films = {i: film_label(d.title, d.year) for i, d in docs if d is not None}
+            sent = {m: interactive_reply(a, 1, app).payload() for m, a in answers.items()}
         finally:
             await app.close()
-        return Asked(answers, intents, films)
+        return Asked(answers, intents, films, sent)
 
     return asyncio.run(ask_all())
 
@@ -191,6 +193,7 @@ def test_a_member_question_gets_the_answer_it_asks_for(
     kind: str,
 ) -> None:
     answer = asked.answers[message]
+    assert_within_limits(asked.sent[message])
     understood = asked.intents[message]
     accepted = (intent,) if isinstance(intent, str) else intent
     assert understood in accepted, f"{message!r} understood as {understood}, not {accepted}"
