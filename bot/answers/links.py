@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from bot.records.retailers import AMAZON_STORES
+
 AFFILIATE_DISCLOSURE = (
     "Affiliate links: buying through them may earn the site a commission. "
     "This has no effect on the price you pay."
 )
 
 
-AMAZON_STORE = re.compile(
-    r"(^|\.)amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|ie|com\.tr|ae"
-    r"|sa|eg|in|sg|co\.jp|com\.au)$"
-)
+AMAZON_STORE = re.compile(rf"(^|\.){AMAZON_STORES}$")
 
 
 def takes_affiliate_tag(url: str) -> bool:

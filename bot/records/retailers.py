@@ -8,25 +8,34 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+#: Amazon's own stores (a look-alike such as `amazon.co.uk.example` is none of them).
+AMAZON_STORES = (
+    r"amazon\.(?:com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|ie|com\.tr|ae"
+    r"|sa|eg|in|sg|co\.jp|com\.au)"
+)
+_AMAZON = rf"{AMAZON_STORES}|amzn\.(?:to|eu)"  # with Amazon's short links
+#: A shop's country ending: `.com`, `.de`, `.co.uk`, `.com.au` (not `.com.example.net`).
+_ENDING = r"\.[a-z]{2,3}(?:\.[a-z]{2})?"
+
 #: (host pattern, name) - matched against the whole host name, without `www.`.
 RETAILERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), name)
     for pattern, name in (
         (r"amazon\.co\.uk", "Amazon UK"),
         (r"amazon\.com", "Amazon US"),
-        (r"amazon\.[a-z.]+|amzn\.(?:to|eu)", "Amazon"),
-        (r"zavvi\.[a-z.]+", "Zavvi"),
-        (r"hmv\.[a-z.]+", "HMV"),
-        (r"(?:shop\.)?arrow(?:films|video)\.[a-z.]+", "Arrow Films"),
-        (r"101films\.[a-z.]+", "101 Films"),
+        (_AMAZON, "Amazon"),
+        (r"zavvi" + _ENDING, "Zavvi"),
+        (r"hmv" + _ENDING, "HMV"),
+        (r"(?:shop\.)?arrow(?:films|video)" + _ENDING, "Arrow Films"),
+        (r"101films" + _ENDING, "101 Films"),
         (r"powerhousefilms\.co\.uk", "Powerhouse Films"),
         (r"eurekavideo\.co\.uk", "Eureka"),
         (r"secondsightfilms\.co\.uk", "Second Sight"),
         (r"criterion\.com", "Criterion"),
-        (r"wowhd\.[a-z.]+", "WOWHD"),
+        (r"wowhd" + _ENDING, "WOWHD"),
     )
 )
-_AFFILIATE_HOSTS = re.compile(r"(?:[a-z0-9-]+\.)*(?:amazon\.[a-z.]+|amzn\.(?:to|eu))")
+_AFFILIATE_HOSTS = re.compile(rf"(?:[a-z0-9-]+\.)*(?:{_AMAZON})")
 
 
 def _host(url: str) -> str:
@@ -55,7 +64,8 @@ def retailer_name(url: str) -> str:
     # the registered name: `shop.example.co.uk` -> `example`
     generic = {"shop", "store", "m", "uk", "co", "com", "org", "net"}
     meaningful = [p for p in parts[:-1] if p not in generic] or parts[:1]
-    return meaningful[-1].title()
+    name = meaningful[-1]
+    return name[:1].upper() + name[1:]
 
 
 def is_affiliate_shop(url: str) -> bool:
