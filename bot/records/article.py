@@ -56,7 +56,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.records.files import RecordError, describe_validation_error
 from bot.records.ratings import FILM_RATING_MAX, Grade
-from bot.records.retailers import known_retailer
+from bot.records.retailers import is_affiliate_shop, known_retailer
 from bot.records.schema import Record
 
 MAX_ARTICLE_CHARS = 1_000_000
@@ -986,9 +986,10 @@ def _review(article: _Article, links: _Links) -> dict[str, Any]:
 def _shop_and_trailer(article: _Article, links: _Links) -> dict[str, Any]:
     in_text = [url.rstrip(".,;:!?") for url in _URL.findall(article.text)]
     urls = list(dict.fromkeys(links.urls + in_text))
-    affiliate = bool(_AFFILIATE.search(article.text))
+    # The page's own disclosure covers all its shop links; Amazon's pay the site in any case.
+    disclosed = bool(_AFFILIATE.search(article.text))
     shops = [
-        {"retailer": known_retailer(u), "url": u, "affiliate": affiliate}
+        {"retailer": known_retailer(u), "url": u, "affiliate": disclosed or is_affiliate_shop(u)}
         for u in urls
         if known_retailer(u)
     ]

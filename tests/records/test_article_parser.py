@@ -257,6 +257,21 @@ def test_extra_sections_and_links_in_plain_text() -> None:
     assert article.missing == ()
 
 
+def test_without_a_disclosure_only_amazon_links_are_affiliate() -> None:
+    text = (ARTICLES / "con-air-extra-sections.txt").read_text(encoding="utf-8")
+    text = text.replace("The links on this page are affiliate links.", "")
+    text = text.replace(
+        "https://www.zavvi.com/blu-ray/con-air/10000001.html",
+        "https://www.zavvi.com/blu-ray/con-air/10000001.html or https://www.amazon.co.uk/dp/B0CA",
+    )
+    review = parse_article(text, "con-air-no-disclosure.txt").record.review
+    assert review is not None
+    assert [(p.retailer, p.affiliate) for p in review.purchase_links] == [
+        ("Zavvi", False),
+        ("Amazon UK", True),
+    ]
+
+
 def test_lists_that_run_together_are_not_guessed_apart() -> None:
     article = parsed("con-air-no-blank-lines.txt")
     review = article.record.review
