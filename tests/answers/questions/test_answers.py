@@ -1,6 +1,11 @@
-"""Questions in plain English (`!ask`, `/ask`, a mention of the bot): every question form in
-several phrasings, with typos, on the shipped data plus tests/answers/data (several reviewed
-films, shared actors, two films called The Wicker Man, an unreviewed film, unset facts)."""
+"""Questions in plain English answered (bot/answers/questions/answers.py), on the shipped data
+plus tests/answers/data (several reviewed films, shared actors, two films called The Wicker Man,
+an unreviewed film, unset facts). Answers are plain data and are compared as such: the type,
+the title, the whole sentence and the film whose card is one button away (expected.py), never
+a substring of everything the reply says, which a question that fell back to the film's card
+would also contain. The question forms word for word (question_forms.py); every message of
+question_set.py by kind and sentence shape (answer_shapes.py); asking back; never inventing;
+and the ways a question arrives (`!ask`, `/ask`, a mention of the bot)."""
 
 from __future__ import annotations
 
@@ -52,13 +57,8 @@ async def ask(app: Popcorn, question: str) -> Answer:
     return answer
 
 
-# --- the question forms -----------------------------------------------------------------------
-# (question, the intent it is understood as, what the answer is). Each answer is compared whole:
-# its type, its title and its full text, so a question that fell back to the film's card, or to
-# another question's sentence, fails. Grouped by question form; each group is one test.
-
-
 # --- the question forms, answered word for word (question_forms.py) ------------------------------
+# Each group of phrasings is one test: every row's intent and whole answer, all failures listed.
 
 
 @pytest.mark.parametrize("form", list(FORMS), ids=lambda form: form.replace(" ", "-"))
