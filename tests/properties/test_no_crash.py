@@ -9,6 +9,9 @@ deadlines, so the suite stays a few seconds long on a small machine."""
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +28,7 @@ from bot.records.files import (
     parse_record_text,
 )
 from bot.records.schema import Record
+from bot.search import FilmDoc, SearchIndex
 from bot.search.normalize import normalize_name, normalize_title
 from tests.helpers import REPO
 
@@ -178,4 +182,27 @@ def test_normalisers_always_answer(text: str) -> None:
         key = normalise(text)
         assert isinstance(key, str)
         assert key == " ".join(key.split())
-        assert normalise(key) == key, f"{normalise.__name__}({key!r}) is not {key!r}"
+    # A key is lower case and its own key (a title's once more, unless it still starts with an
+    # article: "The A-Team" -> "a team" -> "team", one article dropped at a time); but for text
+    # whose letters become capitals once decomposed, a styled font: the known bug below. Drop
+    # that condition once it is fixed.
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed == decomposed.casefold():
+        name, title = normalize_name(text), normalize_title(text)
+        assert normalize_name(name) == name, f"normalize_name({name!r}) is not {name!r}"
+        assert title == title.casefold()
+        if title.split()[:1] not in (["a"], ["an"], ["the"]):
+            assert normalize_title(title) == title, f"normalize_title({title!r}) is not itself"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug in bot/search/normalize.py: _fold case-folds before NFKD, so a letter in a "
+    "styled font (𝓐, as Discord members type with font generators) becomes a capital A that "
+    "is never lowered: '𝓒𝓸𝓷 𝓐𝓲𝓻' gets the key 'Con Air' and finds nothing",
+)
+def test_a_title_in_a_styled_font_has_the_plain_titles_key() -> None:
+    assert normalize_title("𝓒𝓸𝓷 𝓐𝓲𝓻") == normalize_title("Con Air") == "con air"
+    assert normalize_name("𝓝𝓲𝓬𝓸𝓵𝓪𝓼 𝓒𝓪𝓰𝓮") == "nicolas cage"
+    index = SearchIndex([FilmDoc(1, "Con Air", 1997)])
+    assert index.find_film("𝓒𝓸𝓷 𝓐𝓲𝓻").best == FilmDoc(1, "Con Air", 1997)
