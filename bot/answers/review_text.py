@@ -292,11 +292,11 @@ def section_key_for(text: str, available: Iterable[str] = SECTION_ORDER) -> str 
     if not wanted:
         return None
     names: dict[str, str] = {}
-    for key in SECTION_ORDER:
-        names[normalise(key.replace("_", " "))] = key
-        names[normalise(SECTION_TITLES[key].format(format="blu-ray"))] = key
-        names[normalise(SHORT_NAMES[key])] = key
-    names.update({normalise(alias): key for alias, key in SECTION_ALIASES.items()})
+    for section in SECTION_ORDER:
+        names[normalise(section.replace("_", " "))] = section
+        names[normalise(SECTION_TITLES[section].format(format="blu-ray"))] = section
+        names[normalise(SHORT_NAMES[section])] = section
+    names.update({normalise(alias): section for alias, section in SECTION_ALIASES.items()})
     key = names.get(wanted)
     if key is None and (topic := topic_for(wanted)) is not None:
         key = next((k for k in TOPICS[topic].sections if k in have), TOPICS[topic].sections[0])

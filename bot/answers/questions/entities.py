@@ -143,11 +143,11 @@ class Finder:
             yield start, end, f"{' '.join(inner[:-1])} ({year})"  # "con air 97"
         years = [i for i, w in enumerate(inner) if is_year(w)]
         if years and years[-1] != len(inner) - 1 and len(inner) > 1:
-            year = inner[years[-1]]
+            stated = inner[years[-1]]
             rest = [w for i, w in enumerate(inner) if i != years[-1]]
             # "the 2006 wicker man", "wicker man from 2006 please"
             rest = list(trim(rest)) or rest
-            yield start, end, f"{' '.join(rest)} ({year})"
+            yield start, end, f"{' '.join(rest)} ({stated})"
         for i, word in enumerate(inner):
             if word in SEPARATORS and 0 < i < len(inner) - 1:
                 yield start + i + 1, end, " ".join(inner[i + 1 :])

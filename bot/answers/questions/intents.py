@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypedDict
 
 from rapidfuzz.distance import OSA
 
@@ -244,22 +245,34 @@ def understand(
     return second if second.found else first
 
 
+class _Common(TypedDict):
+    """What a sentence says whichever rule reads it (set on every reading's Question)."""
+
+    words: Words
+    aspect: str | None
+    worst: bool
+    yes_no: bool
+    topic: str | None
+    tried: tuple[Intent, ...]
+    genre: str | None
+
+
 def _understand(
     raw: Words, fixed: Words, finder: Finder, film_known: bool, person_known: bool
 ) -> Question:
     s = " ".join(fixed)
     rules = candidates(s, " ".join(raw))
-    common = {
-        "words": fixed,
-        "aspect": _aspect_of(s),
-        "worst": WORST.search(s) is not None,
-        "yes_no": YES_NO_START.search(s) is not None,
-        "topic": _topic_of(s),
-        "tried": tuple(rule.intent for rule in rules),
-    }
     genre_match = GENRE_QUESTION.search(s)
     genre = genre_match.group(1) if genre_match else None
-    common["genre"] = GENRE_ALIASES.get(genre or "", genre)
+    common = _Common(
+        words=fixed,
+        aspect=_aspect_of(s),
+        worst=WORST.search(s) is not None,
+        yes_no=YES_NO_START.search(s) is not None,
+        topic=_topic_of(s),
+        tried=tuple(rule.intent for rule in rules),
+        genre=GENRE_ALIASES.get(genre or "", genre),
+    )
     first: Question | None = None
     first_rule: Rule | None = None
     for rule in rules:
@@ -347,15 +360,15 @@ def _attempt(
         subject = _subject([w for seg in words for w in seg])
         if not subject:
             return Question(intent, ())
-        person, miss = finder.find_person(words, segments.offsets)
-        if person is None and person_known and miss is not None:
-            person, miss = miss, None
+        person, person_miss = finder.find_person(words, segments.offsets)
+        if person is None and person_known and person_miss is not None:
+            person, person_miss = person_miss, None
         rest = words_outside(words, person.span) if person else []
         return Question(
             intent,
             (),
             person=person,
-            person_miss=miss,
+            person_miss=person_miss,
             subject=_subject(rest) if person else subject,
         )
     film, miss = finder.find_film(words, segments.offsets)
