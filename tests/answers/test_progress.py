@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import discord.ext.test as dpytest
 import pytest
-from discord.ext import commands
+from discord import app_commands
 
 from bot.answers.progress import next_review_answer, progress_answer, progress_bar
 from bot.answers.types import Card, ItemList, Notice, Request
@@ -136,7 +136,7 @@ async def test_progress_command_on_discord(sqlite_url: str) -> None:
     app = await Popcorn.start(make_settings(sqlite_url))
     try:
         async with dpytest_bot(app) as bot:
-            assert isinstance(bot.get_command("progress"), commands.HybridCommand)
+            assert isinstance(bot.tree.get_command("progress"), app_commands.Command)
             await dpytest.message("!progress")
             embed = dpytest.get_message().embeds[0]
             assert embed.title == "Nicolas Cage: review progress"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator
-from typing import Any
 
 import discord
 import discord.ext.test as dpytest
@@ -19,7 +18,8 @@ from bot.answers.types import Card, ItemList, Notice
 from bot.app import Popcorn
 from bot.db.models import Rating, Review
 from bot.db.rankings import bluray_ranking, ranking, review_stats
-from tests.discord_bot.fakes import fake_slash_context
+from bot.discord_bot.client import PopcornBot
+from tests.discord_bot.fakes import sent, slash_interaction
 from tests.helpers import ANSWER_DATA, REPO, dpytest_bot, make_settings
 from tests.helpers import answered as run
 
@@ -362,21 +362,22 @@ async def test_random_prefix_command(bot: commands.Bot) -> None:
     assert dpytest.get_message().embeds[0].fields[0].name == "Film"
 
 
-async def test_slash_top_has_an_aspect_choice_and_a_count(bot: commands.Bot) -> None:
+async def test_slash_top_has_an_aspect_choice_and_a_count(bot: PopcornBot) -> None:
     for name in ("top", "worst"):
         command = bot.tree.get_command(name)
         assert isinstance(command, discord.app_commands.Command)
         aspect, count = command.parameters
         assert [c.value for c in aspect.choices] == ["film", "picture", "audio", "extras"]
         assert (count.min_value, count.max_value) == (1, 25)
-    cog: Any = bot.get_cog("Films")
-    ctx = fake_slash_context(bot)
-    await type(cog).top.callback(cog, ctx, aspect="audio", count=2)
-    embed = ctx.send.await_args.kwargs["embeds"][0]
-    assert embed.title == "Top 2 by audio rating"
-    ctx = fake_slash_context(bot)
-    await type(cog).worst.callback(cog, ctx)
-    assert ctx.send.await_args.kwargs["embeds"][0].title == "Worst 10 by film rating"
+    top, worst = bot.tree.get_command("top"), bot.tree.get_command("worst")
+    assert isinstance(top, discord.app_commands.Command)
+    assert isinstance(worst, discord.app_commands.Command)
+    interaction = slash_interaction(bot, command="top")
+    await top.callback(interaction, aspect="audio", count=2)  # type: ignore[call-arg]
+    assert sent(interaction)["embeds"][0].title == "Top 2 by audio rating"
+    interaction = slash_interaction(bot, command="worst")
+    await worst.callback(interaction)  # type: ignore[call-arg]
+    assert sent(interaction)["embeds"][0].title == "Worst 10 by film rating"
 
 
 @pytest.mark.parametrize("text", ["!top audio 50", "!latest 99", "!worst bananas"])

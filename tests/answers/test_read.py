@@ -5,11 +5,10 @@ slash command and the owner-only page buttons), every page within Discord's limi
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import discord.ext.test as dpytest
 import pytest
-from discord.ext import commands
+from discord import app_commands
 from sqlalchemy import update
 
 from bot.answers.reading import PAGE_CHARS, ReviewPages
@@ -20,10 +19,11 @@ from bot.chat.console import ChatSession
 from bot.db.exporter import current_review
 from bot.db.models import Review
 from bot.db.queries import film_details
-from bot.discord_bot.client import create_bot
+from bot.discord_bot.client import PopcornBot, create_bot
 from bot.discord_bot.render import Reply
+from bot.discord_bot.transformers import Target
 from bot.discord_bot.views import NOT_YOURS, FollowupView, Paginator, interactive_reply
-from tests.discord_bot.fakes import OWNER, STRANGER, fake_interaction, fake_slash_context
+from tests.discord_bot.fakes import OWNER, STRANGER, fake_interaction, sent, slash_interaction
 from tests.discord_bot.limits_check import assert_within_limits
 from tests.helpers import dpytest_bot
 
@@ -120,7 +120,7 @@ async def test_every_word_of_the_review_is_on_a_page(app: Popcorn) -> None:
         ]
     flat = " ".join(pages.split())
     for text in texts:
-        assert text and " ".join(text.split()) in flat, text[:40]
+        assert text and " ".join(text.split()) in flat, str(text)[:40]
     assert "Picture: GOOD · Audio: POOR · Extras: OK" in pages  # the ratings follow the verdict
 
 
@@ -277,7 +277,7 @@ async def test_read_the_whole_section_from_a_quote(app: Popcorn) -> None:
 
 
 @pytest.fixture
-async def bot(app: Popcorn) -> AsyncIterator[commands.Bot]:
+async def bot(app: Popcorn) -> AsyncIterator[PopcornBot]:
     popcorn_bot = create_bot(app.settings, core=app)
     await popcorn_bot.setup_hook()
     yield popcorn_bot
@@ -300,29 +300,24 @@ async def test_only_the_member_who_asked_turns_the_pages(app: Popcorn) -> None:
     assert_within_limits(Reply(embeds=edit["embeds"], view=edit["view"]))
 
 
-async def test_the_slash_command_takes_the_film_and_the_part(
-    bot: commands.Bot, app: Popcorn
-) -> None:
-    cog: Any = bot.get_cog("Films")
-    command = bot.get_command("read")
-    assert isinstance(command, commands.HybridCommand)
-    assert command.app_command is not None
-    options = {p.name: p for p in command.app_command.parameters}
+async def test_the_slash_command_takes_the_film_and_the_part(bot: PopcornBot, app: Popcorn) -> None:
+    command = bot.tree.get_command("read")
+    assert isinstance(command, app_commands.Command)
+    options = {p.name: p for p in command.parameters}
     assert options["film"].required and options["film"].autocomplete
     assert not options["section"].required
     assert {c.value for c in options["section"].choices} >= {"acting", "extras", "blu-ray"}
 
-    ctx = fake_slash_context(bot)
-    await type(cog).read.callback(
-        cog, ctx, film=f"#{film_id(app, 'leaving las vegas')}", section="extras"
-    )
-    kwargs = ctx.send.await_args.kwargs
+    interaction = slash_interaction(bot, command="read")
+    film = Target(film_id=film_id(app, "leaving las vegas"))
+    await command.callback(interaction, film=film, section="extras")  # type: ignore[call-arg]
+    kwargs = sent(interaction)
     assert kwargs["embeds"][0].description.startswith("**Extras**")
     assert isinstance(kwargs["view"], Paginator) and kwargs["view"].owner_id == OWNER
 
-    typed = fake_slash_context(bot)
-    await type(cog).read.callback(cog, typed, film="leaving las vegas", section="blu-ray")
-    embed = typed.send.await_args.kwargs["embeds"][0]
+    typed = slash_interaction(bot, command="read")
+    await command.callback(typed, film=Target("leaving las vegas"), section="blu-ray")  # type: ignore[call-arg]
+    embed = sent(typed)["embeds"][0]
     assert embed.description.startswith("**Conclusion: the Blu-ray**")
 
 
@@ -332,5 +327,5 @@ async def test_the_prefix_command_through_discord_py(app: Popcorn) -> None:
         message = dpytest.get_message()
         embed = message.embeds[0]
         assert embed.title == f"The review of {LLV}"
-        assert embed.description.startswith("**Verdict**")
-        assert embed.footer.text.startswith("Page 9/11")
+        assert (embed.description or "").startswith("**Verdict**")
+        assert (embed.footer.text or "").startswith("Page 9/11")
