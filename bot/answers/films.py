@@ -10,7 +10,7 @@ from bot.answers.types import Answer, Card, Choice, Field, ItemList, Link, Reque
 from bot.answers.vocabulary import ASPECT_TITLES
 from bot.db.exporter import current_review
 from bot.db.models import Film, Release, Review, Role
-from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
+from bot.records.ratings import ASPECTS, Grade, film_score
 
 NOT_REVIEWED = "Not reviewed yet."
 
@@ -21,7 +21,7 @@ def rating_text(review: Review, aspect: str) -> str:
     if rating is None:
         return "not rated"
     if aspect == "film":
-        return f"{rating.score:g}/{FILM_RATING_MAX:g}"
+        return film_score(rating.score)
     grade = Grade(rating.grade or "")
     return f"{grade.bar} {grade.value}"
 
@@ -222,7 +222,7 @@ async def buy_answer(ctx: AnswerContext, request: Request) -> Answer:
 def verdict_or_rating(review: Review) -> str:
     film_rating = next((r for r in review.ratings if r.aspect == "film"), None)
     if film_rating is not None:
-        return f"{film_rating.score:g}/{FILM_RATING_MAX:g}"
+        return film_score(film_rating.score)
     return review.verdict or "reviewed"
 
 

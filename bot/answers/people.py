@@ -15,7 +15,7 @@ from bot.answers.text import clip, echo, film_label, human_list, plural
 from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
 from bot.db.exporter import current_review
 from bot.db.models import Credit, Film, Person, Review, Role
-from bot.records.ratings import ASPECTS, FILM_RATING_MAX
+from bot.records.ratings import ASPECTS, film_score
 from bot.search import MatchStatus
 
 ROLE_LABELS = {
@@ -163,7 +163,7 @@ def review_summary(review: Review) -> str:
     ratings = {r.aspect: r for r in review.ratings}
     film = ratings.get("film")
     if film is not None:
-        score = f"{film.score:g}/{FILM_RATING_MAX:g}"
+        score = film_score(film.score)
     else:
         grades = [f"{a} {ratings[a].grade}" for a in ASPECTS[1:] if a in ratings]
         score = ", ".join(grades)

@@ -14,9 +14,9 @@ from bot.answers.types import Answer, Card, Choice, Field, Notice, Request, Tone
 from bot.db.exporter import current_review
 from bot.db.models import Film, Person, Review
 from bot.db.queries import person_with_credits
+from bot.records.ratings import BAR_EMPTY, BAR_FULL
 
 BAR_CELLS = 10
-BAR_FULL, BAR_EMPTY = "▰", "▱"
 NEXT_UNKNOWN = (
     "I don't know which film the site will review next, or when: the reviewers don't tell me "
     "their plans."

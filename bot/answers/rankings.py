@@ -32,7 +32,7 @@ from bot.db.rankings import (
     review_stats,
     reviewed_film_ids,
 )
-from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
+from bot.records.ratings import ASPECTS, Grade, film_score
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 25
@@ -43,7 +43,7 @@ NO_REVIEWS = "No film has been reviewed yet."
 
 def score_text(aspect: str, score: float, grade: str | None) -> str:
     if aspect == "film":
-        return f"{score:g}/{FILM_RATING_MAX:g}"
+        return film_score(score)
     if aspect == BLURAY:  # `3.3/5 (picture GOOD, audio POOR, extras OK)`
         mean = f"{score:.1f}".rstrip("0").rstrip(".")
         return f"{mean}/{len(Grade)} ({grade})" if grade else f"{mean}/{len(Grade)}"
@@ -225,7 +225,7 @@ async def stats_answer(ctx: AnswerContext, request: Request) -> Answer:
     ]
     if stats.reviewed:
         scores = sorted(stats.film_scores.items(), key=lambda item: -item[0])
-        film_pairs = [(f"{score:g}/{FILM_RATING_MAX:g}", n) for score, n in scores]
+        film_pairs = [(film_score(score), n) for score, n in scores]
         film_pairs.append(("not rated", stats.unrated["film"]))
         fields.append(Field("Film rating", clip(_counts(film_pairs), 1024)))
         for aspect in ASPECTS[1:]:

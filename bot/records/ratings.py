@@ -8,6 +8,11 @@ FILM_RATING_MAX = 10.0
 BAR_FULL, BAR_EMPTY = "▰", "▱"
 
 
+def film_score(score: float) -> str:
+    """`8/10`, `7.5/10`: a film rating as every answer shows it."""
+    return f"{score:g}/{FILM_RATING_MAX:g}"
+
+
 class Grade(StrEnum):
     """The word scale the site uses for Blu-ray picture, audio and extras (worst to best)."""
 

@@ -7,7 +7,7 @@ import pytest
 
 from bot.answers.rankings import ranked_lines
 from bot.db.rankings import BLURAY, RankedFilm, Ranking
-from bot.records.ratings import Grade, aspect_score
+from bot.records.ratings import Grade, aspect_score, film_score
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,8 @@ def test_the_rankings_draw_the_same_bar() -> None:
 def test_aspect_scores_order_the_ratings() -> None:
     assert aspect_score("film", 7.5) == 7.5
     assert aspect_score("audio", "GOOD") < aspect_score("audio", Grade.GREAT)
+
+
+@pytest.mark.parametrize(("score", "shown"), [(8.0, "8/10"), (7.5, "7.5/10"), (10, "10/10")])
+def test_a_film_rating_is_shown_out_of_ten(score: float, shown: str) -> None:
+    assert film_score(score) == shown

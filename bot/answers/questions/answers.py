@@ -67,7 +67,7 @@ from bot.db.rankings import (
     count_reviewed,
     reviewed_films,
 )
-from bot.records.ratings import ASPECTS, FILM_RATING_MAX, Grade
+from bot.records.ratings import ASPECTS, Grade, film_score
 from bot.search import MatchStatus, normalize_name
 
 MAX_QUESTION = 500
@@ -654,7 +654,7 @@ async def rating_answer(
     if film_rating is None:
         text = f"The review doesn't give a film rating for {label(film)}."
     else:
-        text = f"The review gives {label(film)} {film_rating[0]:g}/{FILM_RATING_MAX:g}."
+        text = f"The review gives {label(film)} {film_score(film_rating[0])}."
     text += f" It rates the Blu-ray: {ratings_text(review)}."
     return answer_card(film, text)
 
@@ -664,7 +664,7 @@ async def opinion_answer(
     ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
 ) -> Answer:
     film_rating = rating_of(review, "film")
-    score = f"film {film_rating[0]:g}/{FILM_RATING_MAX:g}" if film_rating else "no film rating"
+    score = f"film {film_score(film_rating[0])}" if film_rating else "no film rating"
     summary = f"({score}; Blu-ray: {ratings_text(review)})"
     if review.verdict:
         text = f"The verdict on {label(film)}: “{review.verdict}” {summary}."
