@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import pytest
+
 from bot.answers.resolve import (
     gone,
     person_choices,
@@ -84,23 +86,29 @@ async def test_a_question_narrows_an_ambiguous_title(qapp: Popcorn) -> None:
     assert isinstance(neither, Choices) and len(neither.choices) == 2
 
 
-async def test_a_loose_match_is_said_above_the_answer(qapp: Popcorn) -> None:
+LLV_SAID = "Showing *Leaving Las Vegas (1995)*"
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "announce", "said"),
+    [
+        ("leaving las vegas 95", False, True, LLV_SAID),  # found when read otherwise
+        ("llv", False, True, LLV_SAID),  # an initialism: a loose match
+        ("llv", True, True, LLV_SAID),  # the same named by a question
+        ("llv", True, False, None),  # a question that does not say it
+        ("leaving las vegas", False, True, None),  # the exact title
+    ],
+)
+async def test_a_loose_match_is_said_above_the_answer(
+    qapp: Popcorn, text: str, named: bool, announce: bool, said: str | None
+) -> None:
+    request = Request("review", text)
+    found = Found(text, qapp.index.find_film(text)) if named else None
     async with qapp.sessions() as session:
         ctx = qapp.context(session)
-        film = await resolve_film(ctx, Request("review", "leaving las vegas 95"), "review x")
-        assert isinstance(film, Film) and film.title == "Leaving Las Vegas"
-        assert ctx.understood == "Showing *Leaving Las Vegas (1995)*"
-
-        quiet = qapp.context(session)
-        named = Found("leaving las vegas 95", qapp.index.find_film("leaving las vegas (1995)"))
-        again = await resolve_film(quiet, Request("ask"), named=named, announce=False)
-        assert isinstance(again, Film) and quiet.understood is None
-
-        exact = qapp.context(session)
-        assert isinstance(
-            await resolve_film(exact, Request("review", "leaving las vegas"), "x"), Film
-        )
-        assert exact.understood is None
+        film = await resolve_film(ctx, request, "review x", named=found, announce=announce)
+    assert isinstance(film, Film) and film.title == "Leaving Las Vegas"
+    assert ctx.understood == said
 
 
 async def test_nothing_typed_asks_which(qapp: Popcorn) -> None:
