@@ -63,9 +63,8 @@ def find_button(view: discord.ui.View, label: str) -> discord.ui.Button[Any] | N
     wanted = _label_key(label)
     buttons = [item for item in view.children if isinstance(item, discord.ui.Button)]
     exact = [b for b in buttons if _label_key(b.label) == wanted]
-    return (
-        exact or [b for b in buttons if wanted and _label_key(b.label).startswith(wanted)] or [None]
-    )[0]
+    found = exact or [b for b in buttons if wanted and _label_key(b.label).startswith(wanted)]
+    return found[0] if found else None
 
 
 def find_option(view: discord.ui.View, label: str) -> tuple[discord.ui.Select[Any], str] | None:
