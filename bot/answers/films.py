@@ -202,7 +202,8 @@ async def buy_answer(ctx: AnswerContext, request: Request) -> Answer:
         return Card(
             title=f"Buy {label}",
             description=f"{why} I have no purchase links.",
-            tone=Tone.UNREVIEWED,
+            tone=Tone.UNREVIEWED if review is None else Tone.CARD,
+            film_id=film.id,
         )
     links, affiliate = purchase_links(review, ctx.affiliate_tag)
     lines = [f"[{link.label.removeprefix('Buy at ')}]({link.url})" for link in links]

@@ -726,6 +726,7 @@ _STREAMING = re.compile(
 @about_film(Intent.WHERE_BUY)
 async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
     answer = await buy_answer(ctx, Request("buy", film_id=film.id))
+    followups = (Choice("Film card", Request("review", film_id=film.id)),)
     if isinstance(answer, Card) and _STREAMING.search(q.sentence):
         text = (
             f"I don't know where {label(film)} streams: I only have the review's links to buy "
@@ -733,9 +734,8 @@ async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: 
         )
         if answer.links:
             text += f" {answer.description or ''}".rstrip()
-        return replace(answer, description=text)
+        return replace(answer, description=text, followups=followups)
     if isinstance(answer, Card):
-        followups = (Choice("Film card", Request("review", film_id=film.id)),)
         if current_review(film) is None:
             description = f"{label(film)} is {NOT_REVIEWED}, so I have no shops for it."
         elif not answer.links:

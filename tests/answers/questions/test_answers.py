@@ -79,10 +79,8 @@ async def test_question_forms(qapp: Popcorn, form: str) -> None:
 # the film's card, or got another intent's sentence, fails here.
 
 #: Rows whose answer is wrong today (a bug in bot/, not fixed by the tests): message -> the bug.
-KNOWN_BUGS = {
-    "is llv on prime video": "where_buy's streaming reply (buy_question) keeps buy_answer's card "
-    "and drops the 'Film card' button every other film answer has",
-}
+#: message -> the bug that makes its row fail (an xfail(strict) until fixed); none known now.
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def film_id_of(answer: Answer) -> int | None:
@@ -495,14 +493,11 @@ async def test_unset_facts_are_said_to_be_unset(
     assert_is(await ask(qapp, question), expected, qapp)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: buy_answer (bot/answers/films.py) gives a reviewed film whose review lists no "
-    "shops Tone.UNREVIEWED, so it is shown in the not-reviewed colour",
-)
 async def test_the_shops_of_a_reviewed_film_are_shown_as_reviewed(qapp: Popcorn) -> None:
     answer = await ask(qapp, "where can i buy the rock")
     assert isinstance(answer, Card) and answer.tone is Tone.CARD
+    assert answer.description == "The review of The Rock (1996) lists no shops."
+    assert [f.label for f in answer.followups] == ["Film card"]
 
 
 async def test_a_removed_review_is_not_reviewed(qapp: Popcorn) -> None:
