@@ -19,23 +19,10 @@ NOT_PACKAGES = ("migrations",)
 #: proposed in issue 11's item 6 report); do not add a module here that could have its file.
 TESTED_ELSEWHERE: dict[str, str] = {
     # -- bot/answers -------------------------------------------------------------------------
-    "answers/commands.py": "tests/answers/test_parse_message.py (the command table), "
-    "tests/answers/test_answers.py (dispatch)",
     "answers/context.py": "a dataclass every answer test builds through Popcorn.context",
-    "answers/films.py": "tests/answers/test_answers.py (!review, !verdict, !cast, !buy), "
-    "tests/answers/test_cast_complete.py",
-    "answers/links.py": "tests/answers/test_answers.py (purchase links, affiliate tags)",
-    "answers/parse.py": "tests/answers/test_parse_message.py; mentions in "
-    "tests/answers/questions/test_answers.py; tests/properties/test_no_crash.py",
-    "answers/people.py": "tests/answers/test_filmography.py",
     "answers/questions/entities.py": "tests/answers/questions/test_intents.py (the film and the "
     "person a question names), tests/answers/questions/test_table.py (QUESTION_WORDS)",
     "answers/questions/vocabulary.py": "tests/answers/questions/test_intents.py",
-    "answers/reading.py": "tests/answers/test_read.py",
-    "answers/search.py": "tests/answers/test_answers.py, tests/answers/test_parse_message.py "
-    "(!search)",
-    "answers/text.py": "tests/answers/test_answers.py (echoed text defused), "
-    "tests/answers/test_review_text.py",
     "answers/types.py": "plain dataclasses, built and compared by every answer test",
     # -- bot (top level) ---------------------------------------------------------------------
     "app.py": "tests/db/test_storage.py, tests/db/test_migrations.py and every answer test",
@@ -44,7 +31,7 @@ TESTED_ELSEWHERE: dict[str, str] = {
     "config.py": "tests/test_docs.py (every setting documented), tests/answers/test_progress.py",
     # -- bot/chat ----------------------------------------------------------------------------
     "chat/console.py": "tests/chat/test_chat_cli.py, tests/chat/test_chat_limits.py, "
-    "tests/answers/test_read.py",
+    "tests/answers/test_reading.py",
     "chat/interactions.py": "tests/chat/test_chat_cli.py (:press, menus)",
     "chat/terminal.py": "tests/chat/test_chat_cli.py (the readable mode)",
     # -- bot/db ------------------------------------------------------------------------------
@@ -59,26 +46,11 @@ TESTED_ELSEWHERE: dict[str, str] = {
     "db/locks.py": "tests/db/test_concurrent_import.py",
     "db/migrate.py": "tests/db/test_migrations.py",
     "db/models.py": "tests/db/test_storage.py, tests/db/test_migrations.py",
-    "db/queries.py": "tests/answers/test_filmography.py, tests/answers/test_read.py",
+    "db/queries.py": "tests/answers/test_people.py, tests/answers/test_reading.py",
     "db/rankings.py": "tests/answers/test_rankings.py",
     "db/scratch.py": "tests/conftest.py (postgres_url), tests/db/test_streamed_import.py",
     "db/urls.py": "tests/conftest.py, tests/db/test_streamed_import.py",
-    # -- bot/discord_bot ---------------------------------------------------------------------
-    "discord_bot/client.py": "tests/discord_bot/test_prefix_commands.py, "
-    "tests/discord_bot/test_resilience.py",
-    "discord_bot/cogs/films.py": "tests/discord_bot/test_interactions.py (slash commands)",
-    "discord_bot/cogs/moderation.py": "tests/discord_bot/test_moderation_discord.py",
-    "discord_bot/context.py": "tests/discord_bot/test_interactions.py (through fakes.py)",
-    "discord_bot/cooldowns.py": "tests/discord_bot/test_prefix_commands.py",
-    "discord_bot/errors.py": "tests/discord_bot/test_resilience.py",
-    "discord_bot/limits.py": "tests/discord_bot/test_render_limits.py",
-    "discord_bot/owner.py": "tests/discord_bot/test_resilience.py",
-    "discord_bot/render.py": "tests/discord_bot/test_render_limits.py",
-    "discord_bot/runner.py": "tests/chat/test_moderator_chat.py (popcorn run without a token)",
-    "discord_bot/transformers.py": "tests/discord_bot/test_interactions.py",
-    "discord_bot/views.py": "tests/discord_bot/test_interactions.py, tests/answers/test_read.py",
     # -- bot/records -------------------------------------------------------------------------
-    "records/article.py": "tests/records/test_article_parser.py",
     "records/files.py": "tests/records/test_bad_files.py, tests/records/test_record_schema.py, "
     "tests/records/test_cast_complete.py",
     "records/schema.py": "tests/records/test_record_schema.py",

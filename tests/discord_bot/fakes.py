@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext.commands.view import StringView  # what Context's constructor takes
 
+from bot.app import Popcorn
 from bot.discord_bot.client import PopcornBot
 from bot.discord_bot.context import PopcornContext
 
@@ -104,3 +105,31 @@ def fake_slash_context(bot: PopcornBot, user_id: int = OWNER, *, guild: Any = No
     """The context of a slash command (in a DM unless `guild`), its `send` recorded."""
     interaction = slash_interaction(bot, user_id, guild=guild)
     return context_of(bot, interaction.message, interaction)
+
+
+def component_interaction(custom_id: str, message_id: int = 999) -> Any:
+    interaction = fake_interaction()
+    interaction.type = discord.InteractionType.component
+    interaction.data = {"component_type": 2, "custom_id": custom_id}
+    interaction.message.id = message_id
+    interaction.extras = {}
+    return interaction
+
+
+def http_error(kind: type[discord.HTTPException], status: int, text: str) -> Any:
+    """An error as discord.py raises it for an HTTP response."""
+    response = MagicMock(status=status, reason=text)
+    return kind(response, {"code": 10004, "message": text})
+
+
+def slash_command(bot: PopcornBot, name: str) -> app_commands.Command[Any, ..., Any]:
+    command = bot.tree.get_command(name)
+    assert isinstance(command, app_commands.Command), name
+    return command
+
+
+def film_id(app: Popcorn, title: str) -> int:
+    """The id of the film the index finds best for `title`."""
+    match = app.index.find_film(title)
+    assert match.best is not None, title
+    return match.best.id

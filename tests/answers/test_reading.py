@@ -1,14 +1,11 @@
-"""`!read <film> [part]`: the whole review a part a page, through the answers, `popcorn chat`
-(`:press next`) and the Discord layer (dpytest for the prefix command, spec'd fakes for the
-slash command and the owner-only page buttons), every page within Discord's limits."""
+"""`!read <film> [part]` (bot/answers/reading.py): the whole review a part a page, through the
+answers and `popcorn chat` (`:press next`), every page within Discord's limits. Through Discord:
+tests/discord_bot/test_views.py (the pages, the prefix command) and
+tests/discord_bot/cogs/test_films.py (`/read`)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import discord.ext.test as dpytest
 import pytest
-from discord import app_commands
 from sqlalchemy import update
 
 from bot.answers.reading import PAGE_CHARS, ReviewPages
@@ -19,15 +16,14 @@ from bot.chat.console import ChatSession
 from bot.db.exporter import current_review
 from bot.db.models import Review
 from bot.db.queries import film_details
-from bot.discord_bot.client import PopcornBot, create_bot
 from bot.discord_bot.render import Reply
-from bot.discord_bot.transformers import Target
-from bot.discord_bot.views import NOT_YOURS, FollowupView, Paginator, interactive_reply
-from tests.discord_bot.fakes import OWNER, STRANGER, fake_interaction, sent, slash_interaction
+from bot.discord_bot.views import FollowupView, Paginator, interactive_reply
+from tests.discord_bot.fakes import OWNER
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import dpytest_bot
 
 LLV = "Leaving Las Vegas (1995)"
+
+
 TITLES_IN_ORDER = [
     "Introduction",
     "Synopsis",
@@ -271,61 +267,3 @@ async def test_read_the_whole_section_from_a_quote(app: Popcorn) -> None:
     (reply,) = await chat.send(":press Read the whole section")
     assert heading(reply) == "Extras"
     assert "• Making Of" in page_of(reply)[0]
-
-
-# --- Discord --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def bot(app: Popcorn) -> AsyncIterator[PopcornBot]:
-    popcorn_bot = create_bot(app.settings, core=app)
-    await popcorn_bot.setup_hook()
-    yield popcorn_bot
-
-
-async def test_only_the_member_who_asked_turns_the_pages(app: Popcorn) -> None:
-    answer = await app.answer(Request("read", "leaving las vegas acting"))
-    view = interactive_reply(answer, OWNER, app).view
-    assert isinstance(view, Paginator) and view.page == 4
-    stranger = fake_interaction(STRANGER)
-    await view._scheduled_task(view.next, stranger)
-    stranger.response.send_message.assert_awaited_once_with(NOT_YOURS, ephemeral=True)
-    stranger.response.edit_message.assert_not_awaited()
-    assert view.page == 4
-    owner = fake_interaction(OWNER)
-    await view._scheduled_task(view.next, owner)
-    edit = owner.response.edit_message.await_args.kwargs
-    assert edit["embeds"][0].description.startswith("**Conclusion: the film**")
-    assert edit["embeds"][0].footer.text.startswith("Page 6/11")
-    assert_within_limits(Reply(embeds=edit["embeds"], view=edit["view"]))
-
-
-async def test_the_slash_command_takes_the_film_and_the_part(bot: PopcornBot, app: Popcorn) -> None:
-    command = bot.tree.get_command("read")
-    assert isinstance(command, app_commands.Command)
-    options = {p.name: p for p in command.parameters}
-    assert options["film"].required and options["film"].autocomplete
-    assert not options["section"].required
-    assert {c.value for c in options["section"].choices} >= {"acting", "extras", "blu-ray"}
-
-    interaction = slash_interaction(bot, command="read")
-    film = Target(film_id=film_id(app, "leaving las vegas"))
-    await command.callback(interaction, film=film, section="extras")  # type: ignore[call-arg]
-    kwargs = sent(interaction)
-    assert kwargs["embeds"][0].description.startswith("**Extras**")
-    assert isinstance(kwargs["view"], Paginator) and kwargs["view"].owner_id == OWNER
-
-    typed = slash_interaction(bot, command="read")
-    await command.callback(typed, film=Target("leaving las vegas"), section="blu-ray")  # type: ignore[call-arg]
-    embed = sent(typed)["embeds"][0]
-    assert embed.description.startswith("**Conclusion: the Blu-ray**")
-
-
-async def test_the_prefix_command_through_discord_py(app: Popcorn) -> None:
-    async with dpytest_bot(app):
-        await dpytest.message("!read leaving las vegas verdict")
-        message = dpytest.get_message()
-        embed = message.embeds[0]
-        assert embed.title == f"The review of {LLV}"
-        assert (embed.description or "").startswith("**Verdict**")
-        assert (embed.footer.text or "").startswith("Page 9/11")

@@ -1,7 +1,12 @@
-"""Prefix messages end to end through the bot's one path, on dpytest's fake Discord:
-on_message -> parse_command (the parser `popcorn chat` uses) -> cooldown -> answer -> send."""
+"""The bot (bot/discord_bot/client.py): prefix messages end to end through its one path, on
+dpytest's fake Discord (on_message -> parse_command, the parser `popcorn chat` uses ->
+cooldown -> answer -> send), a failed test-guild sync, expired menus, one shard a process."""
 
 from __future__ import annotations
+
+import logging
+from typing import Any
+from unittest.mock import AsyncMock
 
 import discord
 import discord.ext.test as dpytest
@@ -10,7 +15,19 @@ from discord.ext.test import backend, factories
 
 from bot.answers.commands import COMMANDS
 from bot.app import Popcorn
-from bot.discord_bot.client import PopcornBot
+from bot.discord_bot.client import PopcornBot, ShardingError, create_bot, shard_options
+from bot.discord_bot.views import (
+    EXPIRED,
+    VIEW_MARK,
+    Paginator,
+)
+from tests.discord_bot.fakes import (
+    OWNER,
+    component_interaction,
+    fake_interaction,
+    http_error,
+)
+from tests.helpers import make_settings
 
 
 def sent() -> discord.Message:
@@ -122,51 +139,6 @@ async def test_prefix_answers_are_the_chat_answers(live_bot: PopcornBot, app: Po
     assert sent().embeds[0].title == getattr(answer, "title", None)
 
 
-async def test_cooldown_stops_a_flood(live_bot: PopcornBot) -> None:
-    rate = live_bot.settings.cooldown_rate
-    for _ in range(rate):
-        await dpytest.message("!verdict leaving las vegas")
-        sent()
-    await dpytest.message("!verdict leaving las vegas")
-    text = sent().content
-    assert text.startswith("Slow down a little: try again in ") and text.endswith("s.")
-    await dpytest.message("!review leaving las vegas")  # another command: its own bucket
-    assert sent().embeds[0].title == "Leaving Las Vegas (1995)"
-
-
-async def test_aliases_share_their_command_s_cooldown(live_bot: PopcornBot) -> None:
-    for _ in range(live_bot.settings.cooldown_rate):
-        await dpytest.message("!film leaving las vegas")
-        sent()
-    await dpytest.message("!review leaving las vegas")
-    assert "Slow down" in sent().content
-
-
-async def test_a_moderator_command_gets_the_cooldown(live_bot: PopcornBot) -> None:
-    for _ in range(live_bot.settings.cooldown_rate):
-        await dpytest.message("!review history leaving las vegas")
-        sent()
-    await dpytest.message("!review history leaving las vegas")
-    assert "Slow down" in sent().content
-
-
-async def test_flooding_mentions_and_unknown_commands_stays_quiet(live_bot: PopcornBot) -> None:
-    assert live_bot.user is not None
-    for _ in range(live_bot.settings.cooldown_rate):
-        await dpytest.message("!cage")
-        sent()
-    await dpytest.message("!cage")
-    await dpytest.message(f"{live_bot.user.mention} who directed con air?")
-    assert dpytest.verify().message().nothing()
-    await dpytest.message("!review leaving las vegas")  # real commands still answer
-    assert sent().embeds[0].title == "Leaving Las Vegas (1995)"
-
-
-async def test_sync_is_for_the_owner_only(live_bot: PopcornBot) -> None:
-    await dpytest.message("!sync")
-    assert sent().content == "You can't use that command."
-
-
 async def test_discord_py_parses_no_prefix_command(live_bot: PopcornBot) -> None:
     """One parser: discord.py's prefix commands are not used (slash commands are)."""
     assert not live_bot.commands
@@ -174,6 +146,83 @@ async def test_discord_py_parses_no_prefix_command(live_bot: PopcornBot) -> None
         assert live_bot.tree.get_command(spec.name) is not None, spec.name
 
 
-def test_no_two_commands_share_a_name() -> None:
-    names = [n for spec in COMMANDS for n in (spec.name, *spec.aliases)]
-    assert len(names) == len(set(names))
+TEST_GUILD = 987654321987654321
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        http_error(discord.NotFound, 404, "Unknown Guild"),
+        http_error(discord.Forbidden, 403, "Missing Access"),
+    ],
+)
+async def test_a_failed_test_guild_sync_is_one_warning_and_prefix_commands_work(
+    app: Popcorn, caplog: pytest.LogCaptureFixture, error: discord.HTTPException
+) -> None:
+    settings = app.settings.model_copy(update={"test_guild": TEST_GUILD})
+    bot = create_bot(settings, core=app, intents=discord.Intents.all())
+    bot.tree.sync = AsyncMock(side_effect=error)  # type: ignore[method-assign]
+    await bot.__aenter__()  # discord.py's set-up on the running loop (see conftest.live_bot)
+    with caplog.at_level(logging.WARNING):
+        await bot.setup_hook()  # did not raise
+    bot.tree.sync.assert_awaited_once()
+    warnings = [
+        r for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("bot.")
+    ]
+    assert len(warnings) == 1
+    assert "POPCORN_TEST_GUILD" in warnings[0].getMessage()
+    assert str(TEST_GUILD) in warnings[0].getMessage()
+    dpytest.configure(bot, members=2)
+    try:
+        await dpytest.message("!review leaving las vegas")
+        assert dpytest.get_message().embeds[0].title == "Leaving Las Vegas (1995)"
+    finally:
+        await dpytest.empty_queue()
+
+
+async def test_a_button_of_a_forgotten_view_says_the_menu_expired(live_bot: Any) -> None:
+    interaction = component_interaction("a-custom-id-from-before-the-restart")
+    await live_bot.on_interaction(interaction)
+    interaction.response.send_message.assert_awaited_once_with(EXPIRED, ephemeral=True)
+
+
+async def test_live_views_and_other_interactions_are_left_alone(
+    live_bot: Any, app: Popcorn
+) -> None:
+    answer = await app.answer_text("!top 25")
+    assert answer is not None
+    view = Paginator(answer, OWNER)  # type: ignore[arg-type]
+    # Sent with its message, as the bot sends it: discord.py keeps the view listening.
+    message = await dpytest.get_config().channels[0].send("the list", view=view)
+    dpytest.get_message()
+    live = component_interaction(view.next.custom_id, message.id)
+    await live_bot.on_interaction(live)
+    live.response.send_message.assert_not_awaited()
+
+    taken = component_interaction("stopped-view-button")
+    taken.extras[VIEW_MARK] = True  # its view took it, then stopped
+    await live_bot.on_interaction(taken)
+    taken.response.send_message.assert_not_awaited()
+
+    slash = fake_interaction()
+    slash.type = discord.InteractionType.application_command
+    slash.extras = {}
+    await live_bot.on_interaction(slash)
+    slash.response.send_message.assert_not_awaited()
+    view.stop()
+
+
+def test_a_process_runs_one_shard(sqlite_url: str) -> None:
+    assert shard_options(make_settings(sqlite_url)) == (None, None)
+    one = make_settings(sqlite_url, POPCORN_SHARD_COUNT="4", POPCORN_SHARD_IDS="2")
+    assert shard_options(one) == (2, 4)
+    bot = create_bot(one)
+    assert (bot.shard_id, bot.shard_count) == (2, 4)
+    for unsupported in (
+        {"POPCORN_SHARDED": "true"},
+        {"POPCORN_SHARD_COUNT": "4", "POPCORN_SHARD_IDS": "0,1"},
+        {"POPCORN_SHARD_COUNT": "2", "POPCORN_SHARD_IDS": "2"},
+        {"POPCORN_SHARD_COUNT": "2"},
+    ):
+        with pytest.raises(ShardingError, match="one process per shard"):
+            shard_options(make_settings(sqlite_url, **unsupported))

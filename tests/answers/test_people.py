@@ -19,6 +19,7 @@ LLV_LINE = (
     "**Leaving Las Vegas** (1995) — as Ben Sanderson · ⭐ picture GOOD, audio POOR, extras OK · "
     "Great film let down by poor audio on the Blu-ray release"
 )
+VERDICT = "Great film let down by poor audio on the Blu-ray release"
 YEAR = re.compile(r"\*\* \((\d{4})\)")
 
 
@@ -291,3 +292,63 @@ async def test_a_reviewed_newest_film_says_how_it_was_rated(qapp: Popcorn) -> No
         "picture GOOD, audio POOR, extras OK · "
         "Great film let down by poor audio on the Blu-ray release."
     )
+
+
+# --- how a person is named ---------------------------------------------------------------------
+
+
+def reviewed_items(answer: ItemList) -> list[str]:
+    return [item for item in answer.items if "not reviewed yet" not in item]
+
+
+async def test_cage_filmography(any_app: Popcorn) -> None:
+    answer = await run(any_app, "!cage")
+    assert isinstance(answer, ItemList)
+    assert answer.title == "Nicolas Cage: filmography"
+    assert len(answer.items) > 80
+    n = len(answer.items)
+    assert answer.intro is not None
+    assert answer.intro.startswith(f"{n} films in the database: 1 reviewed, {n - 1} not yet.")
+    (llv,) = reviewed_items(answer)
+    assert answer.items[0] == llv  # the reviewed films come first
+    assert "**Leaving Las Vegas** (1995)" in llv
+    assert "Ben Sanderson" in llv
+    assert VERDICT in llv
+    face_off = next(item for item in answer.items if "**Face/Off** (1997)" in item)
+    assert "not reviewed yet" in face_off
+    rest = answer.items[1:]  # then the others, by year
+    rest_years = [int(m.group(1)) for item in rest if (m := re.search(r"\((\d{4})\)", item))]
+    assert rest_years == sorted(rest_years)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["!nic cage", "!nicholas cage", "!Nicolas Cage", "!filmography nicolas cage", "!films cage"],
+)
+async def test_cage_spellings(app: Popcorn, text: str) -> None:
+    answer = await run(app, text)
+    assert isinstance(answer, ItemList), answer
+    assert answer.title == "Nicolas Cage: filmography"
+    assert len(answer.items) > 80
+
+
+@pytest.mark.parametrize(
+    "text", ["!filmography elizabeth shu", "!shue", "!filmography Elisabeth Shue", "!person shue"]
+)
+async def test_shue_filmography(app: Popcorn, text: str) -> None:
+    answer = await run(app, text)
+    assert isinstance(answer, ItemList), answer
+    assert answer.title == "Elisabeth Shue: filmography"
+    (item,) = answer.items
+    assert "**Leaving Las Vegas** (1995)" in item
+    assert "as Sera" in item
+    assert "not reviewed yet" not in item
+
+
+async def test_crew_filmography_names_the_roles(app: Popcorn) -> None:
+    answer = await run(app, "!filmography mike figgis")
+    assert isinstance(answer, ItemList)
+    assert answer.title == "Mike Figgis: filmography"
+    (item,) = answer.items
+    assert "director" in item
+    assert "composer" in item

@@ -1,18 +1,11 @@
-"""Message text -> Request (bot.answers.parse.parse_command) and the command table."""
+"""Message text -> Request (bot.answers.parse.parse_command)."""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 
 from bot.answers.commands import (
-    BY_NAME,
-    COMMANDS,
-    MODERATOR_COMMANDS,
     UNKNOWN_COMMAND,
-    CommandSpec,
-    command_for,
 )
 from bot.answers.parse import parse_command
 from bot.answers.types import Request
@@ -146,59 +139,3 @@ def test_custom_prefix(prefix: str) -> None:
 def test_default_prefix_is_bang() -> None:
     assert parse_command("?review x") is None
     assert parse_command("!review x") is not None
-
-
-# --- the command table --------------------------------------------------------------------
-
-ALL_SPECS = COMMANDS + MODERATOR_COMMANDS
-
-
-def typed_names(spec: CommandSpec) -> list[str]:
-    """How a command can be typed after the prefix: `review`, `film`, `review add`..."""
-    return [spec.words, *(f"{spec.parent} {a}" if spec.parent else a for a in spec.aliases)]
-
-
-def test_no_two_commands_share_a_name_or_alias() -> None:
-    names = [name.casefold() for spec in ALL_SPECS for name in typed_names(spec)]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
-    assert duplicates == []
-    assert set(names) == set(BY_NAME)
-
-
-def test_no_member_command_alias_is_another_commands_name() -> None:
-    top_level = [
-        name.casefold() for spec in ALL_SPECS if spec.parent is None for name in typed_names(spec)
-    ]
-    assert len(top_level) == len(set(top_level))
-
-
-def test_command_names_fit_slash_commands() -> None:
-    for spec in ALL_SPECS:
-        for name in (spec.name, *spec.aliases):
-            assert re.fullmatch(r"[a-z0-9_-]{1,32}", name), name
-        assert 1 <= len(spec.summary) <= 100, spec.name
-
-
-def test_every_name_and_alias_parses_to_its_command() -> None:
-    for spec in ALL_SPECS:
-        for name in typed_names(spec):
-            request = parse_command(f"!{name.upper()} something")
-            assert request is not None, name
-            assert request.command == spec.words, name
-            assert request.text == "something"
-
-
-def test_member_commands_are_not_moderator_commands() -> None:
-    assert not any(spec.moderator for spec in COMMANDS)
-    assert all(spec.moderator for spec in MODERATOR_COMMANDS)
-    request = parse_command("!cast leaving las vegas")
-    assert request is not None
-    assert request.command == "cast"
-
-
-def test_the_fallback_is_not_a_command() -> None:
-    assert UNKNOWN_COMMAND not in BY_NAME
-    assert command_for(UNKNOWN_COMMAND) is None
-    request = parse_command(f"!{UNKNOWN_COMMAND} cage")
-    assert request is not None
-    assert request.command == UNKNOWN_COMMAND

@@ -1,8 +1,10 @@
-"""Who moderates on Discord (roles, Manage Messages, owner, DMs), the mod-log channel, and a
-moderator prefix command end to end through discord.py's message processing (dpytest)."""
+"""Moderation on Discord (bot/discord_bot/cogs/moderation.py): who moderates (roles, Manage
+Messages, owner, DMs), the mod-log channel, the quick-entry form, and a moderator prefix command
+end to end through discord.py's message processing (dpytest)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 from unittest.mock import AsyncMock, MagicMock, create_autospec
@@ -17,7 +19,10 @@ from bot.app import Popcorn
 from bot.db.changes import ChangeEvent
 from bot.discord_bot.client import PopcornBot
 from bot.discord_bot.cogs.moderation import QuickEntry
-from bot.discord_bot.views import ConfirmView
+from bot.discord_bot.views import (
+    APOLOGY,
+    ConfirmView,
+)
 from bot.records.files import MAX_FILE_BYTES
 from tests.discord_bot.fakes import (
     OWNER,
@@ -26,8 +31,11 @@ from tests.discord_bot.fakes import (
     fake_interaction,
     fake_slash_context,
 )
+from tests.helpers import REPO
 
 GUILD = 4242
+
+
 MOD_ROLE = 555555555555555555
 
 
@@ -122,7 +130,7 @@ async def make_moderator() -> None:
 @pytest.fixture
 def record_file(tmp_path: Path) -> Path:
     """A copy of a shipped review record, to attach."""
-    record = Path(__file__).parents[2] / "data" / "reviews" / "leaving-las-vegas-1995.yaml"
+    record = REPO / "data" / "reviews" / "leaving-las-vegas-1995.yaml"
     attached = tmp_path / record.name
     attached.write_bytes(record.read_bytes())
     return attached
@@ -166,3 +174,17 @@ async def test_an_attachment_over_the_limit_is_not_read(bot: PopcornBot) -> None
     assert await bot.read_attachments(ctx) is None
     big.read.assert_not_awaited()
     assert ctx.send.await_args.args[0] == "❌ Nothing was saved: huge.yaml is over 1 MB."
+
+
+async def test_a_failing_quick_entry_form_is_logged_and_apologised_for(
+    bot: PopcornBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.discord_bot.cogs import moderation
+
+    form = moderation.QuickEntry(fake_slash_context(bot, guild=fake_guild()))
+    interaction = fake_interaction()
+    interaction.guild_id, interaction.channel_id = 4242, 77
+    with caplog.at_level(logging.ERROR):
+        await form.on_error(interaction, RuntimeError("boom"))
+    interaction.response.send_message.assert_awaited_once_with(APOLOGY, ephemeral=True)
+    assert "guild 4242" in caplog.records[-1].getMessage()

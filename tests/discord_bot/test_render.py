@@ -1,5 +1,6 @@
-"""Every answer, rendered, stays within Discord's limits and pings no one: for the shipped data
-and for an adversarial record (huge title with mentions, 80 long cast members, 25 pros...)."""
+"""Every answer, rendered (bot/discord_bot/render.py), stays within Discord's limits and pings no
+one: for the shipped data and for an adversarial record (huge title with mentions, 80 long cast
+members, 25 pros...)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ import yaml
 from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request
 from bot.app import Popcorn
 from bot.discord_bot.render import Reply, as_plain_text, page_count, render, render_list_page
-from bot.discord_bot.views import Paginator, interactive_reply
+from bot.discord_bot.views import (
+    Paginator,
+    interactive_reply,
+)
 from bot.records.files import RecordError
-from tests.discord_bot.limits_check import assert_within_limits, embed_text_length, limit_problems
+from tests.discord_bot.limits_check import assert_within_limits, embed_text_length
 from tests.helpers import make_settings
 
 SHIPPED_COMMANDS = [
@@ -164,45 +168,6 @@ async def test_allowed_mentions_ping_no_one(app: Popcorn) -> None:
     assert mentions.replied_user is False
 
 
-# --- the checker itself --------------------------------------------------------------------
-
-
-def test_checker_catches_broken_payloads() -> None:
-    ok: dict[str, Any] = {
-        "content": "hi",
-        "embeds": [],
-        "components": [],
-        "allowed_mentions": {"parse": []},
-    }
-    assert limit_problems(ok) == []
-    bad = [
-        {**ok, "content": "x" * 2001},
-        {**ok, "content": None},
-        {**ok, "allowed_mentions": {"parse": ["everyone"]}},
-        {**ok, "allowed_mentions": None},
-        {**ok, "embeds": [{"title": "t" * 257}]},
-        {**ok, "embeds": [{"description": "d" * 4097}]},
-        {**ok, "embeds": [{"fields": [{"name": "n", "value": "v"}] * 26}]},
-        {**ok, "embeds": [{"fields": [{"name": "n", "value": "v" * 1025}]}]},
-        {**ok, "embeds": [{"fields": [{"name": "", "value": "v"}]}]},
-        {**ok, "embeds": [{"footer": {"text": "f" * 2049}}]},
-        {**ok, "embeds": [{"description": "d" * 4000}, {"description": "d" * 2001}]},
-        {**ok, "embeds": [{"title": "t"}] * 11},
-        {**ok, "components": [{"type": 1, "components": [link("x")]}] * 6},
-        {**ok, "components": [{"type": 1, "components": [link("x")] * 6}]},
-        {**ok, "components": [{"type": 1, "components": [link("x" * 81)]}]},
-        {**ok, "components": [{"type": 1, "components": [link("x", "javascript:alert(1)")]}]},
-    ]
-    for payload in bad:
-        assert limit_problems(payload), payload
-        with pytest.raises(AssertionError):
-            assert_within_limits(payload)
-
-
-def link(label: str, url: str = "https://example.com") -> dict[str, Any]:
-    return {"type": 2, "style": 5, "label": label, "url": url}
-
-
 # --- an adversarial record -----------------------------------------------------------------
 
 
@@ -216,6 +181,8 @@ def long_text(start: str, length: int) -> str:
 
 
 TITLE = long_text("@everyone <@&123> Zyzzogeton **Bold** `code` <@123456789012345678>", 300)
+
+
 ACTOR = long_text("Actor00 Qwfpgj", 120)
 
 
