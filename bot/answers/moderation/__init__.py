@@ -11,33 +11,15 @@ server owner's settings.
 
 from __future__ import annotations
 
-import sys
-from types import ModuleType
-
-from bot.answers.moderation import intake
 from bot.answers.moderation.arguments import EDITABLE, FIELD_ALIASES, PATH_NAMES
 from bot.answers.moderation.editing import EditError, describe_change, edit_record, edited_record
-from bot.answers.moderation.intake import READ_SECONDS, quick_entry, read_attachment
+from bot.answers.moderation.intake import quick_entry, read_attachment
 from bot.answers.moderation.settings import snowflake
-
-
-class _Package(ModuleType):
-    """`moderation.READ_SECONDS = 0.2` (tests/answers/test_attachment_limits.py patches it
-    there) sets the limit `intake` reads. Goes once that test patches `intake` itself."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "READ_SECONDS":
-            setattr(intake, name, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "EDITABLE",
     "FIELD_ALIASES",
     "PATH_NAMES",
-    "READ_SECONDS",
     "EditError",
     "describe_change",
     "edit_record",
