@@ -1,4 +1,5 @@
-"""Message text -> Request (bot.answers.parse.parse_command)."""
+"""Message text -> Request (bot.answers.parse.parse_command): commands, prefixes, invisible
+characters, and a mention of the bot (a question)."""
 
 from __future__ import annotations
 
@@ -139,3 +140,43 @@ def test_custom_prefix(prefix: str) -> None:
 def test_default_prefix_is_bang() -> None:
     assert parse_command("?review x") is None
     assert parse_command("!review x") is not None
+
+
+# --- a mention of the bot: a question -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("@Popcorn who plays Sera in leaving las vegas?", "who plays Sera in leaving las vegas?"),
+        ("@popcorn, who directed con air", "who directed con air"),
+        ("  @Popcorn: hi", "hi"),
+        ("@Popcorn", ""),
+        ("@Popcorn   ", ""),
+    ],
+)
+def test_a_message_starting_with_the_mention_is_a_question(text: str, question: str) -> None:
+    request = parse_command(text)
+    assert request is not None
+    assert (request.command, request.text) == ("ask", question)
+
+
+def test_discord_mentions_and_what_is_not_a_mention() -> None:
+    forms = ("<@42>", "<@!42>")
+    assert parse_command("<@42> who directed con air", "!", forms) == Request(
+        "ask", "who directed con air", invoked_as="@"
+    )
+    assert parse_command("<@!42> hi", "!", forms).text == "hi"  # type: ignore[union-attr]
+    assert parse_command("<@43> who directed con air", "!", forms) is None  # someone else
+    assert parse_command("@Popcorn hi", "!", forms) is None  # on Discord, text is not a mention
+    assert parse_command("@Popcornfan hi") is None
+    # Members mention bots mid-sentence: the message is a question, without the mention.
+    assert parse_command("hey @Popcorn who directed con air") == Request(
+        "ask", "hey who directed con air", invoked_as="@"
+    )
+    assert parse_command("who directed con air <@!42> ?", "!", forms) == Request(
+        "ask", "who directed con air ?", invoked_as="@"
+    )
+    assert parse_command("ask @Popcornfan about it") is None
+    command = parse_command("@Popcorn !cast con air")
+    assert command is not None and (command.command, command.text) == ("cast", "con air")

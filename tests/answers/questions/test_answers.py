@@ -23,7 +23,6 @@ import pytest
 from discord.ext import commands
 from sqlalchemy import update
 
-from bot.answers.parse import parse_command
 from bot.answers.questions.intents import understand
 from bot.answers.text import film_label
 from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request, Tone
@@ -537,43 +536,6 @@ async def test_a_very_long_question_is_refused_politely(qapp: Popcorn) -> None:
 
 
 # --- the mention path -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "question"),
-    [
-        ("@Popcorn who plays Sera in leaving las vegas?", "who plays Sera in leaving las vegas?"),
-        ("@popcorn, who directed con air", "who directed con air"),
-        ("  @Popcorn: hi", "hi"),
-        ("@Popcorn", ""),
-        ("@Popcorn   ", ""),
-    ],
-)
-def test_a_message_starting_with_the_mention_is_a_question(text: str, question: str) -> None:
-    request = parse_command(text)
-    assert request is not None
-    assert (request.command, request.text) == ("ask", question)
-
-
-def test_discord_mentions_and_what_is_not_a_mention() -> None:
-    forms = ("<@42>", "<@!42>")
-    assert parse_command("<@42> who directed con air", "!", forms) == Request(
-        "ask", "who directed con air", invoked_as="@"
-    )
-    assert parse_command("<@!42> hi", "!", forms).text == "hi"  # type: ignore[union-attr]
-    assert parse_command("<@43> who directed con air", "!", forms) is None  # someone else
-    assert parse_command("@Popcorn hi", "!", forms) is None  # on Discord, text is not a mention
-    assert parse_command("@Popcornfan hi") is None
-    # Members mention bots mid-sentence: the message is a question, without the mention.
-    assert parse_command("hey @Popcorn who directed con air") == Request(
-        "ask", "hey who directed con air", invoked_as="@"
-    )
-    assert parse_command("who directed con air <@!42> ?", "!", forms) == Request(
-        "ask", "who directed con air ?", invoked_as="@"
-    )
-    assert parse_command("ask @Popcornfan about it") is None
-    command = parse_command("@Popcorn !cast con air")
-    assert command is not None and (command.command, command.text) == ("cast", "con air")
 
 
 async def test_a_mention_without_a_question_gets_a_hint_with_examples(qapp: Popcorn) -> None:
