@@ -8,7 +8,7 @@ import pytest
 from bot.answers.commands import (
     UNKNOWN_COMMAND,
 )
-from bot.answers.parse import parse_command
+from bot.answers.parse import MAX_MESSAGE, parse_command
 from bot.answers.types import Request
 
 
@@ -96,8 +96,13 @@ def test_ten_thousand_characters() -> None:
 
 
 def test_ten_thousand_spaces_then_command() -> None:
-    # the message is cut before cleaning; it must not crash either way
-    parse_command(" " * 10_000 + "!review x")
+    # The message is cut to MAX_MESSAGE * 2 (8000) characters before cleaning: a command after
+    # 10,000 spaces is cut off, one that ends within the first 8000 characters is read.
+    assert MAX_MESSAGE * 2 == 8000
+    assert parse_command(" " * 10_000 + "!review x") is None
+    within = " " * (8000 - len("!review x")) + "!review x"
+    assert parse_command(within) == Request(command="review", text="x", invoked_as="review")
+    assert parse_command(" " + within) == Request(command="review", invoked_as="review")
 
 
 @pytest.mark.parametrize(
