@@ -20,9 +20,6 @@ NOT_PACKAGES = ("migrations",)
 TESTED_ELSEWHERE: dict[str, str] = {
     # -- bot/answers -------------------------------------------------------------------------
     "answers/context.py": "a dataclass every answer test builds through Popcorn.context",
-    "answers/questions/entities.py": "tests/answers/questions/test_intents.py (the film and the "
-    "person a question names), tests/answers/questions/test_table.py (QUESTION_WORDS)",
-    "answers/questions/vocabulary.py": "tests/answers/questions/test_intents.py",
     "answers/types.py": "plain dataclasses, built and compared by every answer test",
     # -- bot (top level) ---------------------------------------------------------------------
     "app.py": "tests/db/test_storage.py, tests/db/test_migrations.py and every answer test",

@@ -1,13 +1,12 @@
 """The table of question kinds (bot/answers/questions/table.py) is the one place a kind is
 defined: every intent has a row with an example, a handler, and its example is understood as
-that intent; the table's own words are protected from being read as titles."""
+that intent. (The table's own words are protected from being read as titles: test_entities.py.)"""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.answers.questions.answers import HANDLERS
-from bot.answers.questions.entities import QUESTION_WORDS
 from bot.answers.questions.intents import understand
 from bot.answers.questions.table import RULES, Intent, examples
 from bot.search import FilmDoc, PersonDoc, SearchIndex
@@ -35,36 +34,3 @@ def test_every_intent_has_a_row_and_a_handler() -> None:
 def test_each_rows_example_is_understood_as_its_intent(intent: Intent, example: str) -> None:
     question = understand(example, INDEX)
     assert question.intent is intent, f"{example!r} read as {question.intent}"
-
-
-@pytest.mark.parametrize(
-    "word", ["age", "rating", "next", "newest", "latest", "best", "review", "audio", "region", "4k"]
-)
-def test_the_questions_own_words_are_protected(word: str) -> None:
-    assert word in QUESTION_WORDS
-
-
-@pytest.mark.parametrize(
-    ("message", "film"),
-    [
-        ("what age rating is leaving las vegas", "Leaving Las Vegas"),
-        ("when is the next review coming", None),
-        ("who directed next", "Next"),
-        ('is "next" worth buying', "Next"),
-        ("how long is rage 2014", "Rage"),
-        ("what age is the family man for", "The Family Man"),
-        ("whats the newest review", None),
-        ("which film has the best audio", None),
-        ("the newest cage film?", None),
-    ],
-)
-def test_a_title_made_of_question_words_only_where_a_film_is_named(
-    message: str, film: str | None
-) -> None:
-    question = understand(message, INDEX)
-    found = question.film.match.best if question.film is not None else None
-    assert (found.title if found else None) == film
-    if "cage" in message:
-        assert question.person is not None
-        assert question.person.match.best is not None
-        assert question.person.match.best.name == "Nicolas Cage"  # not Kanye West ("newest")
