@@ -3,7 +3,7 @@
 # The steps are the README's: install the project, then `popcorn start` (on Discord when
 # DISCORD_TOKEN is set, else the offline chat). No Docker engine runs on the dev machine or in
 # CI, so this image is not built there; `pip install .` and the settings below are checked by
-# hand (see README, "Docker").
+# hand (see docs/operations.md, "Docker").
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
