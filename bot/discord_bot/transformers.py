@@ -18,6 +18,7 @@ from discord import app_commands
 from bot.answers.text import clip, film_label
 from bot.answers.types import Request
 from bot.discord_bot import limits
+from bot.search import SearchIndex
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import PopcornBot
@@ -69,19 +70,34 @@ def person_request(command: str, value: str) -> Request:
 Suggestions = list[app_commands.Choice[int | float | str]]
 
 
-class FilmTransformer(app_commands.Transformer["PopcornBot"]):
-    """A film option: suggestions labelled "Title (Year)", the value the film's id."""
+class _RecordTransformer(app_commands.Transformer["PopcornBot"]):
+    """An option naming a film or a person: the typed text (or the `#id` an autocomplete
+    suggestion sends back) becomes a Target."""
+
+    def target(self, value: str) -> Target:
+        raise NotImplementedError
+
+    def suggestions(self, index: SearchIndex, typed: str) -> Suggestions:
+        raise NotImplementedError
 
     async def transform(
         self, interaction: discord.Interaction[PopcornBot], value: object, /
     ) -> Target:
-        return film_target(str(value))
+        return self.target(str(value))
 
     async def autocomplete(
         self, interaction: discord.Interaction[PopcornBot], value: int | float | str, /
     ) -> Suggestions:
-        index = interaction.client.core.index
-        typed = str(value)[:TYPED_LIMIT]
+        return self.suggestions(interaction.client.core.index, str(value)[:TYPED_LIMIT])
+
+
+class FilmTransformer(_RecordTransformer):
+    """A film option: suggestions labelled "Title (Year)", the value the film's id."""
+
+    def target(self, value: str) -> Target:
+        return film_target(value)
+
+    def suggestions(self, index: SearchIndex, typed: str) -> Suggestions:
         return [
             app_commands.Choice(
                 name=film_label(c.doc.title, c.doc.year, limits.CHOICE_NAME - 1),
@@ -91,19 +107,13 @@ class FilmTransformer(app_commands.Transformer["PopcornBot"]):
         ]
 
 
-class PersonTransformer(app_commands.Transformer["PopcornBot"]):
+class PersonTransformer(_RecordTransformer):
     """A person option: suggestions by name, the value the person's id."""
 
-    async def transform(
-        self, interaction: discord.Interaction[PopcornBot], value: object, /
-    ) -> Target:
-        return person_target(str(value))
+    def target(self, value: str) -> Target:
+        return person_target(value)
 
-    async def autocomplete(
-        self, interaction: discord.Interaction[PopcornBot], value: int | float | str, /
-    ) -> Suggestions:
-        index = interaction.client.core.index
-        typed = str(value)[:TYPED_LIMIT]
+    def suggestions(self, index: SearchIndex, typed: str) -> Suggestions:
         return [
             app_commands.Choice(name=clip(c.doc.name, limits.CHOICE_NAME - 1), value=f"#{c.doc.id}")
             for c in index.suggest_people(typed, limits.AUTOCOMPLETE_CHOICES)
