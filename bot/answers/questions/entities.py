@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from bot.answers.questions.table import TABLE_WORDS
 from bot.answers.questions.vocabulary import CUE_WORDS, ENGLISH, FILLER, ORDINARY
@@ -74,18 +74,17 @@ class Span:
         return range(self.offset + self.start, self.offset + self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class FilmFind:
-    match: FilmMatch
+@dataclass(frozen=True)  # not slots: a slotted generic dataclass breaks on Python 3.11
+class Find(Generic[M]):
+    """A film or a person a question's words were looked up as."""
+
+    match: M
     span: Span
     text: str  # the words that were looked up
 
 
-@dataclass(frozen=True, slots=True)
-class PersonFind:
-    match: PersonMatch
-    span: Span
-    text: str
+FilmFind = Find[FilmMatch]
+PersonFind = Find[PersonMatch]
 
 
 HIT = (MatchStatus.FOUND, MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH)
@@ -205,20 +204,18 @@ class Finder:
     def _search(
         self,
         segments: Sequence[Words],
-        lookup: str,
+        find: Callable[[str], M | None],
         offsets: Sequence[int] | None = None,
         windows: bool = True,
-    ) -> tuple[FilmFind | PersonFind | None, FilmFind | PersonFind | None]:
+    ) -> tuple[Find[M] | None, Find[M] | None]:
         """(the hit, or None; the most telling miss, for "did you mean")."""
         offsets = offsets or [0] * len(segments)
-        find = self.film if lookup == "film" else self.person
-        wrap = FilmFind if lookup == "film" else PersonFind
         order = [i for i in range(len(segments) - 1, -1, -1) if content(segments[i])]
         held = None
         # A clear hit is returned at once; a loose one ("on leaving las vegas", "llv") or
         # one of everyday words only ("kill chain of questions") is kept while a clearer
         # one is looked for, the loose before the everyday.
-        fallback: list[FilmFind | PersonFind | None] = [None, None]
+        fallback: list[Find[M] | None] = [None, None]
         miss = None
         for index in order:
             segment = segments[index][:MAX_SEGMENT_WORDS]
@@ -228,7 +225,7 @@ class Finder:
                 match = find(text)
                 if match is None:
                     break
-                found = wrap(match, Span(index, start, end, offsets[index]), text)  # type: ignore[arg-type]
+                found = Find(match, Span(index, start, end, offsets[index]), text)
                 if match.status is MatchStatus.NOT_FOUND:
                     if _quotable(text) and _better_miss(found.text, miss):
                         miss = found  # quoted back with the nearest titles
@@ -248,7 +245,7 @@ class Finder:
         if held is not None and kept is None:
             # "it could happen to you please": the asked-back words with the filler beside
             # them may be a whole title.
-            widened = self._widened(segments, offsets, held, find, wrap)
+            widened = self._widened(segments, offsets, held, find)
             if widened is not None:
                 return widened, None
         if (held is not None and kept is None) or not windows:
@@ -264,7 +261,7 @@ class Finder:
                 ):
                     rank = self._rank(text, match)
                     if kept is None or rank < kept_rank:
-                        kept = wrap(match, Span(index, start, end, offsets[index]), text)  # type: ignore[arg-type]
+                        kept = Find(match, Span(index, start, end, offsets[index]), text)
                         kept_rank = rank
                     if rank == 0:
                         return kept, None
@@ -280,7 +277,7 @@ class Finder:
                     and self._named(segments[index], start, end, text, match)
                     and not _cuts_the_title(segments[index], end, match)
                 ):
-                    return wrap(match, Span(index, start, end, offsets[index]), text), None  # type: ignore[arg-type]
+                    return Find(match, Span(index, start, end, offsets[index]), text), None
         return None, miss
 
     def _named(
@@ -327,10 +324,9 @@ class Finder:
         self,
         segments: Sequence[Words],
         offsets: Sequence[int],
-        held: FilmFind | PersonFind,
-        find: Callable[[str], FilmMatch | PersonMatch | None],
-        wrap: type[FilmFind] | type[PersonFind],
-    ) -> FilmFind | PersonFind | None:
+        held: Find[M],
+        find: Callable[[str], M | None],
+    ) -> Find[M] | None:
         span = held.span
         segment = segments[span.segment]
         for start, end in ((span.start - 1, span.end), (span.start, span.end + 1)):
@@ -341,7 +337,7 @@ class Finder:
             text = " ".join(segment[start:end])
             match = find(text)
             if match is not None and match.status is MatchStatus.FOUND and not match.loose:
-                return wrap(match, Span(span.segment, start, end, offsets[span.segment]), text)  # type: ignore[arg-type]
+                return Find(match, Span(span.segment, start, end, offsets[span.segment]), text)
         return None
 
     @staticmethod
@@ -372,14 +368,12 @@ class Finder:
     ) -> tuple[FilmFind | None, FilmFind | None]:
         """The film the segments name (the hit), else the best miss to quote back. `windows`:
         also try runs of words inside the segments (not for a message that is only a title)."""
-        hit, miss = self._search(segments, "film", offsets, windows)
-        return hit, miss  # type: ignore[return-value]
+        return self._search(segments, self.film, offsets, windows)
 
     def find_person(
         self, segments: Sequence[Words], offsets: Sequence[int] | None = None, windows: bool = True
     ) -> tuple[PersonFind | None, PersonFind | None]:
-        hit, miss = self._search(segments, "person", offsets, windows)
-        return hit, miss  # type: ignore[return-value]
+        return self._search(segments, self.person, offsets, windows)
 
 
 def _cuts_the_title(segment: Words, end: int, match: FilmMatch | PersonMatch) -> bool:
