@@ -73,7 +73,9 @@ async def dpytest_bot(app: Popcorn) -> AsyncIterator[commands.Bot]:
     # dpytest builds members from the member cache, which needs the members intent; the bot
     # itself does not ask for it (it needs no member list).
     bot = create_bot(app.settings, core=app, intents=discord.Intents.all())
-    await bot._async_setup_hook()
+    # `async with bot` sets a client up on the running loop; it is entered and not left,
+    # because leaving closes the gateway connection, which dpytest's fake websocket cannot do.
+    await bot.__aenter__()
     await bot.setup_hook()
     dpytest.configure(bot, members=2)
     try:

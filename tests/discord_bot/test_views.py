@@ -124,12 +124,13 @@ async def test_only_the_member_who_asked_turns_the_pages(app: Popcorn) -> None:
     view = interactive_reply(answer, OWNER, app).view
     assert isinstance(view, Paginator) and view.page == 4
     stranger = fake_interaction(STRANGER)
-    await view._scheduled_task(view.next, stranger)
+    assert not await view.interaction_check(stranger)
     stranger.response.send_message.assert_awaited_once_with(NOT_YOURS, ephemeral=True)
     stranger.response.edit_message.assert_not_awaited()
     assert view.page == 4
     owner = fake_interaction(OWNER)
-    await view._scheduled_task(view.next, owner)
+    assert await view.interaction_check(owner)
+    await view.next.callback(owner)
     edit = owner.response.edit_message.await_args.kwargs
     assert edit["embeds"][0].description.startswith("**Conclusion: the film**")
     assert edit["embeds"][0].footer.text.startswith("Page 6/11")

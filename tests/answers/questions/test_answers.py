@@ -21,6 +21,7 @@ from typing import Any
 import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
+from discord.ext.test import backend, factories
 from sqlalchemy import update
 
 from bot.answers.questions.intents import understand
@@ -618,9 +619,11 @@ async def test_text_that_only_looks_like_a_mention_is_not_answered(bot: commands
 
 async def test_other_bots_mentioning_popcorn_are_ignored(bot: commands.Bot) -> None:
     assert bot.user is not None
-    other = dpytest.get_config().members[1]
-    other._user.bot = True
-    await dpytest.message(f"{bot.user.mention} who directed con air", member=1)
+    config = dpytest.get_config()
+    data = factories.make_user_dict("OtherBot", "0003", None, bot=True)
+    other = backend.make_member(backend.get_state().store_user(data), config.guilds[0])
+    assert other.bot
+    await dpytest.message(f"{bot.user.mention} who directed con air", member=other)
     assert dpytest.verify().message().nothing()
 
 
