@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/popcorn start
 
-## test: lint, then every test (PostgreSQL tests need POPCORN_TEST_POSTGRES_URL, else they skip)
+## test: lint, the type check, then every test (PostgreSQL tests need POPCORN_TEST_POSTGRES_URL,
+## else they skip)
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench
 	$(BIN)/ruff format --check bot tests bench
+	$(BIN)/mypy bot
 	@# pytest's exit code 5 means "no tests collected": say so, and do not fail the build on it
 	$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests (exit 5)"; exit 0; fi; exit $$status
