@@ -1,4 +1,4 @@
-"""`python -m bench` (or `make bench`): the benchmark of issue 6. See bench/README.md."""
+"""`python -m bench` (or `make bench`): the benchmark of issue 6. See docs/benchmark.md."""
 
 from bench.run import main
 

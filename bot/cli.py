@@ -23,7 +23,7 @@ log = logging.getLogger("popcorn")
 
 NO_TOKEN = (
     "No DISCORD_TOKEN is set: create a bot at https://discord.com/developers/applications "
-    "(README: 'Running on Discord'), or try the bot offline with `popcorn chat`."
+    "(docs/operations.md, 'Running on Discord'), or try the bot offline with `popcorn chat`."
 )
 
 
@@ -147,7 +147,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 async def _start(args: argparse.Namespace, settings: Settings) -> int:
     """The main job: on Discord when a token is set, else the offline chat."""
     if settings.discord_token is None:
-        print("No DISCORD_TOKEN set: starting the offline chat (see README).", file=sys.stderr)
+        print("No DISCORD_TOKEN set: starting the offline chat (see docs/operations.md).", file=sys.stderr)
         args.message, args.json, args.moderator, args.attach = None, False, False, []
         return await _chat(args, settings)
     return await _run(args, settings)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.answers.moderation import quick_entry
 from bot.answers.types import Actor, Attachment, Confirmation, Notice
 from bot.app import Popcorn
 from bot.db.exporter import export_to_dir
@@ -154,8 +153,8 @@ async def test_a_moderators_cast_edit_keeps_the_flag(any_app: Popcorn, tmp_path:
 async def test_adding_a_review_without_a_cast_keeps_the_catalogues_partial_cast(
     any_app: Popcorn,
 ) -> None:
-    data = quick_entry("Mandy", "2018", "Bonkers", "film 9")  # no cast: the catalogue's stays
-    preview = await any_app.answer_text("!review add", MOD, (Attachment("form.yaml", data),))
+    # the quick-entry form: no cast, so the catalogue's stays
+    preview = await any_app.answer_text("!review new Mandy | 2018 | Bonkers | film 9", MOD)
     assert isinstance(preview, Confirmation)
     await any_app.apply(preview.change)
     assert (await flags(any_app))["mandy-2018"] is False

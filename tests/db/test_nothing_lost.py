@@ -15,7 +15,7 @@ from bot.db.exporter import export_to_dir
 from bot.db.models import Film, Meta
 from bot.records.files import dump_record, parse_record_text
 from bot.records.schema import Record, film_slug
-from tests.answers.test_moderation import fields, review_card, say, text_of
+from tests.answers.moderation.helpers import fields, review_card, say, text_of
 from tests.db.test_storage import snapshot
 from tests.helpers import REPO, make_settings
 

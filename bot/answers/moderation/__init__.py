@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bot.answers.moderation.arguments import EDITABLE, FIELD_ALIASES, PATH_NAMES
 from bot.answers.moderation.editing import EditError, describe_change, edit_record, edited_record
-from bot.answers.moderation.intake import quick_entry, read_attachment
+from bot.answers.moderation.intake import read_attachment
 from bot.answers.moderation.settings import snowflake
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "describe_change",
     "edit_record",
     "edited_record",
-    "quick_entry",
     "read_attachment",
     "snowflake",
 ]

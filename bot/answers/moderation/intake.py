@@ -8,7 +8,6 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from bot.answers.moderation.arguments import LIST_SPLIT, PATH_NAMES
@@ -157,10 +156,3 @@ def form_from_text(text: str) -> tuple[tuple[str, str], ...]:
     parts = [part.strip() for part in text.split("|")]
     first = parts[:4] + [""] * (4 - len(parts[:4]))
     return tuple(zip(FORM_FIELDS, [*first, "\n".join(parts[4:])], strict=True))
-
-
-def quick_entry(title: str, year: str, verdict: str, ratings: str, more: str = "") -> bytes:
-    """The quick-entry form as a record file, for `review add`. Kept only for the Discord form
-    until it sends `Request("review new", form=...)`, which builds the Record directly."""
-    data = entry_data(title, year, verdict, ratings, more)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")

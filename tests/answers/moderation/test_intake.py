@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from bot.answers.moderation.intake import form_from_text, quick_entry, record_from_form
+from bot.answers.moderation.intake import form_from_text, record_from_form
 from bot.answers.types import Actor, Attachment, Card, Confirmation, Notice, Request, Tone
 from bot.app import Popcorn
 from tests.db.test_storage import snapshot
@@ -101,6 +101,13 @@ def test_a_form_without_a_title_is_refused() -> None:
         record_from_form(form(title="  "))
 
 
+def test_a_form_says_what_it_cannot_read() -> None:
+    with pytest.raises(ValueError, match="audio GOOD"):
+        record_from_form(form(ratings="sound-ish"))
+    with pytest.raises(ValueError, match="pros"):
+        record_from_form(form(more="whatever"))
+
+
 def test_typed_with_bars() -> None:
     assert form_from_text("Mandy | 2018 | Bonkers | film 9 | pros: a; b | cons: c") == (
         ("title", "Mandy"),
@@ -111,14 +118,6 @@ def test_typed_with_bars() -> None:
     )
     short = dict(form_from_text("Mandy | 2018"))
     assert short["verdict"] == short["ratings"] == short["more"] == ""
-
-
-def test_the_old_quick_entry_file_says_what_it_cannot_read() -> None:
-    """quick_entry (the form as a record file) stays until the Discord form sends `review new`."""
-    with pytest.raises(ValueError, match="audio GOOD"):
-        quick_entry("Mandy", "2018", "x", "sound-ish")
-    with pytest.raises(ValueError, match="pros"):
-        quick_entry("Mandy", "2018", "x", "audio GOOD", "whatever")
 
 
 # --- attached articles: a size limit and a time limit (issue 10, item 19) --------------------

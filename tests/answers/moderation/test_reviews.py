@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.moderation import quick_entry
 from bot.answers.types import Attachment, Confirmation, ItemList, Notice, Tone
 from bot.app import Popcorn
 from bot.db.exporter import current_review
@@ -45,10 +44,11 @@ async def test_adding_a_review_that_exists_is_refused_unless_replacing(any_app: 
     assert isinstance(replacing, Confirmation) and replacing.prompt.startswith("Replace")
 
 
-async def test_the_quick_entry_form_goes_through_the_same_add(any_app: Popcorn) -> None:
+async def test_the_quick_entry_form_goes_through_the_same_preview(any_app: Popcorn) -> None:
     ratings = "picture EXCELLENT, audio GREAT, film 9"
-    data = quick_entry("Mandy", "2018", "Bonkers", ratings, "pros: Cage; Colours\ncons: Slow start")
-    preview = await say(any_app, "!review add", files=(Attachment("form.yaml", data),))
+    more = "pros: Cage; Colours | cons: Slow start"
+    typed = f"!review new Mandy | 2018 | Bonkers | {ratings} | {more}"
+    preview = await say(any_app, typed)
     assert isinstance(preview, Confirmation)
     await any_app.apply(preview.change)
     card = await review_card(any_app, "mandy")
