@@ -147,7 +147,10 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 async def _start(args: argparse.Namespace, settings: Settings) -> int:
     """The main job: on Discord when a token is set, else the offline chat."""
     if settings.discord_token is None:
-        print("No DISCORD_TOKEN set: starting the offline chat (see docs/operations.md).", file=sys.stderr)
+        print(
+            "No DISCORD_TOKEN set: starting the offline chat (see docs/operations.md).",
+            file=sys.stderr,
+        )
         args.message, args.json, args.moderator, args.attach = None, False, False, []
         return await _chat(args, settings)
     return await _run(args, settings)

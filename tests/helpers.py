@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 from bot.config import DEFAULT_DATA_DIR, Settings
 
 if TYPE_CHECKING:
-    from discord.ext import commands
-
     from bot.answers.types import Answer
     from bot.app import Popcorn
+    from bot.discord_bot.client import PopcornBot
 
 POSTGRES_ENV = "POPCORN_TEST_POSTGRES_URL"
 REPO = Path(__file__).resolve().parents[1]
@@ -63,8 +62,9 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
 
 
 @contextlib.asynccontextmanager
-async def dpytest_bot(app: Popcorn) -> AsyncIterator[commands.Bot]:
-    """The real bot on `app`, wired to dpytest's fake Discord backend."""
+async def dpytest_bot(app: Popcorn) -> AsyncIterator[PopcornBot]:
+    """The real bot on `app`, wired to dpytest's fake Discord backend (the core is closed by
+    whoever made `app`)."""
     import discord
     import discord.ext.test as dpytest
 

@@ -25,6 +25,7 @@ from bot.discord_bot.views import (
 )
 from bot.records.files import MAX_FILE_BYTES
 from tests.discord_bot.fakes import (
+    GUILD,
     OWNER,
     fake_guild,
     fake_guild_context,
@@ -32,9 +33,6 @@ from tests.discord_bot.fakes import (
     fake_slash_context,
 )
 from tests.helpers import REPO
-
-GUILD = 4242
-
 
 MOD_ROLE = 555555555555555555
 
@@ -50,29 +48,21 @@ def member(
     return fake
 
 
-def guild(owner_id: int = 1) -> Any:
-    fake = create_autospec(discord.Guild, instance=True)
-    fake.id = GUILD
-    fake.owner_id = owner_id
-    fake.get_member = MagicMock(return_value=None)
-    return fake
-
-
 async def configure(app: Popcorn, text: str) -> None:
     owner = Actor(1, "owner", is_moderator=True, guild_id=GUILD, is_guild_owner=True)
     await app.answer(Request(text.split()[0], " ".join(text.split()[1:]), actor=owner))
 
 
 async def test_manage_messages_moderates_while_no_role_is_set(bot: Any, app: Popcorn) -> None:
-    assert (await bot.actor_for(member(manage_messages=True), guild())).is_moderator
-    assert not (await bot.actor_for(member(), guild())).is_moderator
+    assert (await bot.actor_for(member(manage_messages=True), fake_guild())).is_moderator
+    assert not (await bot.actor_for(member(), fake_guild())).is_moderator
 
 
 async def test_configured_roles_replace_manage_messages(bot: Any, app: Popcorn) -> None:
     await configure(app, f"modrole add {MOD_ROLE}")
-    assert (await bot.actor_for(member(role_ids=(MOD_ROLE,)), guild())).is_moderator
-    assert not (await bot.actor_for(member(manage_messages=True), guild())).is_moderator
-    owner = await bot.actor_for(member(user_id=1), guild(owner_id=1))
+    assert (await bot.actor_for(member(role_ids=(MOD_ROLE,)), fake_guild())).is_moderator
+    assert not (await bot.actor_for(member(manage_messages=True), fake_guild())).is_moderator
+    owner = await bot.actor_for(member(user_id=1), fake_guild(owner_id=1))
     assert owner.is_moderator and owner.is_guild_owner
 
 
