@@ -229,14 +229,31 @@ def command_for(name: str, rest: str = "") -> tuple[CommandSpec, str] | None:
     return spec, rest
 
 
+#: What a title that starts with a sub-command's name may match to be read as the title.
+_TITLE_MATCH = (MatchStatus.FOUND, MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH)
+
+
+def _names_a_film(ctx: AnswerContext, spec: CommandSpec, request: Request) -> bool:
+    """Whether `!<parent> <sub> <text>` is a title rather than the sub-command: for a member
+    (who cannot moderate) whenever the words match a film; for a moderator only `review new`
+    typed without the form's `|` separators (`!review new jack city`)."""
+    if request.form or request.attachments:
+        return False
+    typed_title = spec.name == "new" and bool(request.text) and "|" not in request.text
+    if may_moderate(request.actor) and not typed_title:
+        return False
+    title = f"{spec.name} {request.text}".strip()
+    return ctx.index.find_film(title).status in _TITLE_MATCH
+
+
 async def answer_request(ctx: AnswerContext, request: Request) -> Answer:
     spec = BY_NAME.get(request.command, FALLBACK)
-    if spec.parent and not may_moderate(request.actor):
-        # A member's `!review history of violence` names a film, not a moderator command.
+    if spec.parent and _names_a_film(ctx, spec, request):
+        # A member's `!review history of violence`, anyone's `!review new jack city`: a film
+        # whose title starts with a sub-command's name, not the moderator command.
         title = f"{spec.name} {request.text}".strip()
-        if ctx.index.find_film(title).status is MatchStatus.FOUND:
-            parent = BY_NAME[spec.parent]
-            spec, request = parent, replace(request, command=parent.name, text=title)
+        parent = BY_NAME[spec.parent]
+        spec, request = parent, replace(request, command=parent.name, text=title)
     # Moderator and owner commands: the rights are checked here, once, for every handler.
     if spec.moderator and (denied := refusal(request.actor, owner=spec.owner)) is not None:
         return denied

@@ -88,8 +88,6 @@ class QuickEntry(discord.ui.Modal, title="New review"):
         await ctx.respond(Request("review new", form=self.form()), private_errors=True)
 
 
-@app_commands.guild_only()
-@app_commands.default_permissions(manage_messages=True)
 async def field_names(_interaction: Interaction, typed: str) -> list[app_commands.Choice[str]]:
     """The editable fields that start with what is typed, then those that contain it."""
     typed = typed.strip().casefold()
@@ -101,6 +99,8 @@ async def field_names(_interaction: Interaction, typed: str) -> list[app_command
     ]
 
 
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_messages=True)
 class Reviews(
     commands.GroupCog,
     group_name="reviews",

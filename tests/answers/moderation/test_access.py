@@ -94,6 +94,21 @@ async def test_a_members_review_of_a_film_named_like_a_command_is_its_card(app: 
     assert isinstance(history, ItemList) and history.title.startswith("History of")
 
 
+async def test_review_new_with_a_title_is_the_films_card(app: Popcorn) -> None:
+    record = (
+        "schema: 1\nfilm: {title: New Jack City, year: 1991}\n"
+        "review: {verdict: Sharp, ratings: {film: 7}}\n"
+    )
+    added = await say(app, "!review add", files=(Attachment("njc.yaml", record.encode()),))
+    assert isinstance(added, Confirmation)
+    await app.apply(added.change)
+    for actor in (MEMBER, MOD):  # the quick entry is typed with `|`: this is a title
+        card = await say(app, "!review new jack city", actor=actor)
+        assert isinstance(card, Card) and card.title == "New Jack City (1991)"
+    form = await say(app, "!review new Mandy | 2018 | Bonkers | film 9", actor=MOD)
+    assert isinstance(form, Confirmation)
+
+
 async def test_a_handler_answered_without_the_check_is_a_bug_not_a_guess(app: Popcorn) -> None:
     request = Request("review remove", text="leaving las vegas")
     with pytest.raises(RightsNotChecked):

@@ -178,3 +178,12 @@ async def test_a_failing_quick_entry_form_is_logged_and_apologised_for(
         await form.on_error(interaction, RuntimeError("boom"))
     interaction.response.send_message.assert_awaited_once_with(APOLOGY, ephemeral=True)
     assert "guild 4242" in caplog.records[-1].getMessage()
+
+
+async def test_the_moderators_group_is_for_servers_and_their_moderators(bot: PopcornBot) -> None:
+    """`/reviews` is not offered in DMs, and is shown by default to Manage Messages only (a
+    server can grant it to its moderator roles in its Integrations settings)."""
+    group = bot.tree.get_command("reviews")
+    assert isinstance(group, discord.app_commands.Group)
+    assert group.guild_only
+    assert group.default_permissions == discord.Permissions(manage_messages=True)
