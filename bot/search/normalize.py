@@ -98,7 +98,8 @@ def _fold(text: str) -> str:
     # Quotes go before NFKD, which would turn "´" into a space + combining mark.
     text = unicodedata.normalize("NFKD", text.casefold().translate(_UNICODE_TABLE))
     text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP_CATEGORIES)
-    return text.translate(_ASCII_TABLE)  # fullwidth "＇" / "＆" became ASCII
+    # fullwidth "＇" / "＆" became ASCII; a styled font's letters ("𝓒𝓸𝓷") became capitals
+    return text.translate(_ASCII_TABLE).lower()
 
 
 def _words(folded: str) -> list[str]:

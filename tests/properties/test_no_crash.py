@@ -9,9 +9,6 @@ deadlines, so the suite stays a few seconds long on a small machine."""
 
 from __future__ import annotations
 
-import unicodedata
-
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -183,24 +180,15 @@ def test_normalisers_always_answer(text: str) -> None:
         assert isinstance(key, str)
         assert key == " ".join(key.split())
     # A key is lower case and its own key (a title's once more, unless it still starts with an
-    # article: "The A-Team" -> "a team" -> "team", one article dropped at a time); but for text
-    # whose letters become capitals once decomposed, a styled font: the known bug below. Drop
-    # that condition once it is fixed.
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    if decomposed == decomposed.casefold():
-        name, title = normalize_name(text), normalize_title(text)
-        assert normalize_name(name) == name, f"normalize_name({name!r}) is not {name!r}"
-        assert title == title.casefold()
-        if title.split()[:1] not in (["a"], ["an"], ["the"]):
-            assert normalize_title(title) == title, f"normalize_title({title!r}) is not itself"
+    # article: "The A-Team" -> "a team" -> "team", one article dropped at a time), also for
+    # text whose letters become capitals once decomposed (a styled font).
+    name, title = normalize_name(text), normalize_title(text)
+    assert normalize_name(name) == name, f"normalize_name({name!r}) is not {name!r}"
+    assert title == title.lower()
+    if title.split()[:1] not in (["a"], ["an"], ["the"]):
+        assert normalize_title(title) == title, f"normalize_title({title!r}) is not itself"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in bot/search/normalize.py: _fold case-folds before NFKD, so a letter in a "
-    "styled font (𝓐, as Discord members type with font generators) becomes a capital A that "
-    "is never lowered: '𝓒𝓸𝓷 𝓐𝓲𝓻' gets the key 'Con Air' and finds nothing",
-)
 def test_a_title_in_a_styled_font_has_the_plain_titles_key() -> None:
     assert normalize_title("𝓒𝓸𝓷 𝓐𝓲𝓻") == normalize_title("Con Air") == "con air"
     assert normalize_name("𝓝𝓲𝓬𝓸𝓵𝓪𝓼 𝓒𝓪𝓰𝓮") == "nicolas cage"
