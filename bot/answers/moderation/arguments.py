@@ -105,6 +105,42 @@ def parse_value(raw: str, kind: str) -> Any:
     return value
 
 
+ADD_SIGNS = "+"
+REMOVE_SIGNS = "-−–"  # the reply's minus (−) and a dash typed by a phone, too
+
+
+def list_change(raw: str) -> tuple[str, list[str]] | None:
+    """How a list field is edited: `+a` adds (`+a; b` several), `-a` removes, `= a; b` replaces
+    the whole list, `none` (`clear`, `-`) empties it; a bare value is None (refused: typed
+    without a sign it would replace the list by mistake)."""
+    value = raw.strip()
+    if value.lower() in CLEAR_WORDS:
+        return "replace", []
+    if not value:
+        return None
+    sign = value[0]
+    if sign == "=":
+        items = parse_value(value[1:], "list")
+        return "replace", items
+    if sign in ADD_SIGNS or sign in REMOVE_SIGNS:
+        signs = ADD_SIGNS if sign in ADD_SIGNS else REMOVE_SIGNS
+        parts = [clean_value(part.strip().lstrip(signs)) for part in LIST_SPLIT.split(value)]
+        items = [part for part in parts if part]
+        if not items:
+            return None
+        return ("add" if signs == ADD_SIGNS else "remove"), items
+    return None
+
+
+def list_hint(typed: str, raw: str) -> str:
+    """The three forms of a list edit, shown with what was typed."""
+    item = clean_value(raw) or "item"
+    return (
+        f"{typed} is a list: `{typed} +{item}` adds, `{typed} -{item}` removes, "
+        f"`{typed} = {item}; …` replaces the whole list."
+    )
+
+
 def split_quoted(text: str) -> tuple[str, str] | None:
     """`leaving las vegas "Ed Lauter as Hitman"` -> ("leaving las vegas", "Ed Lauter as Hitman")."""
     match = QUOTED_END.match(text.strip())

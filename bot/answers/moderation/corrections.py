@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from bot.answers.context import AnswerContext
 from bot.answers.moderation.arguments import (
     EDITABLE,
@@ -13,16 +15,19 @@ from bot.answers.moderation.arguments import (
     field_names,
     film_to_change,
     find_film_and_rest,
+    list_change,
+    list_hint,
     split_quoted,
 )
 from bot.answers.moderation.editing import EditError, edit_record, set_field
 from bot.answers.moderation.pending import save_now
-from bot.answers.text import echo, film_label
+from bot.answers.text import clip, echo, film_label, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
 from bot.db.exporter import film_to_record
-from bot.db.models import Film
+from bot.db.models import Film, FilmAlias
 from bot.records.retailers import is_affiliate_shop, retailer_name
 from bot.records.schema import Record
+from bot.search.normalize import normalize_title
 
 
 async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
@@ -54,11 +59,71 @@ async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
             f"`{ctx.prefix}review add` (attach the record or the article) or `/reviews new`.",
             Tone.WARNING,
         )
+    if EDITABLE[name][1] == "list":
+        return await set_list(ctx, request, film, record, typed, raw)
     try:
         edited = edit_record(record, typed, raw)
     except EditError as exc:
         return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
     return await save_now(ctx, request, film, edited, "set")
+
+
+def current_list(record: Record, path: str) -> list[str]:
+    """The items of a list field of the record (`review.pros`), empty when it has none."""
+    node: Any = record.model_dump(mode="json", by_alias=True)
+    for part in path.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return [str(item) for item in node] if isinstance(node, list) else []
+
+
+def shown_list(name: str, items: list[str], now: str = " now") -> str:
+    return f"{name}{now}: {'; '.join(items)}" if items else f"{name} is{now} empty."
+
+
+async def set_list(
+    ctx: AnswerContext, request: Request, film: Film, record: Record, typed: str, raw: str
+) -> Answer:
+    """`pros +Great sound`, `pros -Great sound`, `pros = a; b`: a list field edited, the
+    reply ending with the whole list as it now is."""
+    name = field_name(typed) or typed
+    path = EDITABLE[name][0]
+    label = film_label(film.title, film.year)
+    change = list_change(raw)
+    if change is None:
+        return Notice(f"Nothing was saved: {list_hint(typed.strip().lower(), raw)}", Tone.WARNING)
+    how, items = change
+    before = current_list(record, path)
+    keys = [item.casefold() for item in before]
+    if how == "add":
+        there = [item for item in items if item.casefold() in keys]
+        if there:
+            return Notice(
+                f"Nothing changed: {label} already has "
+                f"{human_list([f'“{echo(item)}”' for item in there])} in its {name}. "
+                f"{shown_list(name, before, '')}"
+            )
+        after = before + items
+    elif how == "remove":
+        missing = [item for item in items if item.casefold() not in keys]
+        if missing:
+            return Notice(
+                f"Nothing changed: {human_list([f'“{echo(item)}”' for item in missing])} "
+                f"{'is' if len(missing) == 1 else 'are'} not in the {name} of {label}. "
+                f"{shown_list(name, before, '')}",
+                Tone.WARNING,
+            )
+        gone = {item.casefold() for item in items}
+        after = [item for item in before if item.casefold() not in gone]
+    else:
+        after = items
+    try:
+        edited = set_field(record, path, after, typed.strip())
+    except EditError as exc:
+        return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
+    saved = await save_now(ctx, request, film, edited, "set")
+    if isinstance(saved, Notice) and saved.text.startswith("Saved."):
+        return Notice(clip(f"{saved.text}\n{shown_list(name, after)}", 1900), saved.tone)
+    return saved
 
 
 async def save_list(
@@ -93,25 +158,77 @@ async def list_edit(
     return film, verb, parts[1]
 
 
+async def alias_clash(ctx: AnswerContext, film: Film, alias: str) -> str | None:
+    """Why `alias` cannot be another name for `film`: it is already a film's title or alias
+    (compared as the search index compares titles: `con-air` is `Con Air`), else None."""
+    key = normalize_title(alias)
+    if not key:
+        return f"“{echo(alias)}” has no letters or digits to look a film up by."
+    if normalize_title(film.title) == key:
+        return f"“{echo(alias)}” is already the title of {film_label(film.title, film.year)}."
+    titles = await ctx.session.execute(select(Film.title, Film.year).where(Film.id != film.id))
+    for title, year in titles:
+        if normalize_title(title) == key:
+            return f"“{echo(alias)}” is already the title of {film_label(title, year)}."
+    aliases = await ctx.session.execute(
+        select(FilmAlias.alias, Film.title, Film.year)
+        .join(Film, FilmAlias.film_id == Film.id)
+        .where(Film.id != film.id)
+    )
+    for other, title, year in aliases:
+        if normalize_title(other) == key:
+            return (
+                f"“{echo(alias)}” is already an alias of {film_label(title, year)}"
+                f"{'' if other == alias else f' (as “{echo(other)}”)'}."
+            )
+    return None
+
+
+async def alias_list(ctx: AnswerContext, request: Request, text: str) -> Answer:
+    """`alias list <film>`: the other names members may use for it."""
+    if not text.strip():
+        return Notice(f"Use: `{ctx.prefix}alias list face off`", Tone.WARNING)
+    film = await film_to_change(ctx, request, text.strip(), "alias list face off")
+    if not isinstance(film, Film):
+        return film
+    aliases = list(film_to_record(film).film.aliases)
+    label = film_label(film.title, film.year)
+    if not aliases:
+        return Notice(
+            f'{label} has no aliases. Add one with `{ctx.prefix}alias add {text.strip()} "…"`.'
+        )
+    return Notice(f"Aliases of {label}: {', '.join(f'“{echo(a)}”' for a in aliases)}.")
+
+
 async def alias_answer(ctx: AnswerContext, request: Request) -> Answer:
+    verb, _, rest = request.text.partition(" ")
+    if verb.lower() == "list":
+        return await alias_list(ctx, request, rest)
     found = await list_edit(ctx, request, 'alias add face off "faceoff"')
     if not isinstance(found, tuple):
         return found
     film, verb, alias = found
+    label = film_label(film.title, film.year)
     record = film_to_record(film)
     aliases = list(record.film.aliases)
     if verb == "add":
-        if alias in aliases:
-            return Notice(
-                f"{film_label(film.title, film.year)} already has the alias “{echo(alias)}”."
-            )
+        same = [a for a in aliases if normalize_title(a) == normalize_title(alias)]
+        if same:
+            return Notice(f"{label} already has the alias “{echo(same[0])}”.")
+        clash = await alias_clash(ctx, film, alias)
+        if clash is not None:
+            return Notice(f"Nothing was saved: {clash}", Tone.WARNING)
         aliases.append(alias)
     else:
-        if alias not in aliases:
-            return Notice(
-                f"{film_label(film.title, film.year)} has no alias “{echo(alias)}”.", Tone.WARNING
+        gone = [a for a in aliases if a.casefold() == alias.casefold()] or [
+            a for a in aliases if normalize_title(a) == normalize_title(alias)
+        ]
+        if not gone:
+            known = (
+                f" Its aliases: {', '.join(f'“{echo(a)}”' for a in aliases)}." if aliases else ""
             )
-        aliases.remove(alias)
+            return Notice(f"{label} has no alias “{echo(alias)}”.{known}", Tone.WARNING)
+        aliases = [a for a in aliases if a not in gone]
     return await save_list(ctx, request, film, record, "film.aliases", aliases, f"alias {verb}")
 
 

@@ -8,6 +8,8 @@ from bot.answers.moderation.arguments import (
     FIELD_ALIASES,
     PATH_NAMES,
     field_name,
+    list_change,
+    list_hint,
     parse_value,
     split_quoted,
 )
@@ -28,6 +30,23 @@ def test_values() -> None:
     assert parse_value("“curly”", "text") == "curly"
     assert parse_value("a; b;;c", "list") == ["a", "b", "c"]
     assert parse_value("clear", "list") == [] and parse_value("-", "text") is None
+
+
+def test_list_changes() -> None:
+    assert list_change("+Great sound") == ("add", ["Great sound"])
+    assert list_change("+Great sound; +Cage") == ("add", ["Great sound", "Cage"])
+    assert list_change('-"The car chase"') == ("remove", ["The car chase"])
+    assert list_change("−Dated effects") == ("remove", ["Dated effects"])  # the reply's minus
+    assert list_change("= Cage; Shue") == ("replace", ["Cage", "Shue"])
+    assert list_change("=none") == ("replace", []) and list_change("clear") == ("replace", [])
+    assert list_change("The car chase") is None and list_change("+") is None
+
+
+def test_the_list_hint_shows_the_three_forms() -> None:
+    assert list_hint("cons", "Dated") == (
+        "cons is a list: `cons +Dated` adds, `cons -Dated` removes, "
+        "`cons = Dated; …` replaces the whole list."
+    )
 
 
 def test_a_quoted_value_at_the_end() -> None:

@@ -97,3 +97,106 @@ async def test_set_on_a_film_without_a_review_says_how_to_add_one(any_app: Popco
 async def test_the_same_value_again_changes_nothing(any_app: Popcorn) -> None:
     answer = await say(any_app, "!review set leaving las vegas audio POOR")
     assert text_of(answer) == "Nothing changed: Leaving Las Vegas (1995) already says that."
+
+
+async def pros_of(app: Popcorn) -> str:
+    return fields(await review_card(app, "leaving las vegas"))["Pros"]
+
+
+async def test_a_list_gains_and_loses_one_item(any_app: Popcorn) -> None:
+    added = await say(any_app, "!review set leaving las vegas pros +The car chase")
+    assert text_of(added) == (
+        "Saved. Leaving Las Vegas (1995) — pros: +The car chase\n"
+        "pros now: Nicolas Cage; Elisabeth Shue; Gripping Storyline; The car chase"
+    )
+    removed = await say(any_app, "!review set leaving las vegas pros -the CAR chase")
+    assert text_of(removed) == (
+        "Saved. Leaving Las Vegas (1995) — pros: −The car chase\n"
+        "pros now: Nicolas Cage; Elisabeth Shue; Gripping Storyline"
+    )
+    several = await say(any_app, "!review set leaving las vegas cons +Dated effects; No trailer")
+    assert text_of(several).endswith(
+        "cons now: Poor Audio Quality; Picture Quality Could Be Better; Dated effects; No trailer"
+    )
+    features = await say(any_app, '!review set leaving las vegas features -"B-Roll"')
+    assert text_of(features).endswith(
+        "features now: Making Of; "
+        "Interviews with Nicolas Cage, Elisabeth Shue, Julian Sands & Mike Figgis"
+    )
+    genres = await say(any_app, "!review set leaving las vegas genre −Romance")
+    assert text_of(genres).endswith("genres now: Drama")
+
+
+async def test_removing_what_is_not_there_changes_nothing(any_app: Popcorn) -> None:
+    before = await snapshot(any_app.engine)
+    answer = await say(any_app, "!review set leaving las vegas pros -The car chase")
+    assert isinstance(answer, Notice) and answer.tone is Tone.WARNING
+    assert answer.text == (
+        "Nothing changed: “The car chase” is not in the pros of Leaving Las Vegas (1995). "
+        "pros: Nicolas Cage; Elisabeth Shue; Gripping Storyline"
+    )
+    again = await say(any_app, "!review set leaving las vegas pros +nicolas cage")
+    assert text_of(again) == (
+        "Nothing changed: Leaving Las Vegas (1995) already has “nicolas cage” in its pros. "
+        "pros: Nicolas Cage; Elisabeth Shue; Gripping Storyline"
+    )
+    assert await snapshot(any_app.engine) == before
+
+
+async def test_a_bare_value_on_a_list_is_refused_with_the_three_forms(any_app: Popcorn) -> None:
+    before = await snapshot(any_app.engine)
+    answer = await say(any_app, "!review set leaving las vegas pros The car chase")
+    assert isinstance(answer, Notice) and answer.tone is Tone.WARNING
+    assert answer.text == (
+        "Nothing was saved: pros is a list: `pros +The car chase` adds, "
+        "`pros -The car chase` removes, `pros = The car chase; …` replaces the whole list."
+    )
+    assert "\n" not in answer.text
+    assert await snapshot(any_app.engine) == before
+
+
+async def test_a_list_is_replaced_only_with_equals(any_app: Popcorn) -> None:
+    answer = await say(any_app, "!review set leaving las vegas pros = Cage; Shue")
+    assert text_of(answer).endswith("\npros now: Cage; Shue")
+    assert "Cage" in await pros_of(any_app) and "Gripping" not in await pros_of(any_app)
+    directors = await say(any_app, "!review set leaving las vegas directors = Mike Figgis")
+    assert text_of(directors) == "Nothing changed: Leaving Las Vegas (1995) already says that."
+    cleared = await say(any_app, "!review set leaving las vegas cons none")
+    assert text_of(cleared).endswith("\ncons is now empty.")
+
+
+async def test_an_alias_that_names_another_film_is_refused(any_app: Popcorn) -> None:
+    before = await snapshot(any_app.engine)
+    title = await say(any_app, '!alias add the rock "Con Air"')
+    assert isinstance(title, Notice) and title.tone is Tone.WARNING
+    assert title.text == "Nothing was saved: “Con Air” is already the title of Con Air (1997)."
+    spelt = await say(any_app, '!alias add the rock "con-air"')
+    assert text_of(spelt) == "Nothing was saved: “con-air” is already the title of Con Air (1997)."
+    assert await snapshot(any_app.engine) == before
+
+    await say(any_app, '!alias add the rock "Alcatraz"')
+    other = await say(any_app, '!alias add con air "ALCATRAZ!"')
+    assert text_of(other) == (
+        "Nothing was saved: “ALCATRAZ!” is already an alias of The Rock (1996) (as “Alcatraz”)."
+    )
+    card = await say(any_app, "!film con air", actor=None)
+    assert isinstance(card, Card) and card.title.startswith("Con Air")
+
+
+async def test_aliases_are_listed_and_removed_whatever_the_case(any_app: Popcorn) -> None:
+    none = await say(any_app, "!alias list the rock")
+    assert text_of(none) == (
+        'The Rock (1996) has no aliases. Add one with `!alias add the rock "…"`.'
+    )
+    await say(any_app, '!alias add the rock "Alcatraz"')
+    await say(any_app, '!alias add the rock "The Rock 1996"')
+    listed = await say(any_app, "!alias list the rock")
+    assert text_of(listed) == "Aliases of The Rock (1996): “Alcatraz”, “The Rock 1996”."
+    removed = await say(any_app, '!alias remove the rock "ALCATRAZ"')
+    assert text_of(removed) == "Saved. The Rock (1996) — aliases: −Alcatraz"
+    missing = await say(any_app, '!alias remove the rock "Alcatraz"')
+    assert isinstance(missing, Notice) and missing.tone is Tone.WARNING
+    assert missing.text == "The Rock (1996) has no alias “Alcatraz”. Its aliases: “The Rock 1996”."
+    assert text_of(await say(any_app, "!alias list the rock")) == (
+        "Aliases of The Rock (1996): “The Rock 1996”."
+    )
