@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from pydantic import ValidationError
 
 from bot.answers.moderation.arguments import LIST_SPLIT, PATH_NAMES
-from bot.answers.moderation.editing import describe_edit_error
+from bot.answers.moderation.editing import MORE_NAMES, describe_edit_error
 from bot.answers.text import clip
 from bot.answers.types import Field
 from bot.records.files import (
@@ -21,6 +22,7 @@ from bot.records.files import (
     RecordError,
     load_bytes,
 )
+from bot.records.ratings import Grade
 from bot.records.schema import Record
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -37,14 +39,40 @@ RATING_WORDS = {
 }  # fmt: skip
 
 
-def record_from_attachment(filename: str, data: bytes) -> tuple[Record, tuple[str, ...]]:
+#: The parser's warning about a value it read but could not use -> the path it would have filled.
+WARNED_PATHS = {
+    "certificate ": "film.certificate",
+    "running time ": "film.runtime_min",
+    "label ": "release.label",
+    "release date ": "release.release_date",
+    "region ": "release.region",
+    "number of discs ": "release.discs",
+    "picture rating ": "review.ratings.picture",
+    "audio rating ": "review.ratings.audio",
+    "extras rating ": "review.ratings.extras",
+    "film rating ": "review.ratings.film",
+    "no cast list": "film.cast",
+}
+_OFF_SCALE = re.compile(r"^\w+ rating '(?P<value>[^']*)' is not on the word scale")
+
+
+@dataclass(frozen=True)
+class ArticleNotes:
+    """What reading an attachment noticed: the paths the article really does not give, and
+    the parser's warnings (what it saw but could not use, and why)."""
+
+    missing: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def record_from_attachment(filename: str, data: bytes) -> tuple[Record, ArticleNotes]:
     """A record file (the data/ format) or a review article (text or HTML) -> a record, and
-    the paths the article did not give."""
+    what the article did not give or the parser could not use."""
     suffix = PurePath(filename).suffix.lower()
     if len(data) > MAX_FILE_BYTES:
         raise RecordError(filename, f"the file is over {MAX_FILE_BYTES // 1_000_000} MB")
     if suffix in RECORD_SUFFIXES:
-        return load_bytes(data, filename)[0].record, ()
+        return load_bytes(data, filename)[0].record, ArticleNotes()
     if suffix in CATALOG_SUFFIXES:
         raise RecordError(filename, "a CSV catalog is imported with `popcorn import`, not here")
     if suffix in ARTICLE_SUFFIXES:
@@ -59,12 +87,12 @@ def record_from_attachment(filename: str, data: bytes) -> tuple[Record, tuple[st
         from bot.records.article import parse_article
 
         parsed = parse_article(text, filename)
-        return parsed.record, parsed.missing
+        return parsed.record, ArticleNotes(parsed.missing, parsed.warnings)
     known = ", ".join(RECORD_SUFFIXES + ARTICLE_SUFFIXES)
     raise RecordError(filename, f"unknown file type (expected {known})")
 
 
-async def read_attachment(filename: str, data: bytes) -> tuple[Record, tuple[str, ...]]:
+async def read_attachment(filename: str, data: bytes) -> tuple[Record, ArticleNotes]:
     """record_from_attachment in a worker thread, so a slow file never stalls the bot for
     everyone, and given up after READ_SECONDS."""
     try:
@@ -77,12 +105,44 @@ async def read_attachment(filename: str, data: bytes) -> tuple[Record, tuple[str
         ) from None
 
 
-def missing_field(missing: tuple[str, ...]) -> Field | None:
-    """The preview's line naming what the article did not say."""
-    if not missing:
+def warned_paths(warnings: tuple[str, ...]) -> set[str]:
+    """The paths a warning explains (the article gave them, but not in a usable form)."""
+    return {
+        path
+        for warning in warnings
+        for start, path in WARNED_PATHS.items()
+        if warning.startswith(start)
+    }
+
+
+def with_suggestion(warning: str) -> str:
+    """A warning about a grade off the word scale, with the grade it most likely meant:
+    `picture rating 'EXCELENT' is not on the word scale — not used (did you mean EXCELLENT?)`."""
+    match = _OFF_SCALE.match(warning)
+    near = Grade.near_miss(match["value"]) if match else None
+    return f"{warning} (did you mean {near.value}?)" if near is not None else warning
+
+
+def missing_field(notes: ArticleNotes | tuple[str, ...]) -> Field | None:
+    """The preview's line naming what the article really did not say (a value the parser saw
+    but could not use is in warning_field instead)."""
+    if not isinstance(notes, ArticleNotes):
+        notes = ArticleNotes(notes)
+    explained = warned_paths(notes.warnings)
+    known = MORE_NAMES | PATH_NAMES
+    names = [known.get(path, path) for path in notes.missing if path not in explained]
+    if not names:
         return None
-    names = [PATH_NAMES.get(path, path) for path in missing]
     return Field("Missing (not in the article)", clip(", ".join(names), 1000))
+
+
+def warning_field(notes: ArticleNotes | tuple[str, ...]) -> Field | None:
+    """The preview's line with the parser's warnings, one a line: what it read but did not
+    use, and why (`release date '03/26/2018' not understood — not used`)."""
+    if not isinstance(notes, ArticleNotes) or not notes.warnings:
+        return None
+    lines = [f"• {with_suggestion(warning)}" for warning in notes.warnings]
+    return Field("Not understood (check these)", clip("\n".join(lines), 1000))
 
 
 def keep_known_facts(new: Record, old: Record) -> Record:

@@ -10,7 +10,12 @@ from bot.answers.context import AnswerContext
 from bot.answers.films import review_card, unreviewed_card
 from bot.answers.moderation.access import acting
 from bot.answers.moderation.editing import describe_change
-from bot.answers.moderation.intake import keep_known_facts, missing_field
+from bot.answers.moderation.intake import (
+    ArticleNotes,
+    keep_known_facts,
+    missing_field,
+    warning_field,
+)
 from bot.answers.text import clip, film_label
 from bot.answers.types import (
     Answer,
@@ -61,11 +66,12 @@ async def confirm_save(
     ctx: AnswerContext,
     request: Request,
     record: Record,
-    missing: tuple[str, ...] = (),
+    missing: ArticleNotes | tuple[str, ...] = (),
     *,
     replacing: bool = False,
 ) -> Answer:
-    """A new review (`review add`, `review new`) previewed, with Confirm and Cancel."""
+    """A new review (`review add`, `review new`) previewed, with Confirm and Cancel; `missing`
+    (an article's notes) adds what the article lacks and what the parser could not use."""
     existing = await film_by_slug(ctx.session, record.slug)
     if existing is not None and current_review(existing) is not None and not replacing:
         label = film_label(existing.title, existing.year)
@@ -79,7 +85,7 @@ async def confirm_save(
     existing_id = existing.id if existing else None  # the preview's rollback expires `existing`
     if existing is not None:
         record = keep_known_facts(record, film_to_record(existing))
-    extra = [f for f in (missing_field(missing),) if f is not None]
+    extra = [f for f in (warning_field(missing), missing_field(missing)) if f is not None]
     try:
         card = await preview_card(ctx, record, extra)
     except ChangeError as exc:

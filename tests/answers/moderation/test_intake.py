@@ -10,10 +10,17 @@ import time
 
 import pytest
 
-from bot.answers.moderation.intake import form_from_text, record_from_form
+from bot.answers.moderation.intake import (
+    ArticleNotes,
+    form_from_text,
+    missing_field,
+    record_from_form,
+    warning_field,
+)
 from bot.answers.types import Actor, Attachment, Card, Confirmation, Notice, Request, Tone
 from bot.app import Popcorn
 from tests.db.test_storage import snapshot
+from tests.helpers import REPO
 
 MOD = Actor(7, "Mod Erator", is_moderator=True, guild_id=99)
 
@@ -167,3 +174,42 @@ async def test_a_slow_article_is_given_up_and_the_loop_keeps_serving(
     # Members are still answered meanwhile and afterwards.
     card = await app.answer_text("!verdict leaving las vegas")
     assert card is not None
+
+
+# --- previews tell the truth: the parser's warnings, apart from what is absent (issue 12) ------
+
+
+async def test_a_preview_shows_what_the_article_said_but_was_not_understood(
+    app: Popcorn,
+) -> None:
+    article = (REPO / "tests/records/articles/con-air.txt").read_text(encoding="utf-8")
+    article = article.replace("Blu-ray Released: 8th October 2012", "Blu-ray Released: 03/26/2018")
+    article = article.replace("Blu-ray Picture: GREAT", "Blu-ray Picture: EXCELENT")
+    before = await snapshot(app.engine)
+    preview = await app.answer(
+        Request("review add", actor=MOD, attachments=(Attachment("con-air.txt", article.encode()),))
+    )
+    assert isinstance(preview, Confirmation), preview
+    shown = {f.name: f.value for f in preview.preview.fields}
+    assert shown["Not understood (check these)"] == (
+        "• release date '03/26/2018' not understood — not used\n"
+        "• picture rating 'EXCELENT' is not on the word scale — not used "
+        "(did you mean EXCELLENT?)"
+    )
+    # What is listed as missing is only what the article really lacks, said as moderators say it.
+    assert shown["Missing (not in the article)"] == "purchase links, trailer"
+    assert await snapshot(app.engine) == before
+
+
+def test_missing_lists_only_what_is_really_absent() -> None:
+    notes = ArticleNotes(
+        missing=("release.release_date", "review.ratings.picture", "film.runtime_min"),
+        warnings=("release date '03/26/2018' not understood — not used",),
+    )
+    missing = missing_field(notes)
+    assert missing is not None and missing.value == "picture, runtime"
+    warned = warning_field(notes)
+    assert warned is not None
+    assert warned.value == "• release date '03/26/2018' not understood — not used"
+    assert warning_field(ArticleNotes(missing=("film.runtime_min",))) is None
+    assert missing_field(ArticleNotes()) is None

@@ -18,6 +18,7 @@ from bot.db.changes import (
     film_history,
     preview_record,
 )
+from bot.db.exporter import film_to_record
 from bot.records.files import parse_record_text
 from tests.answers.moderation.helpers import CON_AIR, MOD, fields, review_card, say, text_of
 from tests.db.test_storage import snapshot
@@ -90,3 +91,20 @@ async def test_a_field_edit_is_a_change_with_its_action_in_the_history(app: Popc
         ("alias add", "film.aliases", "Mod Erator"),
         ("set", "review.ratings.audio", "Mod Erator"),
     ]
+
+
+async def test_a_set_typed_as_people_write_it_is_saved_on_the_sites_scale(app: Popcorn) -> None:
+    rated = await say(app, "!review set leaving las vegas rating 4.5 stars")
+    assert text_of(rated) == "Saved. Leaving Las Vegas (1995) — rating: — → 9/10"
+    dated = await say(app, "!review set leaving las vegas released 26 March 2018")
+    assert text_of(dated) == "Saved. Leaving Las Vegas (1995) — released: 2016-07-04 → 2018-03-26"
+    async with app.sessions() as session:
+        film = await film_by_slug(session, "leaving-las-vegas-1995")
+        assert film is not None
+        record = film_to_record(film)
+    assert record.review is not None and record.review.ratings.film == 9.0
+    assert record.release is not None and str(record.release.release_date) == "2018-03-26"
+    refused = await say(app, "!review set leaving las vegas released 31/02/2018")
+    assert text_of(refused) == (
+        "Nothing was saved. released: '31/02/2018' is not a date: February 2018 has 28 days"
+    )
