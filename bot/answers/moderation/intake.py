@@ -22,7 +22,7 @@ from bot.records.files import (
     RecordError,
     load_bytes,
 )
-from bot.records.ratings import Grade
+from bot.records.ratings import Grade, read_film_rating
 from bot.records.schema import Record
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -167,7 +167,8 @@ def keep_known_facts(new: Record, old: Record) -> Record:
 def entry_data(title: str, year: str, verdict: str, ratings: str, more: str = "") -> dict[str, Any]:
     """The quick-entry form's fields as record data (not validated yet).
 
-    `ratings`: `picture GOOD, audio POOR, extras OK, film 7` (any order, any may be left out);
+    `ratings`: `picture GOOD, audio POOR, extras OK, film 7` (any order, any may be left out;
+    the film's as people write it, `film 9/10`, `film 4.5 stars`, on the site's scale);
     `more`: optional `pros: a; b` and `cons: c; d` lines. Raises ValueError with a reply."""
     ratings_data: dict[str, Any] = {}
     for part in re.split(r"[,\n]+", ratings):
@@ -179,6 +180,12 @@ def entry_data(title: str, year: str, verdict: str, ratings: str, more: str = ""
             raise ValueError(
                 f"I can't read the rating “{clip(part.strip(), 40)}”: write e.g. audio GOOD"
             )
+        if aspect == "film":
+            try:
+                ratings_data[aspect] = read_film_rating(value)[0]
+            except ValueError as exc:
+                raise ValueError(f"{key.rstrip(':')}: {exc}") from None
+            continue
         ratings_data[aspect] = value.strip()
     review: dict[str, Any] = {"verdict": verdict, "ratings": ratings_data}
     for line in more.splitlines():

@@ -213,3 +213,21 @@ def test_missing_lists_only_what_is_really_absent() -> None:
     assert warned.value == "• release date '03/26/2018' not understood — not used"
     assert warning_field(ArticleNotes(missing=("film.runtime_min",))) is None
     assert missing_field(ArticleNotes()) is None
+
+
+async def test_the_forms_film_rating_as_people_write_it(app: Popcorn) -> None:
+    stars = await app.answer(
+        Request("review new", actor=MOD, form=form(ratings="film 4.5 stars, audio great"))
+    )
+    assert isinstance(stars, Confirmation), stars
+    shown = {f.name: f.value for f in stars.preview.fields}
+    assert shown["Film"] == "9/10" and shown["Audio"] == "▰▰▰▰▱ GREAT"
+    wrong = await app.answer(Request("review new", actor=MOD, form=form(ratings="film 12/10")))
+    assert isinstance(wrong, Notice) and wrong.tone is Tone.ERROR
+    assert wrong.text == "Nothing was saved. film: '12/10' is more than the site's maximum, 10"
+    misspelt = await app.answer(Request("review new", actor=MOD, form=form(ratings="audio gret")))
+    assert isinstance(misspelt, Notice)
+    assert misspelt.text == (
+        "Nothing was saved. audio: 'gret' is not on the rating scale "
+        "(POOR / OK / GOOD / GREAT / EXCELLENT): did you mean GREAT?"
+    )
