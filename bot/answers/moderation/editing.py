@@ -147,6 +147,11 @@ def plain_message(item: ErrorDetails) -> str:
     if kind in ("float_parsing", "float_type"):
         return f"{shown} is not a number"
     if kind.startswith("date") or kind.startswith("datetime"):
+        if isinstance(given, str):
+            try:
+                return f"{shown} should be written {read_date(given).isoformat()}"
+            except ValueError as exc:
+                return str(exc)
         return f"{shown} is not a date: {DATE_EXAMPLE}"
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters)"

@@ -176,3 +176,14 @@ def test_a_nested_error_never_names_an_internal_path(llv: Record) -> None:
 def test_a_film_rating_change_is_said_on_the_sites_scale() -> None:
     assert describe_change("review.ratings.film", 8.0, 9.0) == "rating: 8/10 → 9/10"
     assert describe_change("review.ratings.film", None, 7.5) == "rating: — → 7.5/10"
+
+
+def test_a_date_the_record_refuses_is_said_plainly(llv: Record) -> None:
+    with pytest.raises(EditError) as written:
+        set_field(llv, "release.release_date", "26 March 2018")
+    assert str(written.value) == "released: '26 March 2018' should be written 2018-03-26"
+    with pytest.raises(EditError) as impossible:
+        set_field(llv, "review.published", "31/02/2018")
+    assert str(impossible.value) == (
+        "published: '31/02/2018' is not a date: February 2018 has 28 days"
+    )
