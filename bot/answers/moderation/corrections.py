@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -17,9 +18,10 @@ from bot.answers.moderation.arguments import (
     find_film_and_rest,
     list_change,
     list_hint,
+    parse_value,
     split_quoted,
 )
-from bot.answers.moderation.editing import EditError, edit_record, set_field
+from bot.answers.moderation.editing import EditError, edit_record, set_field, typed_value
 from bot.answers.moderation.pending import save_now
 from bot.answers.text import clip, echo, film_label, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
@@ -65,7 +67,12 @@ async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
         edited = edit_record(record, typed, raw)
     except EditError as exc:
         return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
-    return await save_now(ctx, request, film, edited, "set")
+    path, kind = EDITABLE[name]
+    _, converted = typed_value(path, parse_value(raw, kind))  # read already: it is valid
+    saved = await save_now(ctx, request, film, edited, "set")
+    if converted and isinstance(saved, Notice) and saved.text.startswith("Saved."):
+        return replace(saved, text=f"{saved.text} ({converted})")
+    return saved
 
 
 def current_list(record: Record, path: str) -> list[str]:

@@ -67,7 +67,19 @@ class ArticleNotes:
 
 def record_from_attachment(filename: str, data: bytes) -> tuple[Record, ArticleNotes]:
     """A record file (the data/ format) or a review article (text or HTML) -> a record, and
-    what the article did not give or the parser could not use."""
+    what the article did not give or the parser could not use. A value the record refuses is
+    said as moderators name the field (`released: ...`), never as the record's path."""
+    try:
+        return _record_from_attachment(filename, data)
+    except RecordError as exc:
+        refused = exc.__context__
+        if isinstance(refused, ValidationError):
+            problem = describe_edit_error(refused)
+            raise RecordError(exc.source, problem, record=exc.record) from None
+        raise
+
+
+def _record_from_attachment(filename: str, data: bytes) -> tuple[Record, ArticleNotes]:
     suffix = PurePath(filename).suffix.lower()
     if len(data) > MAX_FILE_BYTES:
         raise RecordError(filename, f"the file is over {MAX_FILE_BYTES // 1_000_000} MB")

@@ -200,3 +200,18 @@ async def test_aliases_are_listed_and_removed_whatever_the_case(any_app: Popcorn
     assert text_of(await say(any_app, "!alias list the rock")) == (
         "Aliases of The Rock (1996): “The Rock 1996”."
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("4.5 stars", " (4.5/5 is 9/10 on the site's scale)"),
+        ("9 out of 10", ""),
+    ],
+)
+async def test_a_rating_as_people_write_it_says_what_it_became(
+    any_app: Popcorn, typed: str, said: str
+) -> None:
+    saved = await say(any_app, f"!review set leaving las vegas rating {typed}")
+    assert text_of(saved) == f"Saved. Leaving Las Vegas (1995) — rating: — → 9/10{said}"
+    assert fields(await review_card(any_app, "leaving las vegas"))["Film"] == "9/10"

@@ -19,6 +19,7 @@ from bot.answers.moderation.intake import (
 )
 from bot.answers.types import Actor, Attachment, Card, Confirmation, Notice, Request, Tone
 from bot.app import Popcorn
+from tests.answers.moderation.helpers import CON_AIR
 from tests.db.test_storage import snapshot
 from tests.helpers import REPO
 
@@ -231,3 +232,15 @@ async def test_the_forms_film_rating_as_people_write_it(app: Popcorn) -> None:
         "Nothing was saved. audio: 'gret' is not on the rating scale "
         "(POOR / OK / GOOD / GREAT / EXCELLENT): did you mean GREAT?"
     )
+
+
+async def test_an_attached_record_that_is_refused_names_fields_plainly(app: Popcorn) -> None:
+    record = CON_AIR.replace("release_date: 2012-10-08", "release_date: 31/02/2012")
+    record = record.replace("film: 7,", "film: 11,")
+    answer = await add(app, "con-air.yaml", record.encode())
+    assert answer.text == (
+        "Nothing was saved. con-air.yaml, record 'Con Air': released: '31/02/2012' is not a "
+        "date: February 2012 has 29 days; rating: must be at most 10.0"
+    )
+    iso = await add(app, "con-air.yaml", CON_AIR.replace("2012-10-08", "8 October 2012").encode())
+    assert iso.text.endswith("released: '8 October 2012' should be written 2012-10-08")

@@ -95,7 +95,9 @@ async def test_a_field_edit_is_a_change_with_its_action_in_the_history(app: Popc
 
 async def test_a_set_typed_as_people_write_it_is_saved_on_the_sites_scale(app: Popcorn) -> None:
     rated = await say(app, "!review set leaving las vegas rating 4.5 stars")
-    assert text_of(rated) == "Saved. Leaving Las Vegas (1995) — rating: — → 9/10"
+    assert text_of(rated) == (
+        "Saved. Leaving Las Vegas (1995) — rating: — → 9/10 (4.5/5 is 9/10 on the site's scale)"
+    )
     dated = await say(app, "!review set leaving las vegas released 26 March 2018")
     assert text_of(dated) == "Saved. Leaving Las Vegas (1995) — released: 2016-07-04 → 2018-03-26"
     async with app.sessions() as session:

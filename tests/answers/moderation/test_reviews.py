@@ -59,7 +59,7 @@ async def test_the_quick_entry_form_goes_through_the_same_preview(any_app: Popco
 @pytest.mark.parametrize(
     ("filename", "data", "problem"),
     [
-        ("bad.yaml", b"film:\n  title: X\n  year: 1700\n", "film.year"),
+        ("bad.yaml", b"film:\n  title: X\n  year: 1700\n", "year: must be at least 1888"),
         ("bad.yaml", b"film: [unclosed", "not valid YAML"),
         (
             "link.yaml",
