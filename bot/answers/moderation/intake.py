@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.answers.moderation.arguments import LIST_SPLIT, PATH_NAMES
+from bot.answers.moderation.arguments import PATH_NAMES
 from bot.answers.moderation.editing import MORE_NAMES, describe_edit_error
 from bot.answers.text import clip
 from bot.answers.types import Field
@@ -176,6 +176,10 @@ def keep_known_facts(new: Record, old: Record) -> Record:
     return Record.model_validate(data)
 
 
+#: In the form, a list's items are split on commas and semicolons (and come one per line).
+FORM_LIST_SPLIT = re.compile(r"\s*[;,]\s*")
+
+
 def entry_data(title: str, year: str, verdict: str, ratings: str, more: str = "") -> dict[str, Any]:
     """The quick-entry form's fields as record data (not validated yet).
 
@@ -200,12 +204,18 @@ def entry_data(title: str, year: str, verdict: str, ratings: str, more: str = ""
             continue
         ratings_data[aspect] = value.strip()
     review: dict[str, Any] = {"verdict": verdict, "ratings": ratings_data}
+    listing: str | None = None  # the list the lines below `pros:` / `cons:` go on
     for line in more.splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip().lower() in ("pros", "cons"):
-            review[key.strip().lower()] = [p for p in LIST_SPLIT.split(value.strip()) if p]
-        elif line.strip():
+            listing = key.strip().lower()
+        elif listing is None and line.strip():
             raise ValueError("Extra lines must start with `pros:` or `cons:`.")
+        else:
+            value = line.strip().lstrip("-•*+ ")  # a bullet on a line of its own
+        items = [p for p in FORM_LIST_SPLIT.split(value.strip()) if p]
+        if listing is not None:
+            review.setdefault(listing, []).extend(items)
     return {"schema": 1, "film": {"title": title, "year": year.strip()}, "review": review}
 
 

@@ -59,8 +59,19 @@ async def new_answer(ctx: AnswerContext, request: Request) -> Answer:
     try:
         record = record_from_form(form)
     except ValueError as exc:
-        return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
+        # The Discord form is gone once sent: what was typed in it comes back with the error.
+        given_back = typed_back(request.form)
+        return Notice(f"Nothing was saved. {exc}{given_back}", Tone.ERROR)
     return await confirm_save(ctx, request, record)
+
+
+def typed_back(form: tuple[tuple[str, str], ...]) -> str:
+    """What the moderator typed in the form, given back with the error so nothing is lost."""
+    lines = [f"{name}: {value}" for name, value in form if value.strip()]
+    if not lines:
+        return ""
+    typed = clip("\n".join(lines).replace("`", "'"), 1500)
+    return f"\nWhat you typed, to copy into the form again:\n```\n{typed}\n```"
 
 
 async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:

@@ -57,8 +57,9 @@ async def test_a_good_form_previews_the_film_then_saves_on_confirm(app: Popcorn)
 async def test_a_bad_rating_is_one_line_naming_the_field(app: Popcorn) -> None:
     answer = await app.answer(Request("review new", actor=MOD, form=form(ratings="audio LOUD")))
     assert isinstance(answer, Notice) and answer.tone is Tone.ERROR
-    assert answer.text.startswith("Nothing was saved. audio: ")
-    assert "review.ratings" not in answer.text and "\n" not in answer.text
+    error, _, typed = answer.text.partition("\n")  # one line, then the form given back
+    assert error.startswith("Nothing was saved. audio: ") and "review.ratings" not in error
+    assert typed.startswith("What you typed, to copy into the form again:")
 
 
 async def test_an_unreadable_rating_or_extra_line_is_refused(app: Popcorn) -> None:
@@ -225,10 +226,11 @@ async def test_the_forms_film_rating_as_people_write_it(app: Popcorn) -> None:
     assert shown["Film"] == "9/10" and shown["Audio"] == "▰▰▰▰▱ GREAT"
     wrong = await app.answer(Request("review new", actor=MOD, form=form(ratings="film 12/10")))
     assert isinstance(wrong, Notice) and wrong.tone is Tone.ERROR
-    assert wrong.text == "Nothing was saved. film: '12/10' is more than the site's maximum, 10"
+    error = wrong.text.partition("\n")[0]  # then the form given back
+    assert error == "Nothing was saved. film: '12/10' is more than the site's maximum, 10"
     misspelt = await app.answer(Request("review new", actor=MOD, form=form(ratings="audio gret")))
     assert isinstance(misspelt, Notice)
-    assert misspelt.text == (
+    assert misspelt.text.partition("\n")[0] == (
         "Nothing was saved. audio: 'gret' is not on the rating scale "
         "(POOR / OK / GOOD / GREAT / EXCELLENT): did you mean GREAT?"
     )
@@ -244,3 +246,22 @@ async def test_an_attached_record_that_is_refused_names_fields_plainly(app: Popc
     )
     iso = await add(app, "con-air.yaml", CON_AIR.replace("2012-10-08", "8 October 2012").encode())
     assert iso.text.endswith("released: '8 October 2012' should be written 2012-10-08")
+
+
+def test_the_forms_lists_split_on_commas_semicolons_and_lines() -> None:
+    more = "pros: Cage, Colours; Score\n- The car chase\ncons:\nSlow start"
+    record = record_from_form(form(more=more))
+    assert record.review is not None
+    assert record.review.pros == ["Cage", "Colours", "Score", "The car chase"]
+    assert record.review.cons == ["Slow start"]
+
+
+async def test_a_form_with_a_mistake_gives_back_what_was_typed(app: Popcorn) -> None:
+    typed = form(ratings="picture SUPERB", more="pros: Cage")
+    answer = await app.answer(Request("review new", actor=MOD, form=typed))
+    assert isinstance(answer, Notice) and answer.tone is Tone.ERROR
+    assert answer.text.startswith("Nothing was saved. ")
+    assert answer.text.endswith(
+        "What you typed, to copy into the form again:\n```\ntitle: Mandy\nyear: 2018\n"
+        "verdict: Bonkers\nratings: picture SUPERB\nmore: pros: Cage\n```"
+    )
