@@ -233,25 +233,24 @@ def command_for(name: str, rest: str = "") -> tuple[CommandSpec, str] | None:
 _TITLE_MATCH = (MatchStatus.FOUND, MatchStatus.AMBIGUOUS, MatchStatus.YEAR_MISMATCH)
 
 
-def _names_a_film(ctx: AnswerContext, spec: CommandSpec, request: Request) -> bool:
-    """Whether `!<parent> <sub> <text>` is a title rather than the sub-command: for a member
-    (who cannot moderate) whenever the words match a film; for a moderator only `review new`
-    typed without the form's `|` separators (`!review new jack city`)."""
+def _title_typed(ctx: AnswerContext, spec: CommandSpec, request: Request) -> str | None:
+    """The title when `!<parent> <sub> <text>` names a film rather than the sub-command: for a
+    member (who cannot moderate) whenever the words match a film; for a moderator only
+    `review new` typed without the form's `|` separators (`!review new jack city`)."""
     if request.form or request.attachments:
-        return False
+        return None
     typed_title = spec.name == "new" and bool(request.text) and "|" not in request.text
     if may_moderate(request.actor) and not typed_title:
-        return False
+        return None
     title = f"{spec.name} {request.text}".strip()
-    return ctx.index.find_film(title).status in _TITLE_MATCH
+    return title if ctx.index.find_film(title).status in _TITLE_MATCH else None
 
 
 async def answer_request(ctx: AnswerContext, request: Request) -> Answer:
     spec = BY_NAME.get(request.command, FALLBACK)
-    if spec.parent and _names_a_film(ctx, spec, request):
+    if spec.parent and (title := _title_typed(ctx, spec, request)) is not None:
         # A member's `!review history of violence`, anyone's `!review new jack city`: a film
         # whose title starts with a sub-command's name, not the moderator command.
-        title = f"{spec.name} {request.text}".strip()
         parent = BY_NAME[spec.parent]
         spec, request = parent, replace(request, command=parent.name, text=title)
     # Moderator and owner commands: the rights are checked here, once, for every handler.

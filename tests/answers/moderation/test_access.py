@@ -79,14 +79,16 @@ async def test_a_form_sent_by_a_member_is_refused(app: Popcorn) -> None:
     assert isinstance(answer, Notice) and answer.text == MODERATORS_ONLY
 
 
-async def test_a_members_review_of_a_film_named_like_a_command_is_its_card(app: Popcorn) -> None:
-    record = (
-        "schema: 1\nfilm: {title: A History of Violence, year: 2005}\n"
-        "review: {verdict: Quietly brutal, ratings: {film: 8}}\n"
-    )
-    added = await say(app, "!review add", files=(Attachment("hov.yaml", record.encode()),))
+async def add_review(app: Popcorn, title: str, year: int) -> None:
+    """A moderator adds a short review of the film `title`."""
+    record = f"schema: 1\nfilm: {{title: {title}, year: {year}}}\nreview: {{verdict: Sharp}}\n"
+    added = await say(app, "!review add", files=(Attachment("film.yaml", record.encode()),))
     assert isinstance(added, Confirmation)
     await app.apply(added.change)
+
+
+async def test_a_members_review_of_a_film_named_like_a_command_is_its_card(app: Popcorn) -> None:
+    await add_review(app, "A History of Violence", 2005)
     card = await say(app, "!review history of violence", actor=MEMBER)
     assert isinstance(card, Card) and card.title == "A History of Violence (2005)"
     # A moderator typing it means the command.
@@ -95,13 +97,7 @@ async def test_a_members_review_of_a_film_named_like_a_command_is_its_card(app: 
 
 
 async def test_review_new_with_a_title_is_the_films_card(app: Popcorn) -> None:
-    record = (
-        "schema: 1\nfilm: {title: New Jack City, year: 1991}\n"
-        "review: {verdict: Sharp, ratings: {film: 7}}\n"
-    )
-    added = await say(app, "!review add", files=(Attachment("njc.yaml", record.encode()),))
-    assert isinstance(added, Confirmation)
-    await app.apply(added.change)
+    await add_review(app, "New Jack City", 1991)
     for actor in (MEMBER, MOD):  # the quick entry is typed with `|`: this is a title
         card = await say(app, "!review new jack city", actor=actor)
         assert isinstance(card, Card) and card.title == "New Jack City (1991)"
