@@ -9,7 +9,7 @@ from typing import Literal
 
 from bot.answers.context import AnswerContext
 from bot.answers.films import buy_answer, cast_answer, review_answer, verdict_answer
-from bot.answers.moderation import corrections, reviews
+from bot.answers.moderation import catalogue, corrections, form_edit, people, reviews, source, undo
 from bot.answers.moderation.access import may_moderate, refusal
 from bot.answers.moderation.exporting import export_answer
 from bot.answers.moderation.settings import modlog_answer, modrole_answer
@@ -193,11 +193,25 @@ MODERATOR_COMMANDS: tuple[CommandSpec, ...] = tuple(
          reviews.restore_answer, False),
         ("review", "history", "who changed what, and when", "review history leaving las vegas",
          reviews.history_answer, False),
+        ("review", "undo", "undo a film's last change (or history entry n), after a preview",
+         "review undo leaving las vegas", undo.undo_answer, False),
+        ("review", "source", "the film's record as a file, to edit and send back with add replace",
+         "review source leaving las vegas", source.source_answer, False),
+        ("review", "edit", "change the verdict, ratings, pros and cons in one form",
+         "review edit leaving las vegas | verdict: … | pros: …", form_edit.edit_answer, False),
+        ("person", "rename", "correct a person's name everywhere",
+         "person rename Nicholas Cage = Nicolas Cage", people.rename_answer, False),
+        ("person", "merge", "merge a misspelt person into the right one (credits move)",
+         "person merge Nicholas Cage into Nicolas Cage", people.merge_answer, False),
+        ("film", "merge", "merge a duplicate film (no review) into the right one",
+         "film merge face off 1996 into face/off", catalogue.merge_answer, False),
+        ("film", "remove", "remove a film that has no review (a slip)",
+         "film remove face off 1996", catalogue.remove_answer, False),
         (None, "alias", "add or remove another name for a film", 'alias add face off "faceoff"',
          corrections.alias_answer, False),
         (None, "export", "the whole database as record files", "export", export_answer, False),
-        (None, "modrole", "server owner: moderator roles", "modrole add @Reviewers",
-         modrole_answer, True),
+        (None, "modrole", "moderator roles (the server owner changes them)",
+         "modrole add @Reviewers", modrole_answer, False),
         (None, "modlog", "server owner: the mod-log channel", "modlog #mod-log",
          modlog_answer, True),
     )
@@ -209,6 +223,7 @@ for _spec in COMMANDS + MODERATOR_COMMANDS:
         if _name in BY_NAME:
             raise RuntimeError(f"two commands are called {_name!r}")
         BY_NAME[_name] = _spec
+#: Sub-commands by the word they follow: `review` (and its aliases), `person`, `film`.
 SUBCOMMANDS: dict[str, set[str]] = {}
 for _spec in MODERATOR_COMMANDS:
     if _spec.parent:
@@ -220,12 +235,16 @@ FALLBACK = CommandSpec(
 
 def command_for(name: str, rest: str = "") -> tuple[CommandSpec, str] | None:
     """The command typed as `name rest...` and the text after it (`review add x` -> add, x)."""
-    spec = BY_NAME.get(name.casefold())
+    name = name.casefold()
+    spec = BY_NAME.get(name)
     if spec is None:
         return None
     sub, _, after = rest.partition(" ")
-    if sub.casefold() in SUBCOMMANDS.get(spec.name, ()):
-        return BY_NAME[f"{spec.name} {sub.casefold()}"], after.strip()
+    # `person rename` and `film merge` are their own sub-commands, although `person` and `film`
+    # are aliases (of filmography and review); `card add` is `review add`.
+    for parent in (name, spec.name):
+        if sub.casefold() in SUBCOMMANDS.get(parent, ()):
+            return BY_NAME[f"{parent} {sub.casefold()}"], after.strip()
     return spec, rest
 
 
@@ -243,6 +262,8 @@ def _title_typed(ctx: AnswerContext, spec: CommandSpec, request: Request) -> str
     if may_moderate(request.actor) and not typed_title:
         return None
     title = f"{spec.name} {request.text}".strip()
+    if BY_NAME[spec.parent or ""].argument == "person":  # `!person merge…`: a person's name?
+        return title if ctx.index.find_person(title).status in _TITLE_MATCH else None
     return title if ctx.index.find_film(title).status in _TITLE_MATCH else None
 
 

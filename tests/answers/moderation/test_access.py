@@ -31,12 +31,19 @@ TYPED = {
     "review remove": "!review remove leaving las vegas",
     "review restore": "!review restore leaving las vegas",
     "review history": "!review history leaving las vegas",
+    "review undo": "!review undo leaving las vegas",
+    "review source": "!review source leaving las vegas",
+    "review edit": "!review edit leaving las vegas | verdict: Bleak",
+    "person rename": "!person rename Elisabeth Shue = Elizabeth Shue",
+    "person merge": "!person merge Elisabeth Shue into Nicolas Cage",
+    "film merge": "!film merge face off into con air",
+    "film remove": "!film remove face off",
     "alias": '!alias add face off "faceoff"',
     "export": "!export",
     "modrole": "!modrole add 123456789012345678",
     "modlog": "!modlog #234567890123456789",
 }
-OWNER_COMMANDS = {"modrole", "modlog"}
+OWNER_COMMANDS = {"modlog"}  # modrole: any moderator sees the roles, the owner changes them
 
 
 def test_every_moderator_command_is_checked_at_dispatch() -> None:
