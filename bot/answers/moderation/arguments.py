@@ -157,9 +157,12 @@ async def film_to_change(
     found = await resolve_film(ctx, replace(request, text=text), example)
     if isinstance(found, Choices):
         names = human_list([f"**{c.label}**" for c in found.choices], "or")
+        prompt = found.prompt.removesuffix(":")
+        for tail in (" The nearest are", " Did you mean"):
+            prompt = prompt.removesuffix(tail)
+        prompt = prompt if prompt.endswith((".", "?")) else f"{prompt}."
         return Notice(
-            f"{found.prompt.removesuffix(':')} Which one? Type it again with the exact "
-            f"title or the year: {names}.",
+            f"{prompt} Did you mean {names}? Type it again with the exact title or the year.",
             Tone.WARNING,
         )
     return found

@@ -62,5 +62,16 @@ async def test_a_change_never_goes_ahead_on_a_guess(app: Popcorn) -> None:
     answer = await say(app, "!review set face audio GOOD")  # Face/Off, found loosely
     assert isinstance(answer, Notice), answer
     assert answer.tone is Tone.WARNING
-    assert "Which one? Type it again with the exact title or the year" in answer.text
-    assert "**Face/Off (1997)**" in answer.text
+    assert answer.text == (
+        "I couldn't find a film called “face”. Did you mean **Face/Off (1997)**? "
+        "Type it again with the exact title or the year."
+    )
+
+
+async def test_a_year_that_matches_no_film_is_said_once(app: Popcorn) -> None:
+    answer = await say(app, "!review set leaving las vagas 1996 audio GOOD")
+    assert isinstance(answer, Notice), answer
+    assert answer.text == (
+        "No film from 1996 matches “leaving las vagas 1996”. There is one from 1995. "
+        "Did you mean **Leaving Las Vegas (1995)**? Type it again with the exact title or the year."
+    )
