@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from bot.db.exporter import current_review, film_to_record
 from bot.db.importer import Importer
@@ -122,6 +124,8 @@ def add_history(
     old: Any = None,
     new: Any = None,
 ) -> None:
+    """One history row of a change to `film`, after `claim` (or for a new film): the row keeps
+    the film's version the change produced, shared by every row of the same change."""
     session.add(
         Change(
             film_id=film.id,
@@ -133,6 +137,7 @@ def add_history(
             actor_id=actor.id,
             actor_name=actor.name[:120],
             guild_id=actor.guild_id,
+            film_version=film.version,
         )
     )
 
@@ -153,6 +158,11 @@ async def claim(session: AsyncSession, film_id: int, base_version: int) -> None:
             "Someone else changed this film after you looked at it. Nothing was saved: "
             "look at it again and redo your change."
         )
+    # The film loaded in the session learns its new version (without an UPDATE of its own),
+    # so the history rows written next record the version this change produced.
+    loaded = session.identity_map.get(identity_key(Film, film_id))
+    if isinstance(loaded, Film):
+        set_committed_value(loaded, "version", base_version + 1)
 
 
 async def film_by_slug(session: AsyncSession, slug: str, *, fresh: bool = False) -> Film | None:

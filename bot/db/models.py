@@ -218,6 +218,9 @@ class Change(Base):
     actor_name: Mapped[str] = mapped_column(String(120))
     guild_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # The film's version this change produced: the rows of one change (a row per field) share
+    # it, so history numbers and undoes a change as a whole. NULL for rows written before it.
+    film_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class GuildSettings(Base):

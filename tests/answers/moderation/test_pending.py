@@ -110,3 +110,26 @@ async def test_a_set_typed_as_people_write_it_is_saved_on_the_sites_scale(app: P
     assert text_of(refused) == (
         "Nothing was saved. released: '31/02/2018' is not a date: February 2018 has 28 days"
     )
+
+
+async def test_the_rows_of_one_change_share_the_films_version_it_produced(any_app: Popcorn) -> None:
+    async with any_app.sessions() as session:
+        film = await film_by_slug(session, "leaving-las-vegas-1995")
+        assert film is not None
+        film_id, version = film.id, film.version
+    record = film_to_record(film)
+    assert record.review is not None
+    review = record.review.model_copy(update={"verdict": "Changed", "pros": ["One"]})
+    edited = record.model_copy(update={"review": review})
+    change = PendingChange("save", MOD, film_id=film_id, base_version=version, record=edited)
+    assert text_of(await any_app.apply(change)) == "Done: changed Leaving Las Vegas (1995)."
+    await say(any_app, "!review set leaving las vegas audio GOOD")
+    async with any_app.sessions() as session:
+        rows = await film_history(session, film_id)
+        film = await film_by_slug(session, "leaving-las-vegas-1995")
+    assert film is not None and film.version == version + 2
+    assert [(c.field, c.film_version) for c in rows[:3]] == [
+        ("review.ratings.audio", version + 2),
+        ("review.verdict", version + 1),
+        ("review.pros", version + 1),
+    ]
