@@ -181,7 +181,7 @@ MODERATOR_COMMANDS: tuple[CommandSpec, ...] = tuple(
          reviews.new_answer, False),
         ("review", "set", "change one field of a review", "review set leaving las vegas audio GOOD",
          corrections.set_answer, False),
-        ("review", "cast", "add or remove a cast member",
+        ("review", "cast", "add, remove, fix (set) or move a cast member in place",
          'review cast add leaving las vegas "Ed Lauter as Hitman"', corrections.cast_answer,
          False),
         ("review", "link", "add or remove a purchase link",

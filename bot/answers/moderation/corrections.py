@@ -1,5 +1,6 @@
 """The commands that correct a reviewed film in place, saved at once with their history:
-`review set` (one field), `review cast`, `review link` and `alias` (add or remove one)."""
+`review set` (one field), `review link` and `alias` (add or remove one); `review cast` is in
+bot.answers.moderation.cast."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from bot.answers.moderation.arguments import (
     parse_value,
     split_quoted,
 )
+from bot.answers.moderation.cast import cast_answer
 from bot.answers.moderation.editing import EditError, edit_record, set_field, typed_value
 from bot.answers.moderation.pending import save_now
 from bot.answers.text import clip, echo, film_label, human_list
@@ -30,6 +32,8 @@ from bot.db.models import Film, FilmAlias
 from bot.records.retailers import is_affiliate_shop, retailer_name
 from bot.records.schema import Record
 from bot.search.normalize import normalize_title
+
+__all__ = ["alias_answer", "cast_answer", "link_answer", "set_answer"]  # cast_answer: moved
 
 
 async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
@@ -237,32 +241,6 @@ async def alias_answer(ctx: AnswerContext, request: Request) -> Answer:
             return Notice(f"{label} has no alias “{echo(alias)}”.{known}", Tone.WARNING)
         aliases = [a for a in aliases if a not in gone]
     return await save_list(ctx, request, film, record, "film.aliases", aliases, f"alias {verb}")
-
-
-async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
-    found = await list_edit(ctx, request, 'review cast add leaving las vegas "Ed Lauter as Hitman"')
-    if not isinstance(found, tuple):
-        return found
-    film, verb, value = found
-    record = film_to_record(film)
-    cast = [member.model_dump() for member in record.film.cast]
-    name, sep, character = value.partition(" as ")
-    if verb == "add":
-        cast.append({"name": name.strip(), "character": character.strip() if sep else None})
-    else:
-        keep = [m for m in cast if m["name"].casefold() != name.strip().casefold()]
-        if len(keep) == len(cast):
-            return Notice(
-                f"{echo(name)} is not in the cast of {film_label(film.title, film.year)}.",
-                Tone.WARNING,
-            )
-        cast = keep
-    # Adding or removing one member neither completes a cast list nor makes it partial.
-    try:
-        record = set_field(record, "film.cast_complete", bool(film.cast_complete))
-    except EditError as exc:
-        return Notice(f"Nothing was saved. {exc}", Tone.ERROR)
-    return await save_list(ctx, request, film, record, "film.cast", cast, f"cast {verb}")
 
 
 async def link_answer(ctx: AnswerContext, request: Request) -> Answer:

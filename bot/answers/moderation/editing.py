@@ -213,9 +213,49 @@ def _item(value: Any) -> str:
     return str(value)
 
 
+def ordinal(number: int) -> str:
+    """1 -> `1st`, 2 -> `2nd`, 11 -> `11th`, 23 -> `23rd`."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def describe_cast(old: list[Any], new: list[Any]) -> str | None:
+    """A cast change said as moderators see it, or None when it is no single move or role
+    change: `Trey Wilson moved from 7th to 2nd`; `Nicolas Cage as Ben → as Ben Sanderson
+    (still billed 1st)`."""
+    before, after = [_item(i) for i in old], [_item(i) for i in new]
+    if len(before) != len(after) or before == after:
+        return None
+    names = [i.get("name") if isinstance(i, dict) else None for i in old]
+    if names == [i.get("name") if isinstance(i, dict) else None for i in new]:
+        changed = [n for n, (b, a) in enumerate(zip(before, after, strict=True)) if b != a]
+        parts = []
+        for n in changed:
+            role = new[n].get("character")
+            parts.append(
+                f"{before[n]} → {'as ' + str(role) if role else 'no character'} "
+                f"(still billed {ordinal(n + 1)})"
+            )
+        return "; ".join(parts)
+    if sorted(before) == sorted(after):
+        for n, item in enumerate(before):
+            rest = before[:n] + before[n + 1 :]
+            if item in after and rest == [i for i in after if i != item]:
+                name = old[n].get("name", item) if isinstance(old[n], dict) else item
+                return f"{name} moved from {ordinal(n + 1)} to {ordinal(after.index(item) + 1)}"
+    return None
+
+
 def describe_change(field: str, old: Any, new: Any) -> str:
-    """`audio: POOR → GOOD`; for lists what was added and removed: `cast: +Ed Lauter as Hitman`."""
+    """`audio: POOR → GOOD`; for lists what was added and removed: `cast: +Ed Lauter as Hitman`;
+    a cast member moved or their character changed: `cast: Trey Wilson moved from 7th to 2nd`."""
     name = PATH_NAMES.get(field, field)
+    if field == "film.cast" and isinstance(old, list) and isinstance(new, list):
+        said = describe_cast(old, new)
+        if said is not None:
+            return f"{name}: {clip(said, 300)}"
     if isinstance(old, list) or isinstance(new, list):
         before, after = [_item(i) for i in old or []], [_item(i) for i in new or []]
         parts = [f"+{i}" for i in after if i not in before]

@@ -1,5 +1,6 @@
 """The corrections (bot/answers/moderation/corrections.py) through the command pipeline, on
-SQLite and PostgreSQL: `review set`, cast, purchase links and aliases, saved at once."""
+SQLite and PostgreSQL: `review set`, purchase links and aliases, saved at once (`review cast`:
+test_cast.py)."""
 
 from __future__ import annotations
 
@@ -47,14 +48,8 @@ async def test_invalid_edits_name_the_field_and_change_nothing(
     assert await snapshot(any_app.engine) == before
 
 
-async def test_cast_links_and_aliases(any_app: Popcorn) -> None:
-    await say(any_app, '!review cast add leaving las vegas "Ed Lauter as Mobster"')
-    cast = await say(any_app, "!cast leaving las vegas", actor=None)
-    assert isinstance(cast, ItemList) and cast.items[-1] == "10. **Ed Lauter** as Mobster"
-    assert "Ed Lauter" in text_of(
-        await say(any_app, '!review cast remove leaving las vegas "Ed Lauter"')
-    )
-
+async def test_links_and_aliases(any_app: Popcorn) -> None:
+    """(The cast commands are tested in test_cast.py.)"""
     await say(any_app, '!review link add leaving las vegas "https://www.zavvi.com/llv Zavvi"')
     card = await review_card(any_app, "leaving las vegas")
     assert [link.label for link in card.links][:2] == ["Buy at Amazon UK", "Buy at Zavvi"]
