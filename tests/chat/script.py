@@ -1,0 +1,61 @@
+"""End-to-end moderator scripts: lines typed into `popcorn chat --moderator --json` in a
+subprocess, against the database a test names (a SQLite file or a scratch PostgreSQL
+database), exactly as a moderator would type them offline."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tests.helpers import REPO
+
+
+def _env(database_url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
+    env["DATABASE_URL"] = database_url
+    return env
+
+
+def _popcorn(args: Sequence[str], database_url: str, stdin: str | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=REPO, env=_env(database_url), input=stdin, capture_output=True, text=True,
+        timeout=180, stdin=None if stdin is not None else subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def reply_text(messages: list[dict[str, Any]]) -> str:
+    """One reply (the messages a line got) as the plain text a moderator reads."""
+    parts: list[str] = []
+    for message in messages:
+        parts.append(message.get("content") or "")
+        for embed in message.get("embeds", []):
+            parts.extend([embed.get("title") or "", embed.get("description") or ""])
+            parts.extend(f"{f['name']}: {f['value']}" for f in embed.get("fields", []))
+        for row in message.get("components", []):
+            parts.extend(f"[{c.get('label')}]" for c in row.get("components", []))
+    return "\n".join(part for part in parts if part)
+
+
+async def run_script(
+    database_url: str, lines: Sequence[str], *, imports: Sequence[Path] = ()
+) -> list[str]:
+    """The replies (plain text) to each line typed, after importing `imports` first."""
+
+    def run() -> list[str]:
+        for path in imports:
+            _popcorn(["import", str(path)], database_url)
+        out = _popcorn(["chat", "--json", "--moderator"], database_url, "\n".join(lines) + "\n")
+        replies = [reply_text(json.loads(line)) for line in out.splitlines() if line.strip()]
+        assert len(replies) == len(lines), out
+        return replies
+
+    return await asyncio.to_thread(run)
