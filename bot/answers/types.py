@@ -34,6 +34,41 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleFact:
+    """One of the server's roles, as the Discord layer sees it. `members`: the display names of
+    the members who hold it, or None when the bot cannot list members (no Server Members
+    intent). `manage_messages`: the role grants Manage Messages (or Administrator)."""
+
+    id: int
+    name: str
+    members: tuple[str, ...] | None = None
+    manage_messages: bool = False
+    everyone: bool = False  # the @everyone role
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelFact:
+    """One of the server's text channels; `missing`: the permissions the bot lacks there to
+    post a line ("View Channel", "Send Messages"), empty when it can."""
+
+    id: int
+    name: str
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GuildFacts:
+    """What the server looks like, for the commands that set moderation up (modrole, modlog):
+    filled by the Discord layer (and `popcorn chat`'s pretend server), None elsewhere.
+    `manage_messages_members`: who has Manage Messages today, None when members are unknown."""
+
+    roles: tuple[RoleFact, ...] = ()
+    channels: tuple[ChannelFact, ...] = ()
+    owner_name: str | None = None
+    manage_messages_members: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Request:
     """One command as the member asked it: a canonical command name and its argument text.
 
@@ -50,6 +85,7 @@ class Request:
     actor: Actor | None = None
     attachments: tuple[Attachment, ...] = ()
     form: tuple[tuple[str, str], ...] = ()
+    guild: GuildFacts | None = None  # only for the set-up commands (modrole, modlog)
 
 
 @dataclass(frozen=True, slots=True)
