@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,19 +24,23 @@ from bot.config import Settings
 from bot.db import migrate
 from bot.db.changes import ChangeError, ChangeEvent, apply_change
 from bot.db.engine import create_engine, create_session_factory
+from bot.db.exporter import BACKUP_FILE
 from bot.db.faults import session_reply
 from bot.db.feed import ChangeFeed, supports_feed
 from bot.db.importer import (
     ImportStats,
     ProgressCallback,
     import_records,
+    parse_backup,
     read_backups,
     restore_backup,
+    restore_guild_settings,
 )
 from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
 from bot.db.queries import film_document, people_documents, search_documents
-from bot.records.files import CatalogFile, LoadedRecord, load_import, load_paths
+from bot.records.archives import is_archive, read_archive
+from bot.records.files import CatalogFile, LoadedRecord, check_unique, load_import, load_paths
 from bot.search import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -131,8 +135,26 @@ class Popcorn:
 
         `reindex=False`: the search index is not rebuilt afterwards, for a process that
         exits after the import (`popcorn import`): a million films' index is ~600 MB."""
-        given = load_import(paths)
-        backups = read_backups(paths)  # an export's removed reviews and history
+        zips = [path for path in paths if is_archive(path)]
+        folders = [path for path in paths if path not in zips]
+        given = load_import(folders)
+        backups = read_backups(folders)  # an export's removed reviews, history, settings
+        # Films whose history a backup carries: the records next to it (an export's).
+        restoring = {
+            item.record.slug
+            for item in given.records
+            for folder in folders
+            if folder.is_dir()
+            and (folder / BACKUP_FILE).is_file()
+            and Path(item.source).is_relative_to(folder)
+        }
+        for path in zips:  # an export's zip, as it is: its records and its backup file
+            content = read_archive(path, BACKUP_FILE)
+            given.records.extend(content.records)
+            if content.backup is not None:
+                backups.append(parse_backup(content.backup[1], content.backup[0]))
+                restoring.update(item.record.slug for item in content.records)
+        check_unique(given.records)
         data_dir = self.settings.data_dir
         backed_up = next((b["data_loaded"] for b in backups if b.get("data_loaded")), None)
         if backed_up:  # a backup of a database that had data/: it is in the records
@@ -148,6 +170,7 @@ class Popcorn:
             progress=progress,
             catalogs=given.catalogs,
             reindex=reindex,
+            restoring=restoring,
         )
 
     async def _import(
@@ -159,8 +182,10 @@ class Popcorn:
         progress: ProgressCallback | None = None,
         catalogs: Sequence[CatalogFile] = (),
         reindex: bool = True,
+        restoring: Container[str] = (),
     ) -> ImportStats:
-        """One transaction: the records, then the backups; `mark`: data/ is now loaded."""
+        """One transaction: the records, then the backups; `mark`: data/ is now loaded.
+        `restoring`: films whose history the backups carry (bot.db.importer.import_records)."""
         data_dir = self.settings.data_dir
         async with self.sessions.begin() as session:
             note = ""
@@ -178,12 +203,15 @@ class Popcorn:
                         f"the shipped data is not loaded into this database: there is no folder "
                         f"{data_dir}; set POPCORN_DATA_DIR to it and start the bot"
                     )
-            stats = await import_records(session, loaded, progress, catalogs=catalogs)
+            stats = await import_records(
+                session, loaded, progress, catalogs=catalogs, restoring=restoring
+            )
             stats.note = note
             for backup in backups:
                 reviews, rows = await restore_backup(session, backup)
                 stats.removed_reviews_restored += reviews
                 stats.history_restored += rows
+                stats.settings_restored += await restore_guild_settings(session, backup)
         if reindex:
             await self.rebuild_index()
         if self.feed is not None and (stats.films_created or stats.films_updated):

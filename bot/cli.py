@@ -106,16 +106,37 @@ async def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _export(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import Popcorn
-    from bot.db.exporter import export_to_dir
+    from bot.db.exporter import export_to_dir, export_zip
 
+    target: Path = args.directory
+    as_zip = target.suffix.lower() == ".zip"
     app = await Popcorn.start(settings)
     try:
         async with app.sessions() as session:
-            count = await export_to_dir(session, args.directory)
-        print(f"Exported {count} record file(s) to {args.directory}.")
+            if not as_zip:
+                count = await export_to_dir(session, target)
+                print(f"Exported {count} record file(s) to {target}.")
+                return 0
+            exported = await export_zip(session)  # every server's settings: the operator's
+        await asyncio.to_thread(_write_file, target, exported.data)
+        print(
+            f"Exported {exported.records} record file(s), {exported.removed_reviews} removed "
+            f"review(s), {exported.history} history entries and {exported.guilds} server(s)' "
+            f"settings to {target} (restore it with `popcorn import {target}`)."
+        )
         return 0
     finally:
         await app.close()
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Written beside, then moved into place: an interrupted export leaves no half zip."""
+    if path.is_dir():
+        raise CliError(f"cannot write the zip {path}: it is a folder")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 async def _db(args: argparse.Namespace, settings: Settings) -> int:
@@ -177,10 +198,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="attach a file to the message",
     )
-    imp = sub.add_parser("import", help="load record files, folders of them, or CSV catalogs")
+    imp = sub.add_parser(
+        "import", help="load record files, folders of them, CSV catalogs, or an export's zip"
+    )
     imp.add_argument("paths", nargs="+", type=Path)
-    exp = sub.add_parser("export", help="write the database out as record files")
-    exp.add_argument("directory", type=Path)
+    exp = sub.add_parser(
+        "export", help="write the database out as record files (a folder, or a .zip)"
+    )
+    exp.add_argument("directory", type=Path, metavar="folder-or-zip")
     db = sub.add_parser("db", help="database schema: upgrade or show the revision")
     db.add_argument("action", choices=["upgrade", "current"])
     return parser

@@ -1,18 +1,23 @@
 """The database written back out as record files (one YAML file per film), plus the backup
-file (popcorn-backup.json: removed reviews, the history, whether data/ was loaded), which
-`popcorn import` of the folder restores. The format is in data/README.md."""
+file (popcorn-backup.json: removed reviews, the history, the servers' moderation settings,
+whether data/ was loaded), which `popcorn import` of the folder or of the zip restores. The
+format is in data/README.md."""
 
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import zipfile
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Change, Film, Meta, Review, Role
+from bot.db.models import Change, Film, GuildSettings, Meta, Review, Role
 from bot.db.queries import all_films
 from bot.records.files import dump_record
 from bot.records.schema import Record
@@ -112,15 +117,30 @@ async def export_records(session: AsyncSession) -> dict[str, str]:
 
 
 BACKUP_FILE = "popcorn-backup.json"
-BACKUP_FORMAT = 1
+#: 2: history entries carry every column of the changes table, and `guild_settings` is added.
+BACKUP_FORMAT = 2
+BACKUP_FORMATS = (1, 2)  # what `popcorn import` reads
+EXPORT_FOLDER = "reviews"  # the folder inside the export's zip
+#: Columns of a history row written by other means: `id` is the database's own, `film_id` is
+#: written as the film's slug (`film`), ids differing between databases.
+HISTORY_SKIPPED = ("id", "film_id")
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-async def export_backup(session: AsyncSession) -> dict[str, Any]:
-    """What the record files cannot say: removed reviews, the history, the data/ mark."""
+def row_values(row: Any, skip: Sequence[str] = ()) -> dict[str, Any]:
+    """Every column of a row (as JSON values), whatever columns the table has today."""
+    table = row.__table__
+    return {c.key: _iso(getattr(row, c.key)) for c in table.columns if c.key not in skip}
+
+
+async def export_backup(
+    session: AsyncSession, guild_ids: Collection[int] | None = None
+) -> dict[str, Any]:
+    """What the record files cannot say: removed reviews, the history, the settings of the
+    servers (`guild_ids`; None: every server's), the data/ mark."""
     removed = []
     for film in await all_films(session):
         for review in film.reviews:
@@ -141,25 +161,52 @@ async def export_backup(session: AsyncSession) -> dict[str, Any]:
     history = [
         {
             "film": slugs.get(change.film_id) if change.film_id is not None else None,
-            "film_label": change.film_label,
-            "action": change.action,
-            "field": change.field,
-            "old_value": change.old_value,
-            "new_value": change.new_value,
-            "actor_id": change.actor_id,
-            "actor_name": change.actor_name,
-            "guild_id": change.guild_id,
-            "created_at": _iso(change.created_at),
+            **row_values(change, HISTORY_SKIPPED),
         }
         for change in await session.scalars(select(Change).order_by(Change.id))
     ]
+    stmt = select(GuildSettings).order_by(GuildSettings.guild_id)
+    if guild_ids is not None:
+        stmt = stmt.where(GuildSettings.guild_id.in_(list(guild_ids)))
+    settings = [row_values(row) for row in await session.scalars(stmt)]
     mark = await session.get(Meta, "data_loaded")
     return {
         "format": BACKUP_FORMAT,
         "data_loaded": mark.value if mark is not None else None,
         "removed_reviews": removed,
         "history": history,
+        "guild_settings": settings,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class ExportZip:
+    """popcorn-export.zip: `reviews/<slug>.yaml` for every film and `reviews/popcorn-backup.json`,
+    what `popcorn import popcorn-export.zip` takes back as it is."""
+
+    data: bytes
+    records: int
+    removed_reviews: int
+    history: int
+    guilds: int
+
+
+async def export_zip(session: AsyncSession, guild_ids: Collection[int] | None = None) -> ExportZip:
+    files = await export_records(session)
+    backup = await export_backup(session, guild_ids)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in sorted(files.items()):
+            archive.writestr(f"{EXPORT_FOLDER}/{name}", text)
+        text = json.dumps(backup, ensure_ascii=False, indent=1) + "\n"
+        archive.writestr(f"{EXPORT_FOLDER}/{BACKUP_FILE}", text)
+    return ExportZip(
+        buffer.getvalue(),
+        records=len(files),
+        removed_reviews=len(backup["removed_reviews"]),
+        history=len(backup["history"]),
+        guilds=len(backup["guild_settings"]),
+    )
 
 
 def write_files(directory: Path, files: dict[str, str]) -> None:

@@ -26,7 +26,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import DateTime, Integer, String, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -37,6 +37,7 @@ from bot.db.models import (
     Credit,
     Film,
     FilmAlias,
+    GuildSettings,
     Person,
     PurchaseLink,
     Rating,
@@ -69,6 +70,7 @@ class ImportStats:
     rows_kept_out: int = 0  # catalog rows of reviewed films: the review's record owns them
     removed_reviews_restored: int = 0  # from an export's backup file
     history_restored: int = 0
+    settings_restored: int = 0  # servers whose moderation settings the backup restored
     note: str = ""  # said after the summary (e.g. that data/ was loaded first)
 
     def summary(self) -> str:
@@ -76,6 +78,17 @@ class ImportStats:
             f"{self.records} record(s): {self.films_created} film(s) added, "
             f"{self.films_updated} updated"
         )
+        restored = [
+            f"{count} {what}"
+            for count, what in (
+                (self.removed_reviews_restored, "removed review(s)"),
+                (self.history_restored, "history entries"),
+                (self.settings_restored, "server(s)' moderator roles and mod-log channel"),
+            )
+            if count
+        ]
+        if restored:
+            text += "; restored from the backup: " + ", ".join(restored)
         return f"{text} ({self.note})" if self.note else text
 
 
@@ -114,6 +127,9 @@ class Importer:
         # path's (by id). A later catalog row fills them in without history of its own.
         self.untracked: Container[str] = ()
         self.bulk_created: Container[int] = ()
+        # Films whose history a backup being imported carries (its own "added" entry too):
+        # added without a history entry of this import's, so a restore is the same history.
+        self.restoring: Container[str] = ()
 
     async def prepare(self, items: Sequence[LoadedRecord]) -> None:
         """Load the films these records touch, and the people they name."""
@@ -203,7 +219,8 @@ class Importer:
     def write_created_history(self) -> None:
         """After a flush: one history row for each film this import added."""
         for film in self.created:
-            self.session.add(_history_row(film.id, _label(film), None, None, _label(film)))
+            if film.slug not in self.restoring:
+                self.session.add(_history_row(film.id, _label(film), None, None, _label(film)))
         self.created = []
 
     async def replace(self, film: Film, record: Record) -> bool:
@@ -465,6 +482,7 @@ async def import_records(
     progress: ProgressCallback | None = None,
     *,
     catalogs: Sequence[CatalogFile] = (),
+    restoring: Container[str] = (),
 ) -> ImportStats:
     """Apply every record in the session's transaction (the caller commits or rolls back).
 
@@ -476,7 +494,10 @@ async def import_records(
     In each chunk, rows of films the database does not have yet take the bulk path
     (bot.db.bulk); rows that merge into known films take the ORM path. A film listed again
     in a later chunk, after this import added it, gets what the bulk path would have merged
-    in (new credits, a complete cast), without history of its own."""
+    in (new credits, a complete cast), without history of its own.
+
+    `restoring`: slugs of films whose history a backup of this import carries; a review record
+    adding one writes no "added" history entry (the backup's entries are restored instead)."""
     stats = ImportStats()
     replace = [item for item in loaded if item.mode == "replace"]
     rows = [item.record for item in loaded if item.mode == "merge"]
@@ -485,7 +506,7 @@ async def import_records(
     untracked: set[str] = set()  # films the review records added in this import
     if replace:
         importer = Importer(session)
-        importer.stats = stats
+        importer.stats, importer.restoring = stats, restoring
         await importer.prepare(replace)
         for done, item in enumerate(replace, start=1):
             await importer.apply(item)
@@ -556,7 +577,7 @@ async def _merge_chunk(
 
 def read_backups(paths: Sequence[Path]) -> list[dict[str, Any]]:
     """The backup files (bot.db.exporter.BACKUP_FILE) of the folders being imported."""
-    from bot.db.exporter import BACKUP_FILE, BACKUP_FORMAT
+    from bot.db.exporter import BACKUP_FILE
 
     backups = []
     for path in paths:
@@ -564,32 +585,85 @@ def read_backups(paths: Sequence[Path]) -> list[dict[str, Any]]:
         if file is None or not file.is_file():
             continue
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise RecordError(str(file), f"not valid JSON ({exc})") from None
-        if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
-            raise RecordError(str(file), f"not a backup file of format {BACKUP_FORMAT}")
-        for key in ("removed_reviews", "history"):
-            if not isinstance(data.get(key, []), list):
-                raise RecordError(str(file), f"`{key}` must be a list")
-        for number, entry in enumerate(data.get("removed_reviews", []), start=1):
-            try:
-                if not isinstance(entry, dict):
-                    raise ValueError("not a mapping")
-                entry["review"] = ReviewRecord.model_validate(entry.get("review"))
-                entry["removed_at"] = _when(entry.get("removed_at"))
-            except (ValueError, TypeError) as exc:
-                where = f"removed review {number}"
-                raise RecordError(str(file), f"{exc}".splitlines()[0], record=where) from None
-        for number, entry in enumerate(data.get("history", []), start=1):
-            try:
-                if not isinstance(entry, dict) or not isinstance(entry.get("action"), str):
-                    raise ValueError("not a history entry (no action)")
-                entry["created_at"] = _when(entry.get("created_at"))
-            except (ValueError, TypeError) as exc:
-                raise RecordError(str(file), str(exc), record=f"history {number}") from None
-        backups.append(data)
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise RecordError(str(file), "the file is not UTF-8 text") from None
+        backups.append(parse_backup(text, str(file)))
     return backups
+
+
+def parse_backup(text: str, source: str) -> dict[str, Any]:
+    """A backup file's content, checked: its lists, each removed review (validated as a
+    record's review), each history entry and each server's settings (every value of the type
+    of its column). A RecordError names the entry."""
+    from bot.db.exporter import BACKUP_FORMATS
+
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise RecordError(source, f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") not in BACKUP_FORMATS:
+        formats = " or ".join(str(f) for f in BACKUP_FORMATS)
+        raise RecordError(source, f"not a backup file of format {formats}")
+    for key in ("removed_reviews", "history", "guild_settings"):
+        if not isinstance(data.get(key, []), list):
+            raise RecordError(source, f"`{key}` must be a list")
+    if not isinstance(data.get("data_loaded"), str | None):
+        raise RecordError(source, "`data_loaded` must be text or null")
+    for number, entry in enumerate(data.get("removed_reviews", []), start=1):
+        try:
+            if not isinstance(entry, dict) or not isinstance(entry.get("film"), str):
+                raise ValueError("not a removed review (no film)")
+            entry["review"] = ReviewRecord.model_validate(entry.get("review"))
+            entry["removed_at"] = _when(entry.get("removed_at"))
+        except (ValueError, TypeError) as exc:
+            where = f"removed review {number}"
+            raise RecordError(source, f"{exc}".splitlines()[0], record=where) from None
+    for number, entry in enumerate(data.get("history", []), start=1):
+        try:
+            if not isinstance(entry, dict) or not isinstance(entry.get("action"), str):
+                raise ValueError("not a history entry (no action)")
+            if not isinstance(entry.get("film"), str | None):
+                raise ValueError("`film` must be a slug or null")
+            entry["created_at"] = _when(entry.get("created_at"))
+            _check_columns(entry, Change, skip=("id", "film_id"))
+        except (ValueError, TypeError) as exc:
+            raise RecordError(source, str(exc), record=f"history {number}") from None
+    for number, entry in enumerate(data.get("guild_settings", []), start=1):
+        try:
+            if not isinstance(entry, dict) or not isinstance(entry.get("guild_id"), int):
+                raise ValueError("not a server's settings (no guild_id)")
+            _check_columns(entry, GuildSettings)
+            roles = entry.get("moderator_role_ids") or []
+            if not isinstance(roles, list) or not all(_is_int(r) for r in roles):
+                raise ValueError("`moderator_role_ids` must be a list of ids")
+        except (ValueError, TypeError) as exc:
+            raise RecordError(source, str(exc), record=f"server settings {number}") from None
+    return data
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_columns(entry: dict[str, Any], model: Any, skip: Sequence[str] = ()) -> None:
+    """Each value the entry gives for a column of `model` is of the column's type (times are
+    parsed in place); columns it leaves out get the column's default; keys that are no column
+    are ignored (a newer export's)."""
+    for column in model.__table__.columns:
+        name = column.key
+        if name in skip or name not in entry or entry[name] is None:
+            continue
+        value = entry[name]
+        kind = column.type
+        if isinstance(kind, DateTime):
+            entry[name] = _when(value)
+        elif isinstance(kind, Integer) and not _is_int(value):
+            raise ValueError(f"`{name}` must be a whole number")
+        elif isinstance(kind, String) and not isinstance(value, str):
+            raise ValueError(f"`{name}` must be text")
+        elif isinstance(kind, String) and kind.length and len(value) > kind.length:
+            entry[name] = value[: kind.length]
 
 
 def _when(value: Any) -> dt.datetime:
@@ -646,6 +720,7 @@ async def restore_backup(session: AsyncSession, backup: dict[str, Any]) -> tuple
         return (film_id, c.action, c.field, c.old_value, c.new_value, c.actor_name, c.created_at)
 
     existing = {key(c.film_id, _Entry.of(c)) for c in await session.scalars(select(Change))}
+    columns = [c.key for c in Change.__table__.columns if c.key not in ("id", "film_id")]
     rows = 0
     for item in backup.get("history", []):
         film = films.get(item.get("film") or "")
@@ -654,23 +729,33 @@ async def restore_backup(session: AsyncSession, backup: dict[str, Any]) -> tuple
         if key(film_id, entry) in existing:
             continue
         existing.add(key(film_id, entry))
-        session.add(
-            Change(
-                film_id=film_id,
-                film_label=str(item.get("film_label") or "")[:320],
-                action=entry.action[:20],
-                field=entry.field,
-                old_value=entry.old_value,
-                new_value=entry.new_value,
-                actor_id=item.get("actor_id"),
-                actor_name=entry.actor_name[:120],
-                guild_id=item.get("guild_id"),
-                created_at=entry.created_at,
-            )
-        )
+        # Every column the backup has (a newer column is left to its default in an older one).
+        values = {name: item[name] for name in columns if name in item}
+        values.update(film_label=str(item.get("film_label") or ""), actor_name=entry.actor_name)
+        values.update(created_at=entry.created_at)
+        session.add(Change(film_id=film_id, **values))
         rows += 1
     await session.flush()
     return reviews, rows
+
+
+async def restore_guild_settings(session: AsyncSession, backup: dict[str, Any]) -> int:
+    """Each server's moderation settings (moderator roles, mod-log channel) as the backup has
+    them: a restore, replacing what the database says for that server. Returns how many
+    servers' settings changed."""
+    columns = [c.key for c in GuildSettings.__table__.columns if c.key != "guild_id"]
+    changed = 0
+    for entry in backup.get("guild_settings", []):
+        values = {name: entry.get(name) for name in columns}
+        values["moderator_role_ids"] = list(values.get("moderator_role_ids") or [])
+        row = await session.get(GuildSettings, entry["guild_id"])
+        if row is None:
+            session.add(GuildSettings(guild_id=entry["guild_id"], **values))
+            changed += 1
+        elif _assign(row, **values):
+            changed += 1
+    await session.flush()
+    return changed
 
 
 @dataclass(frozen=True, slots=True)

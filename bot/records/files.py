@@ -395,15 +395,22 @@ def load_import(paths: Iterable[Path]) -> ImportInput:
             catalogs.append(catalog)
         else:
             records.extend(load_bytes(path.read_bytes(), str(path)))
+    check_unique(records)
+    return ImportInput(records, catalogs)
+
+
+def check_unique(records: Iterable[LoadedRecord]) -> None:
+    """One review record per film: a second one is a RecordError naming both."""
     seen: dict[str, str] = {}
     for item in records:
+        if item.mode != "replace":
+            continue
         if item.record.slug in seen:
             raise RecordError(
                 item.source,
                 f"a second record for {item.record.slug} (first: {seen[item.record.slug]})",
             )
         seen[item.record.slug] = item.source
-    return ImportInput(records, catalogs)
 
 
 class _BlockDumper(yaml.SafeDumper):
@@ -440,6 +447,7 @@ __all__ = [
     "ImportInput",
     "LoadedRecord",
     "RecordError",
+    "check_unique",
     "dump_record",
     "iter_catalog_records",
     "load_bytes",

@@ -1,27 +1,38 @@
-"""`export`: the whole database as record files, with the removed reviews and the history."""
+"""`export`: the whole database as a zip that `popcorn import` takes back as it is: a record
+file per film, and the backup file (removed reviews, the history, this server's moderator
+roles and mod-log channel)."""
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
-
 from bot.answers.context import AnswerContext
 from bot.answers.types import Answer, FileAnswer, Request
-from bot.db.exporter import BACKUP_FILE, export_backup, export_records
+from bot.db.exporter import export_zip
+
+EXPORT_FILENAME = "popcorn-export.zip"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 async def export_answer(ctx: AnswerContext, request: Request) -> Answer:
-    files = await export_records(ctx.session)
-    backup = json.dumps(await export_backup(ctx.session), ensure_ascii=False, indent=1)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, text in sorted(files.items()):
-            archive.writestr(f"reviews/{name}", text)
-        archive.writestr(f"reviews/{BACKUP_FILE}", backup + "\n")  # removed reviews, history
+    guild_id = request.actor.guild_id if request.actor is not None else None
+    # Only this server's settings: another server's roles and channels are not its business.
+    exported = await export_zip(ctx.session, [guild_id] if guild_id is not None else [])
+    parts = [
+        _count(exported.records, "record file", "record files"),
+        _count(exported.removed_reviews, "removed review", "removed reviews"),
+        _count(exported.history, "history entry", "history entries"),
+    ]
+    if guild_id is None:
+        settings = "no server's settings (asked outside a server)"
+    elif exported.guilds:
+        settings = "this server's moderator roles and mod-log channel"
+    else:
+        settings = "no settings for this server (none are set)"
     return FileAnswer(
-        text=f"The whole database: {len(files)} record files, with the removed reviews and "
-        "the history (unzip it and import the `reviews` folder with `popcorn import`).",
-        filename="popcorn-export.zip",
-        data=buffer.getvalue(),
+        text=f"The whole database: {', '.join(parts)}, and {settings}. It is a backup: "
+        f"restore it with `popcorn import {EXPORT_FILENAME}` (the zip as it is).",
+        filename=EXPORT_FILENAME,
+        data=exported.data,
     )
