@@ -16,7 +16,7 @@ from bot.answers.context import AnswerContext
 from bot.answers.text import echo, emphasised, film_label, human_list
 from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
 from bot.db.models import Film, Person
-from bot.db.queries import film_details, person_with_credits
+from bot.db.queries import credited_people, film_details, person_with_credits
 from bot.search import FilmMatch, MatchStatus, PersonMatch, normalize_name
 
 MAX_QUERY = 200
@@ -257,6 +257,21 @@ def person_named(ctx: AnswerContext, name: str) -> int | None:
     )
 
 
+async def _orphans_dropped(ctx: AnswerContext, match: PersonMatch) -> bool:
+    """Forget the people of `match` who have no credit left (a cast fixed, a misspelling
+    merged): the index learns it at the first look-up that would offer them. True if any."""
+    ids = [c.doc.id for c in match.candidates[:MAX_CHOICES]]
+    if match.best is not None:
+        ids.append(match.best.id)
+    if not ids:
+        return False
+    credited = await credited_people(ctx.session, ids)
+    gone = [person_id for person_id in ids if person_id not in credited]
+    for person_id in gone:
+        ctx.index.remove_person(person_id)
+    return bool(gone)
+
+
 async def resolve_person(
     ctx: AnswerContext,
     request: Request,
@@ -280,6 +295,8 @@ async def resolve_person(
         match, asked = ctx.index.find_person(request.text), request.text
     else:
         match, asked = named.match, named.text
+    if match.status is not MatchStatus.EMPTY and await _orphans_dropped(ctx, match):
+        match = ctx.index.find_person(asked)
     if match.status is MatchStatus.FOUND and match.best is not None:
         person = await person_by_id(ctx, match.best.id)
         if isinstance(person, Person) and announce and match.loose:

@@ -94,6 +94,18 @@ class Person(Base):
     credits: Mapped[list[Credit]] = relationship(back_populates="person")
 
 
+class PersonAlias(Base):
+    """Another spelling of a person's name that finds them: the name of a misspelt person
+    merged into them (`!person merge Nicholas Cage into Nicolas Cage`), or their old name."""
+
+    __tablename__ = "person_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(120))
+    alias_key: Mapped[str] = mapped_column(String(120), unique=True)
+
+
 class Credit(Base):
     __tablename__ = "credits"
     __table_args__ = (UniqueConstraint("film_id", "person_id", "role", "character"),)
@@ -252,6 +264,7 @@ __all__ = [
     "GuildSettings",
     "Meta",
     "Person",
+    "PersonAlias",
     "PurchaseLink",
     "Rating",
     "Release",

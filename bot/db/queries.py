@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.db.models import Credit, Film, FilmAlias, Person, Review
+from bot.db.models import Credit, Film, FilmAlias, Person, PersonAlias, Review
 from bot.search import FilmDoc, PersonDoc
 
 FILM_DETAIL_OPTIONS = (
@@ -71,6 +71,19 @@ async def film_document(session: AsyncSession, film_id: int) -> FilmDoc | None:
     return FilmDoc(id=film_id, title=row.title, year=row.year, aliases=tuple(aliases))
 
 
+async def _person_aliases(
+    session: AsyncSession, person_ids: list[int] | None = None
+) -> dict[int, list[str]]:
+    """Other spellings that find people (all of them, or those of `person_ids`)."""
+    stmt = select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
+    if person_ids is not None:
+        stmt = stmt.where(PersonAlias.person_id.in_(person_ids))
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for person_id, alias in await session.execute(stmt):
+        aliases[person_id].append(alias)
+    return aliases
+
+
 async def people_documents(session: AsyncSession, film_id: int) -> list[PersonDoc]:
     """The people credited on a film (after an edit, new ones must be findable)."""
     stmt = (
@@ -79,11 +92,32 @@ async def people_documents(session: AsyncSession, film_id: int) -> list[PersonDo
         .where(Credit.film_id == film_id)
         .distinct()
     )
-    return [PersonDoc(id=pid, name=name) for pid, name in await session.execute(stmt)]
+    rows = list(await session.execute(stmt))
+    aliases = await _person_aliases(session, [pid for pid, _ in rows]) if rows else {}
+    return [PersonDoc(id=pid, name=name, aliases=tuple(aliases.get(pid, ()))) for pid, name in rows]
+
+
+async def credited_people(session: AsyncSession, person_ids: list[int]) -> set[int]:
+    """Those of `person_ids` who have at least one credit."""
+    if not person_ids:
+        return set()
+    stmt = select(Credit.person_id).where(Credit.person_id.in_(person_ids)).distinct()
+    return set((await session.scalars(stmt)).all())
+
+
+async def person_document(session: AsyncSession, person_id: int) -> PersonDoc | None:
+    """The person as the index holds them (name and aliases); None once they have no credit
+    left (an orphan is offered by no look-up)."""
+    credited = select(Credit.id).where(Credit.person_id == person_id).exists()
+    name = await session.scalar(select(Person.name).where(Person.id == person_id, credited))
+    if name is None:
+        return None
+    aliases = await _person_aliases(session, [person_id])
+    return PersonDoc(id=person_id, name=name, aliases=tuple(aliases.get(person_id, ())))
 
 
 async def search_documents(session: AsyncSession) -> tuple[list[FilmDoc], list[PersonDoc]]:
-    """Everything the fuzzy index holds, read in three light queries (no ORM objects)."""
+    """Everything the fuzzy index holds, read in four light queries (no ORM objects)."""
     aliases: dict[int, list[str]] = defaultdict(list)
     for film_id, alias in await session.execute(
         select(FilmAlias.film_id, FilmAlias.alias).order_by(FilmAlias.id)
@@ -93,8 +127,12 @@ async def search_documents(session: AsyncSession) -> tuple[list[FilmDoc], list[P
         FilmDoc(id=film_id, title=title, year=year, aliases=tuple(aliases.get(film_id, ())))
         for film_id, title, year in await session.execute(select(Film.id, Film.title, Film.year))
     ]
+    # Only people with a credit: one left with none (a cast fixed, a misspelling merged) is
+    # offered by no look-up.
+    credited = select(Credit.id).where(Credit.person_id == Person.id).exists()
+    person_aliases = await _person_aliases(session)
     people = [
-        PersonDoc(id=person_id, name=name)
-        for person_id, name in await session.execute(select(Person.id, Person.name))
+        PersonDoc(id=person_id, name=name, aliases=tuple(person_aliases.get(person_id, ())))
+        for person_id, name in await session.execute(select(Person.id, Person.name).where(credited))
     ]
     return films, people

@@ -46,6 +46,7 @@ from bot.search.normalize import (
     normalize_name,
     normalize_title,
     parse_title_query,
+    spelling,
 )
 
 __all__ = ["SearchIndex"]  # the value types are the package's, from bot.search.models
@@ -130,6 +131,21 @@ def _with_loose(match: FilmMatch, key: str) -> FilmMatch:
     ):
         return replace(match, loose=True)
     return match
+
+
+def _spelt_exactly(query: str, cands: tuple[Candidate[FilmDoc], ...]) -> Candidate[FilmDoc] | None:
+    """The one film of several with the same key whose title (else alias) is spelt as typed,
+    punctuation included: "Face/Off" when "Face/Off (1997)" and "Face Off (1997)" both exist."""
+    typed = spelling(query)
+    if not typed:
+        return None
+    for names in (lambda d: (d.title,), lambda d: d.aliases):
+        spelt = [c for c in cands if any(spelling(n) == typed for n in names(c.doc))]
+        if len(spelt) == 1:
+            return replace(spelt[0], matched=spelt[0].doc.title)
+        if spelt:
+            return None
+    return None
 
 
 def _common(word: str) -> bool:
@@ -524,6 +540,8 @@ class SearchIndex:
             top = cands[0].score if cands else 0.0
             if alt_status is MatchStatus.FOUND and alt[0].score > top:
                 parsed, status, cands = literal, alt_status, alt
+        if status is MatchStatus.AMBIGUOUS and (spelt := _spelt_exactly(text, cands)):
+            return FilmMatch(MatchStatus.FOUND, query, parsed.year, spelt.doc, (spelt,))
         best = cands[0].doc if status is MatchStatus.FOUND else None
         return _with_loose(FilmMatch(status, query, parsed.year, best, cands), parsed.text)
 

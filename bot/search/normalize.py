@@ -129,6 +129,17 @@ def normalize_name(text: str) -> str:
     return " ".join(_words(_fold(text)))
 
 
+def spelling(text: str) -> str:
+    """A title as spelt, punctuation kept, letter case and spacing aside, without a year
+    typed after it: "FACE/OFF (1997)" and "face/off" are spelt alike, "Face Off" is not."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _PAREN_YEAR.sub(" ", text, count=1)
+    trailing = _TRAILING_YEAR.search(text)
+    if trailing and _HAS_WORD.search(text[: trailing.start()]):
+        text = text[: trailing.start()]
+    return " ".join(text.split())
+
+
 def has_article(text: str) -> bool:
     """True if a title or query starts with an article or ends with ", The" and the like.
 

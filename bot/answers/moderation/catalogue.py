@@ -1,14 +1,125 @@
-"""PLACEHOLDER being written in this session (issue 12): replaced before it lands."""
+"""`film merge` and `film remove`: a duplicate film a slip created (no review) merged into the
+right one, or removed. Saved at once; the history stays. The rights are checked before
+(answer_request).
+
+A film with a review is refused: its review is removed first (`review remove`). A removed
+(soft-deleted) review does not hold a film back: it goes with the film, and its verdict is
+written in the history."""
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.answers.context import AnswerContext
+from bot.answers.moderation.access import acting
+from bot.answers.moderation.arguments import film_to_change
+from bot.answers.moderation.pending import event
+from bot.answers.moderation.people import RACE, splits
+from bot.answers.text import echo, film_label, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
+from bot.db.changes import ChangeError, ChangeEvent
+from bot.db.exporter import current_review
+from bot.db.merges import Repair, merge_films, remove_film
+from bot.db.models import Film
 
 
-async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
-    return Notice("Not built yet.", Tone.WARNING)
+def has_review(ctx: AnswerContext, film: Film, then: str) -> Notice | None:
+    """Why `film` cannot go while it has a review, and how to remove the review first."""
+    if current_review(film) is None:
+        return None
+    label = film_label(film.title, film.year)
+    return Notice(
+        f"Nothing was changed: {label} has a review. Remove the review first with "
+        f"`{ctx.prefix}review remove {film.title}`, then {then}.",
+        Tone.WARNING,
+    )
+
+
+async def _commit(ctx: AnswerContext, repair: Repair) -> None:
+    """After the commit: the index forgets the people left without a credit."""
+    await ctx.session.commit()
+    for person_id in repair.orphans:
+        ctx.index.remove_person(person_id)
 
 
 async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
-    return Notice("Not built yet.", Tone.WARNING)
+    """`film remove <film>`: a film with no review deleted, its history kept."""
+    text = request.text.strip()
+    if not text and request.film_id is None:
+        return Notice(f"Which film? For example: `{ctx.prefix}film remove face off 1996`")
+    film = await film_to_change(ctx, request, text, "film remove face off 1996")
+    if not isinstance(film, Film):
+        return film
+    refused = has_review(ctx, film, f"`{ctx.prefix}film remove {film.title}`")
+    if refused is not None:
+        return refused
+    film_id, label = film.id, film_label(film.title, film.year)
+    removed = any(r.deleted_at is not None for r in film.reviews)
+    try:
+        repair = await remove_film(ctx.session, film, acting(request))
+        await _commit(ctx, repair)
+    except ChangeError as exc:
+        await ctx.session.rollback()
+        return Notice(str(exc), Tone.WARNING)
+    except IntegrityError:
+        await ctx.session.rollback()
+        return Notice(RACE, Tone.ERROR)
+    ctx.index.remove_film(film_id)
+    event(ctx, request, None, f"removed the film {label}")
+    went = " Its removed review went with it (the verdict is in the history)." if removed else ""
+    return Notice(f"Removed the film {label}; its history is kept.{went}")
+
+
+async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
+    """`film merge <duplicate> into <film>`."""
+    usage = Notice(
+        f"Use: `{ctx.prefix}film merge face off 1996 into face/off 1997` (the duplicate "
+        "first: it is deleted, its title and aliases then find the second).",
+        Tone.WARNING,
+    )
+    found: tuple[Film, Film] | None = None
+    refusal: Answer = usage
+    for left, right in splits(request.text, "into"):
+        source = await film_to_change(ctx, request, left, "")
+        if not isinstance(source, Film):
+            refusal = source
+            continue
+        target = await film_to_change(ctx, request, right, "")
+        if isinstance(target, Film):
+            found = source, target
+            break
+        refusal = target
+    if found is None:
+        return refusal
+    source, target = found
+    ctx.understood = None  # the reply names both films
+    refused = has_review(ctx, source, f"`{ctx.prefix}film merge {request.text.strip()}`")
+    if refused is not None:
+        return refused
+    source_label = film_label(source.title, source.year)
+    target_label = film_label(target.title, target.year)
+    source_id, target_id, title = source.id, target.id, source.title
+    try:
+        repair = await merge_films(ctx.session, source, target, acting(request))
+        await _commit(ctx, repair)
+    except ChangeError as exc:
+        await ctx.session.rollback()
+        return Notice(str(exc), Tone.WARNING)
+    except IntegrityError:
+        await ctx.session.rollback()
+        return Notice(RACE, Tone.ERROR)
+    ctx.index.remove_film(source_id)
+    # The target's new aliases and credits: refreshed in the index once announced.
+    actor = acting(request)
+    summary = f"merged the film {source_label} into {target_label}"
+    ctx.events.append(ChangeEvent(target_id, actor.guild_id, actor.name, summary))
+    added = []
+    if repair.aliases:
+        added.append(f"aliases added: {human_list([f'“{echo(a)}”' for a in repair.aliases])}")
+    if repair.credits:
+        added.append(f"{repair.credits} credit{'s' if repair.credits != 1 else ''} added")
+    extra = f" ({'; '.join(added)})" if added else ""
+    return Notice(
+        f"Merged {source_label} into {target_label}{extra}. “{echo(title)}” now finds "
+        f"{target_label}; the history of both is kept."
+    )

@@ -1,14 +1,169 @@
-"""PLACEHOLDER being written in this session (issue 12): replaced before it lands."""
+"""`person rename` and `person merge`: a misspelt person corrected everywhere, or merged into
+the right one (credits move, the old spelling still finds them). Saved at once, each film's
+history says so. The rights are checked before (answer_request)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable, Iterator
+
+from sqlalchemy.exc import IntegrityError
+
 from bot.answers.context import AnswerContext
+from bot.answers.moderation.access import acting
+from bot.answers.moderation.pending import event
+from bot.answers.text import echo, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
+from bot.db.changes import ChangeError
+from bot.db.merges import NameTaken, Repair, merge_people, person_by_name, rename_person
+from bot.db.models import Person
+from bot.db.queries import person_document
+
+#: How many of the films changed a reply names.
+SHOWN_FILMS = 5
+RACE = (
+    "Someone else changed these people at the same moment. Nothing was saved: "
+    "look again and redo it."
+)
+
+
+def splits(text: str, separator: str) -> Iterator[tuple[str, str]]:
+    """Each way `text` splits in two at `separator` (a word or a sign), left to right:
+    a name or a title may hold the word itself ("Journey into Fear")."""
+    word = separator.isalpha()
+    pattern = re.compile(
+        rf"\s+{separator}\s+" if word else rf"\s*{re.escape(separator)}\s*",
+        re.IGNORECASE if word else 0,
+    )
+    for match in pattern.finditer(text):
+        left, right = text[: match.start()].strip(), text[match.end() :].strip()
+        if left and right:
+            yield left, right
+
+
+async def person_named(ctx: AnswerContext, name: str) -> Person | Notice:
+    """The person whose name (or alias) is `name` as typed, letter case and accents aside:
+    a repair never goes ahead on a guess, so a loose match is asked back."""
+    person = await person_by_name(ctx.session, name)
+    if person is not None:
+        return person
+    match = ctx.index.find_person(name)
+    nearest = [c.doc.name for c in match.candidates[:5]]
+    if match.best is not None and match.best.name not in nearest:
+        nearest.insert(0, match.best.name)
+    if not nearest:
+        return Notice(f"I couldn't find anyone called “{echo(name)}”. Nothing was changed.")
+    names = human_list([f"**{echo(n)}**" for n in nearest], "or")
+    return Notice(
+        f"I couldn't find anyone called exactly “{echo(name)}”. Did you mean {names}? "
+        "Type the name as it is spelt. Nothing was changed.",
+        Tone.WARNING,
+    )
+
+
+async def reindex_person(ctx: AnswerContext, person_id: int) -> None:
+    """The index sees the person's new name and aliases at once (or forgets an orphan)."""
+    doc = await person_document(ctx.session, person_id)
+    if doc is None:
+        ctx.index.remove_person(person_id)
+    else:
+        ctx.index.upsert_person(doc)
+
+
+def films_said(repair: Repair) -> str:
+    count = len(repair.films)
+    if not count:
+        return "no film credits them"
+    labels = [label for _, label in repair.films[:SHOWN_FILMS]]
+    more = f" and {count - SHOWN_FILMS} more" if count > SHOWN_FILMS else ""
+    return f"{count} film{'s' if count != 1 else ''} changed ({', '.join(labels)}{more})"
+
+
+async def _save(ctx: AnswerContext, work: Callable[[], Awaitable[Repair]]) -> Repair | Notice:
+    """Run a repair and commit it; on a refusal nothing is kept."""
+    try:
+        repair = await work()
+        await ctx.session.commit()
+    except NameTaken:
+        await ctx.session.rollback()
+        raise
+    except ChangeError as exc:
+        await ctx.session.rollback()
+        return Notice(str(exc), Tone.WARNING)
+    except IntegrityError:
+        await ctx.session.rollback()
+        return Notice(RACE, Tone.ERROR)
+    return repair
 
 
 async def rename_answer(ctx: AnswerContext, request: Request) -> Answer:
-    return Notice("Not built yet.", Tone.WARNING)
+    """`person rename <name> = <new name>`."""
+    parts = next(splits(request.text, "="), None)
+    if parts is None:
+        return Notice(
+            f"Use: `{ctx.prefix}person rename Nicholas Cage = Nicolas Cage` "
+            "(the name as it is now, `=`, the name as it should be).",
+            Tone.WARNING,
+        )
+    old, new = parts
+    person = await person_named(ctx, old)
+    if not isinstance(person, Person):
+        return person
+    person_id, old_name = person.id, person.name
+    actor = acting(request)
+    try:
+        saved = await _save(ctx, lambda: rename_person(ctx.session, person, new, actor))
+    except NameTaken as taken:
+        return Notice(
+            f"Nothing was saved: {echo(taken.other)} is already another person. To make "
+            f"them one, type `{ctx.prefix}person merge {old_name} into {taken.other}`.",
+            Tone.WARNING,
+        )
+    if isinstance(saved, Notice):
+        return saved
+    await reindex_person(ctx, person_id)
+    new_name = " ".join(new.split())
+    summary = f"renamed {old_name} to {new_name}: {films_said(saved)}"
+    event(ctx, request, None, summary)
+    return Notice(
+        f"Renamed {echo(old_name)} to {echo(new_name)}: {films_said(saved)}. "
+        f"“{echo(old_name)}” still finds them."
+    )
 
 
 async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
-    return Notice("Not built yet.", Tone.WARNING)
+    """`person merge <misspelt name> into <right name>`."""
+    usage = Notice(
+        f"Use: `{ctx.prefix}person merge Nicholas Cage into Nicolas Cage` (the misspelt "
+        "person first: their credits move to the second, and they are deleted).",
+        Tone.WARNING,
+    )
+    found: tuple[Person, Person] | None = None
+    refusal: Answer = usage
+    for left, right in splits(request.text, "into"):
+        source = await person_named(ctx, left)
+        target = await person_named(ctx, right)
+        if isinstance(source, Person) and isinstance(target, Person):
+            found = source, target
+            break
+        if not isinstance(source, Person):
+            refusal = source
+        elif not isinstance(target, Person):
+            refusal = target
+    if found is None:
+        return refusal
+    source, target = found
+    source_id, target_id = source.id, target.id
+    source_name, target_name = source.name, target.name
+    actor = acting(request)
+    saved = await _save(ctx, lambda: merge_people(ctx.session, source, target, actor))
+    if isinstance(saved, Notice):
+        return saved
+    ctx.index.remove_person(source_id)
+    await reindex_person(ctx, target_id)
+    summary = f"merged {source_name} into {target_name}: {films_said(saved)}"
+    event(ctx, request, None, summary)
+    return Notice(
+        f"Merged {echo(source_name)} into {echo(target_name)}: {films_said(saved)}. "
+        f"“{echo(source_name)}” now finds {echo(target_name)}."
+    )
