@@ -289,6 +289,41 @@ async def film_history(session: AsyncSession, film_id: int, limit: int = 200) ->
     return (await session.scalars(stmt)).all()
 
 
+#: Rows of the history written before changes had a version (or by an import) count as one
+#: change when they follow each other with the same action and author within this long.
+_SAME_CHANGE_SECONDS = 2.0
+
+
+def history_entries(changes: Sequence[Change]) -> list[list[Change]]:
+    """A film's history rows (newest first, as film_history gives them) grouped into its
+    changes, newest first: the rows of one change share the film's version it produced.
+    Entry 1 is the last change; `!review history` numbers them so, and `!review undo` takes
+    the same number."""
+    entries: list[list[Change]] = []
+    by_version: dict[int, list[Change]] = {}
+    for change in changes:
+        if change.film_version is not None:
+            entry = by_version.get(change.film_version)
+            if entry is None:
+                entry = by_version[change.film_version] = []
+                entries.append(entry)
+            entry.append(change)
+            continue
+        last = entries[-1] if entries else None
+        if (
+            last is not None
+            and last[-1].film_version is None
+            and last[-1].action == change.action
+            and last[-1].actor_name == change.actor_name
+            and abs((last[-1].created_at - change.created_at).total_seconds())
+            <= _SAME_CHANGE_SECONDS
+        ):
+            last.append(change)
+        else:
+            entries.append([change])
+    return entries
+
+
 async def moderation_settings(session: AsyncSession, guild_id: int) -> tuple[list[int], int | None]:
     """(moderator role ids, mod-log channel id) of a guild; nothing is created by reading."""
     settings = await session.get(GuildSettings, guild_id)

@@ -63,6 +63,7 @@ class ArticleNotes:
 
     missing: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    article: bool = False  # read from an article (not a record file): see keep_review_facts
 
 
 def record_from_attachment(filename: str, data: bytes) -> tuple[Record, ArticleNotes]:
@@ -99,7 +100,7 @@ def _record_from_attachment(filename: str, data: bytes) -> tuple[Record, Article
         from bot.records.article import parse_article
 
         parsed = parse_article(text, filename)
-        return parsed.record, ArticleNotes(parsed.missing, parsed.warnings)
+        return parsed.record, ArticleNotes(parsed.missing, parsed.warnings, article=True)
     known = ", ".join(RECORD_SUFFIXES + ARTICLE_SUFFIXES)
     raise RecordError(filename, f"unknown file type (expected {known})")
 
@@ -174,6 +175,46 @@ def keep_known_facts(new: Record, old: Record) -> Record:
     if new.release is None and old.release is not None:
         data["release"] = old.release.model_dump()
     return Record.model_validate(data)
+
+
+#: What a review article never carries (the site adds them around the text, or a moderator
+#: does later): replacing a review keeps the current ones unless the new record says otherwise.
+KEPT_REVIEW_FACTS = ("purchase_links", "trailer", "author", "url", "published")
+#: How a record file says "none" for each of them (the file's own keys).
+EMPTY_IN_FILE = {
+    "purchase_links": "purchase_links: []",
+    "trailer": "trailer: null",
+    "author": "author: null",
+    "url": "url: null",
+    "published": "published: null",
+}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == [] or value == ""
+
+
+def keep_review_facts(new: Record, old: Record, *, article: bool) -> tuple[Record, tuple[str, ...]]:
+    """A review replaced keeps the current purchase links, trailer, author, url and published
+    date the new record does not give: an article never has them (so an empty one is kept),
+    a record file that does not mention them keeps them, and one that says them, even empty
+    (`purchase_links: []`, `trailer: null`), is the moderator's choice. Returns the record and
+    the names of what was kept."""
+    if new.review is None or old.review is None:
+        return new, ()
+    updates: dict[str, Any] = {}
+    for name in KEPT_REVIEW_FACTS:
+        current = getattr(old.review, name)
+        if _blank(current):
+            continue
+        given = getattr(new.review, name)
+        said = not _blank(given) if article else name in new.review.model_fields_set
+        if not said:
+            updates[name] = current
+    if not updates:
+        return new, ()
+    review = new.review.model_copy(update=updates)
+    return new.model_copy(update={"review": review}), tuple(updates)
 
 
 #: In the form, a list's items are split on commas and semicolons (and come one per line).

@@ -5,18 +5,22 @@ or a restore is applied at once, in the command's own session."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from bot.answers.context import AnswerContext
 from bot.answers.films import review_card, unreviewed_card
 from bot.answers.moderation.access import acting
-from bot.answers.moderation.editing import describe_change
+from bot.answers.moderation.arguments import PATH_NAMES
+from bot.answers.moderation.editing import MORE_NAMES, RATING_PATH, _item, describe_change
 from bot.answers.moderation.intake import (
+    EMPTY_IN_FILE,
     ArticleNotes,
     keep_known_facts,
+    keep_review_facts,
     missing_field,
     warning_field,
 )
-from bot.answers.text import clip, film_label
+from bot.answers.text import clip, echo, film_label
 from bot.answers.types import (
     Answer,
     Card,
@@ -34,10 +38,85 @@ from bot.db.changes import (
     apply_change,
     film_by_slug,
     preview_record,
+    record_diff,
 )
 from bot.db.exporter import current_review, film_to_record
 from bot.db.models import Film
+from bot.records.ratings import film_score
 from bot.records.schema import Record
+
+#: The diff field's name on a preview (Discord allows 1024 characters in a field).
+DIFF_TITLE = "Changes (before → after; what goes is in bold)"
+_NAMES = (
+    MORE_NAMES
+    | PATH_NAMES
+    | {"film.cast_complete": "whole cast listed", "review.intro": "intro", "film.slug": "slug"}
+)
+#: How much of a long text a diff shows, from a little before where the two differ.
+_SHOWN = 60
+
+
+def _shown(path: str, value: Any, other: Any = None) -> str:
+    if value is None:
+        return "—"
+    if path == RATING_PATH:
+        return film_score(float(value))
+    text = str(value)
+    if len(text) > _SHOWN and isinstance(other, str):  # where it differs, not its start
+        start = next(
+            (i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b),
+            min(len(text), len(other)),
+        )
+        if start > _SHOWN // 3:
+            text = "…" + text[start - _SHOWN // 3 :]
+    return echo(text, _SHOWN)
+
+
+def diff_lines(diff: Diff) -> list[str]:
+    """A diff as moderators read it, one field a line, what disappears in bold:
+    `audio: **POOR** → GOOD`, `pros: +The car chase, −**Cage and Connery**`."""
+    lines = []
+    for path, old, new in diff:
+        name = _NAMES.get(path, path)
+        if isinstance(old, list) or isinstance(new, list):
+            before = [_item(i) for i in old or []]
+            after = [_item(i) for i in new or []]
+            parts = [f"+{echo(i, 60)}" for i in after if i not in before]
+            parts += [f"−**{echo(i, 60)}**" for i in before if i not in after]
+            lines.append(f"{name}: {', '.join(parts) if parts else 'reordered'}")
+        else:
+            gone = f"**{_shown(path, old, new)}**" if old is not None else "—"
+            lines.append(f"{name}: {gone} → {_shown(path, new, old)}")
+    return lines
+
+
+def diff_text(lines: list[str], limit: int) -> str:
+    """The lines, as many as fit in `limit` characters, then how many more there are."""
+    shown: list[str] = []
+    for n, line in enumerate(lines):
+        rest = len(lines) - n
+        tail = len(f"\n… and {rest - 1} more") if rest > 1 else 0  # room kept for it
+        room = limit - len("\n".join(shown)) - tail - (1 if shown else 0)
+        if len(line) > room:
+            if not shown:  # one very long line: cut, not dropped
+                shown.append(clip(line, room))
+                rest -= 1
+            return "\n".join([*shown, f"… and {rest} more"]) if rest else "\n".join(shown)
+        shown.append(line)
+    return "\n".join(shown)
+
+
+def kept_line(kept: tuple[str, ...], article: bool) -> str:
+    """Says what a replacement kept of the current review, and how a file would drop it."""
+    names = ", ".join(_NAMES.get(f"review.{name}", name) for name in kept)
+    them = "them" if len(kept) > 1 else "it"
+    if article:
+        return f"Kept from the current review (an article never has {them}): {names}."
+    forms = " or ".join(f"`{EMPTY_IN_FILE[name]}`" for name in kept)
+    return (
+        f"Kept from the current review (the file does not mention {them}): {names}. "
+        f"To remove {them}, write {forms} in the file's review."
+    )
 
 
 def event(ctx: AnswerContext, request: Request, film: Film | None, summary: str) -> None:
@@ -83,13 +162,36 @@ async def confirm_save(
         )
     base_version = existing.version if existing else None
     existing_id = existing.id if existing else None  # the preview's rollback expires `existing`
+    article = isinstance(missing, ArticleNotes) and missing.article
+    replaces = existing is not None and current_review(existing) is not None
+    kept: tuple[str, ...] = ()
+    diff: Diff = []
     if existing is not None:
-        record = keep_known_facts(record, film_to_record(existing))
+        current = film_to_record(existing)
+        record, kept = keep_review_facts(record, current, article=article)  # before: it reads
+        record = keep_known_facts(record, current)  # what the file said, which this forgets
+        diff = record_diff(current, record)
+        if replaces and not diff:
+            label = film_label(existing.title, existing.year)
+            return Notice(
+                f"Nothing changed: the file says what {label} already says. Nothing was saved."
+            )
+    if kept and isinstance(missing, ArticleNotes):  # kept: not missing from the review
+        gone = [p for p in missing.missing if p.removeprefix("review.") not in kept]
+        missing = replace(missing, missing=tuple(gone))
     extra = [f for f in (warning_field(missing), missing_field(missing)) if f is not None]
+    # Lookalikes (issue 12): a new person or film close to a known one is flagged here, as
+    # fields added to `extra`, before the preview is built (bot/answers/moderation/lookalikes.py).
     try:
         card = await preview_card(ctx, record, extra)
     except ChangeError as exc:
         return Notice(str(exc), Tone.ERROR)
+    if replaces:
+        lines = diff_lines(diff)
+        if kept:
+            lines.append(kept_line(kept, article))
+        changes = Field(DIFF_TITLE, diff_text(lines, 1000))
+        card = replace(card, fields=(changes, *card.fields[:24]))
     label = film_label(record.film.title, record.film.year)
     verb = "Replace the review of" if existing_id and replacing else "Save"
     return Confirmation(
@@ -101,6 +203,7 @@ async def confirm_save(
             base_version=base_version,
             record=record,
             summary=f"{'replaced' if replacing and existing_id else 'added'} the review of {label}",
+            action="replace" if replaces else "add",
         ),
         prompt=f"{verb} {label}? Nothing is saved until you press Confirm.",
     )

@@ -16,9 +16,9 @@ from bot.answers.moderation.intake import form_from_text, read_attachment, recor
 from bot.answers.moderation.pending import apply_now, confirm_save, event
 from bot.answers.text import clip, echo, film_label
 from bot.answers.types import Answer, Confirmation, ItemList, Notice, PendingChange, Request, Tone
-from bot.db.changes import ChangeError, film_history
+from bot.db.changes import ChangeError, film_history, history_entries
 from bot.db.exporter import current_review
-from bot.db.models import Film
+from bot.db.models import Change, Film
 from bot.records.files import RecordError
 
 
@@ -127,23 +127,34 @@ def _stored(value: str | None) -> Any:
         return value
 
 
+def entry_text(entry: list[Change]) -> str:
+    """One change as the history says it: `set pros: +A, −B` (a field a part)."""
+    parts = []
+    for change in entry:
+        if change.field and change.field != "review":
+            old, new = _stored(change.old_value), _stored(change.new_value)
+            parts.append(describe_change(change.field, old, new))
+        elif change.new_value:
+            parts.append(clip(change.new_value, 80))
+    return clip(f"{entry[0].action} {'; '.join(parts)}".strip(), 400)
+
+
 async def history_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await film_to_change(ctx, request, request.text, "review history leaving las vegas")
     if not isinstance(film, Film):
         return film
-    changes = await film_history(ctx.session, film.id)
+    entries = history_entries(await film_history(ctx.session, film.id))
     lines = []
-    for change in changes:
-        when = change.created_at.strftime("%Y-%m-%d %H:%M")
-        if change.field and change.field != "review":
-            old, new = _stored(change.old_value), _stored(change.new_value)
-            what = f"{change.action} {describe_change(change.field, old, new)}"
-        else:
-            what = f"{change.action}: {clip(change.new_value or '', 80)}".rstrip(": ")
-        lines.append(f"`{when}` **{echo(change.actor_name, 40)}** {what}")
+    for number, entry in enumerate(entries, 1):
+        when = entry[0].created_at.strftime("%Y-%m-%d %H:%M")
+        who = echo(entry[0].actor_name, 40)
+        lines.append(f"**{number}.** `{when}` **{who}** {entry_text(entry)}")
     return ItemList(
         title=f"History of {film_label(film.title, film.year)}",
         items=tuple(lines),
         empty_text="No moderator has changed this film yet (it comes from the shipped data).",
         page_size=10,
+        footer=f"Undo one: {ctx.prefix}review undo {film.title} <number> (1 is the last change)"
+        if lines
+        else None,
     )

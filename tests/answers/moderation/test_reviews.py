@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers.types import Attachment, Confirmation, ItemList, Notice, Tone
+from bot.answers.moderation.pending import DIFF_TITLE
+from bot.answers.types import Attachment, Confirmation, Field, ItemList, Notice, Tone
 from bot.app import Popcorn
 from bot.db.exporter import current_review
 from bot.db.queries import film_details
@@ -40,8 +41,15 @@ async def test_adding_a_review_that_exists_is_refused_unless_replacing(any_app: 
     record = (REPO / "data/reviews/leaving-las-vegas-1995.yaml").read_bytes()
     refused = await say(any_app, "!review add", files=(Attachment("llv.yaml", record),))
     assert "already has a review" in text_of(refused) and "!review set" in text_of(refused)
-    replacing = await say(any_app, "!review add replace", files=(Attachment("llv.yaml", record),))
+    same = await say(any_app, "!review add replace", files=(Attachment("llv.yaml", record),))
+    assert text_of(same) == (
+        "Nothing changed: the file says what Leaving Las Vegas (1995) already says. "
+        "Nothing was saved."
+    )
+    edited = record.replace(b"audio: POOR", b"audio: OK")
+    replacing = await say(any_app, "!review add replace", files=(Attachment("llv.yaml", edited),))
     assert isinstance(replacing, Confirmation) and replacing.prompt.startswith("Replace")
+    assert replacing.preview.fields[0] == Field(DIFF_TITLE, "audio: **POOR** → OK")
 
 
 async def test_the_quick_entry_form_goes_through_the_same_preview(any_app: Popcorn) -> None:
