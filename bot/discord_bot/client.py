@@ -27,6 +27,7 @@ from bot.db.changes import ChangeEvent, moderation_settings
 from bot.discord_bot.context import PopcornContext
 from bot.discord_bot.cooldowns import QUIET, MemberCooldowns
 from bot.discord_bot.errors import PopcornTree, prefix_failed, slow_down
+from bot.discord_bot.facts import posting_missing
 from bot.discord_bot.owner import OWNER_COMMANDS, owner_command
 from bot.discord_bot.views import EXPIRED, VIEW_MARK
 from bot.records.files import MAX_FILE_BYTES
@@ -88,6 +89,8 @@ class PopcornBot(commands.Bot):
         self._core = core
         self._closing: asyncio.Task[None] | None = None
         self.cooldowns = MemberCooldowns(settings.cooldown_rate, settings.cooldown_seconds)
+        #: Why the mod-log of a channel could not be posted, said once (channel id -> reason).
+        self.modlog_troubles: dict[int, str] = {}
 
     @property
     def core(self) -> Popcorn:
@@ -215,21 +218,47 @@ class PopcornBot(commands.Bot):
         )
 
     async def post_to_modlog(self, event: ChangeEvent) -> None:
-        """A short line in the guild's mod-log channel for each change, when one is set."""
+        """A short line in the guild's mod-log channel for each change (a film's, or a
+        server-level one such as a moderator role: film_id None), when one is set. A channel
+        that is gone or where the bot lacks a permission is logged once, not at each change."""
         if event.guild_id is None:
             return
         async with self.core.sessions() as session:
             _, channel_id = await moderation_settings(session, event.guild_id)
-        channel = self.get_channel(channel_id) if channel_id else None
-        if not isinstance(channel, discord.abc.Messageable):
+        if not channel_id:
             return
+        channel = self.get_channel(channel_id)
+        if channel is None:
+            self.modlog_trouble(event.guild_id, channel_id, "the channel is gone or hidden")
+            return
+        if not isinstance(channel, discord.abc.Messageable):
+            self.modlog_trouble(event.guild_id, channel_id, "it is not a text channel")
+            return
+        if isinstance(channel, discord.abc.GuildChannel | discord.Thread):
+            missing = posting_missing(channel, channel.guild.me)
+            if missing:
+                self.modlog_trouble(event.guild_id, channel_id, f"missing {', '.join(missing)}")
+                return
         try:
             await channel.send(
                 clip(f"📝 **{event.actor}** {event.summary}", 2000),
                 allowed_mentions=discord.AllowedMentions.none(),
             )
         except discord.HTTPException as exc:
-            log.warning("cannot write to the mod-log channel %s: %s", channel_id, exc)
+            why = f"Discord refused it ({exc.status} {exc.text or type(exc).__name__})"
+            self.modlog_trouble(event.guild_id, channel_id, why)
+            return
+        self.modlog_troubles.pop(channel_id, None)  # it works: a new problem is logged again
+
+    def modlog_trouble(self, guild_id: int, channel_id: int, why: str) -> None:
+        """A mod-log line that could not be posted: one warning per channel and reason."""
+        if self.modlog_troubles.get(channel_id) == why:
+            return
+        self.modlog_troubles[channel_id] = why
+        log.warning(
+            "cannot post to the mod-log channel %s of guild %s: %s (logged once; the owner "
+            "can fix it with !modlog)", channel_id, guild_id, why,
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ controls
 

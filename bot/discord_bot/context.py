@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.answers.commands import BY_NAME
 from bot.answers.types import Answer, Notice, Request, Tone
+from bot.discord_bot.facts import SETUP_COMMANDS, guild_facts
 from bot.discord_bot.render import Reply, as_plain_text
 from bot.discord_bot.views import OwnedView, interactive_reply
 
@@ -51,6 +52,10 @@ class PopcornContext(commands.Context["PopcornBot"]):
         slash command; `private_errors`: every error is (the quick-entry form's)."""
         if request.actor is None:
             request = replace(request, actor=await self.bot.actor_for(self.author, self.guild))
+        if self.guild is not None and request.guild is None and wants_facts(request):
+            members_known = self.bot.intents.members and self.guild.chunked
+            facts = guild_facts(self.guild, members_known=members_known, author=self.author)
+            request = replace(request, guild=facts)
         answer = await self.bot.core.answer(request)
         reply = interactive_reply(answer, self.author.id, self.bot.core)
         private = is_refusal(request, answer) or (private_errors and is_error(answer))
@@ -114,6 +119,13 @@ class PopcornContext(commands.Context["PopcornBot"]):
                 await self.reply(text, mention_author=False, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             log.warning("could not send a short reply in channel %s: %s", self.channel.id, exc)
+
+
+def wants_facts(request: Request) -> bool:
+    """A set-up command (modrole, modlog) asked by a moderator: it names roles and channels,
+    so it is given the server's facts (read only then: a member is refused anyway)."""
+    actor = request.actor
+    return request.command in SETUP_COMMANDS and actor is not None and actor.is_moderator
 
 
 def is_error(answer: Answer) -> bool:

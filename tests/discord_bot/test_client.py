@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from unittest.mock import AsyncMock
+from unittest.mock import AsyncMock, MagicMock, create_autospec
 
 import discord
 import discord.ext.test as dpytest
@@ -14,7 +14,9 @@ import pytest
 from discord.ext.test import backend, factories
 
 from bot.answers.commands import COMMANDS
+from bot.answers.types import Actor, Request
 from bot.app import Popcorn
+from bot.db.changes import ChangeEvent
 from bot.discord_bot.client import PopcornBot, ShardingError, create_bot, shard_options
 from bot.discord_bot.views import (
     EXPIRED,
@@ -22,8 +24,10 @@ from bot.discord_bot.views import (
     Paginator,
 )
 from tests.discord_bot.fakes import (
+    GUILD,
     OWNER,
     component_interaction,
+    fake_guild,
     fake_interaction,
     http_error,
 )
@@ -226,3 +230,93 @@ def test_a_process_runs_one_shard(sqlite_url: str) -> None:
     ):
         with pytest.raises(ShardingError, match="one process per shard"):
             shard_options(make_settings(sqlite_url, **unsupported))
+
+
+# ---------------------------------------------------------------------------------- the mod-log
+
+MODLOG_CHANNEL = 666666666666666666
+
+
+async def with_modlog(bot: PopcornBot, app: Popcorn, granted: discord.Permissions) -> Any:
+    """The guild's mod-log is a channel where the bot has `granted`; returns the channel."""
+    channel = create_autospec(discord.TextChannel, instance=True)
+    channel.id = MODLOG_CHANNEL
+    channel.guild = fake_guild()
+    channel.permissions_for = MagicMock(return_value=granted)
+    channel.send = AsyncMock()
+    bot.get_channel = MagicMock(return_value=channel)  # type: ignore[method-assign]
+    owner = Actor(1, "Owner", is_moderator=True, guild_id=GUILD, is_guild_owner=True)
+    await app.answer(Request("modlog", str(MODLOG_CHANNEL), actor=owner))
+    if granted.send_messages:  # setting the channel is the first line posted there
+        assert channel.send.await_args.args[0] == (
+            f"📝 **Owner** set the mod-log channel to <#{MODLOG_CHANNEL}>"
+        )
+    channel.send.reset_mock()
+    return channel
+
+
+def modlog_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.levelno == logging.WARNING and "mod-log" in r.getMessage()
+    ]
+
+
+async def test_a_server_level_change_is_posted(bot: PopcornBot, app: Popcorn) -> None:
+    channel = await with_modlog(bot, app, discord.Permissions.all())
+    await bot.post_to_modlog(ChangeEvent(None, GUILD, "Owner", "added the moderator role @Mods"))
+    channel.send.assert_awaited_once()
+    assert channel.send.await_args.args[0] == "📝 **Owner** added the moderator role @Mods"
+
+
+async def test_the_modrole_change_itself_reaches_the_mod_log(bot: PopcornBot, app: Popcorn) -> None:
+    channel = await with_modlog(bot, app, discord.Permissions.all())
+    owner = Actor(1, "Owner", is_moderator=True, guild_id=GUILD, is_guild_owner=True)
+    await app.answer(Request("modrole", "add 555555555555555555", actor=owner))
+    channel.send.assert_awaited_once()
+    assert channel.send.await_args.args[0] == (
+        "📝 **Owner** added the moderator role <@&555555555555555555>"
+    )
+
+
+async def test_a_missing_permission_is_logged_once_not_at_each_change(
+    bot: PopcornBot, app: Popcorn, caplog: pytest.LogCaptureFixture
+) -> None:
+    channel = await with_modlog(bot, app, discord.Permissions(view_channel=True))
+    event = ChangeEvent(1, GUILD, "Mod", "set Leaving Las Vegas (1995): audio: POOR → GOOD")
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            await bot.post_to_modlog(event)
+    channel.send.assert_not_awaited()
+    assert modlog_warnings(caplog) == [
+        f"cannot post to the mod-log channel {MODLOG_CHANNEL} of guild {GUILD}: missing Send "
+        "Messages (logged once; the owner can fix it with !modlog)"
+    ]
+    # Fixed: posted again; broken again later: said again, once.
+    channel.permissions_for.return_value = discord.Permissions.all()
+    await bot.post_to_modlog(event)
+    channel.send.assert_awaited_once()
+    channel.send.side_effect = http_error(discord.Forbidden, 403, "Missing Access")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        await bot.post_to_modlog(event)
+        await bot.post_to_modlog(event)
+    assert modlog_warnings(caplog) == [
+        f"cannot post to the mod-log channel {MODLOG_CHANNEL} of guild {GUILD}: Discord refused "
+        "it (403 Missing Access) (logged once; the owner can fix it with !modlog)"
+    ]
+
+
+async def test_a_deleted_mod_log_channel_is_logged_once(
+    bot: PopcornBot, app: Popcorn, caplog: pytest.LogCaptureFixture
+) -> None:
+    await with_modlog(bot, app, discord.Permissions.all())
+    bot.get_channel = MagicMock(return_value=None)  # type: ignore[method-assign]
+    with caplog.at_level(logging.WARNING):
+        await bot.post_to_modlog(ChangeEvent(None, GUILD, "Owner", "x"))
+        await bot.post_to_modlog(ChangeEvent(2, GUILD, "Mod", "y"))
+    assert modlog_warnings(caplog) == [
+        f"cannot post to the mod-log channel {MODLOG_CHANNEL} of guild {GUILD}: the channel is "
+        "gone or hidden (logged once; the owner can fix it with !modlog)"
+    ]

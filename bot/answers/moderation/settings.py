@@ -173,12 +173,12 @@ def roles_line(role_ids: list[int], facts: GuildFacts | None) -> str:
 
 def holders(role_ids: list[int], facts: GuildFacts) -> tuple[str, ...] | None:
     """Everyone who holds one of `role_ids` (None when the server's members are unknown)."""
-    found: list[str] = []
+    found: dict[str, None] = {}  # in order, once each
     for role in facts.roles:
         if role.id in role_ids:
             if role.members is None:
                 return None
-            found.extend(name for name in role.members if name not in found)
+            found.update(dict.fromkeys(role.members))
     return tuple(found)
 
 
@@ -216,7 +216,8 @@ def first_role_note(role: RoleFact, facts: GuildFacts | None, ctx: AnswerContext
         )
     losing = facts.manage_messages_members
     if losing is not None and keep is not None:
-        lost = [name for name in losing if name not in keep and name != (facts.owner_name or "")]
+        kept = {*keep, facts.owner_name or ""}
+        lost = [name for name in losing if name not in kept]
         if lost:
             lines.append(
                 f"No longer moderators (Manage Messages without the role): "
