@@ -590,3 +590,38 @@ def test_a_60k_index_still_finds_exact_and_typo_queries() -> None:
         found = index.find_film(typo)
         if found.status is MatchStatus.FOUND:  # else it asks back: look-alikes exist
             assert found.best is not None and found.best.title == title
+
+
+# -- films sharing a key, told apart by their spelling (issue 12, item 3) ----------------------
+
+SAME_KEY = [
+    FilmDoc(1, "Face/Off", 1997),
+    FilmDoc(2, "Face Off", 1997),
+    FilmDoc(3, "The Wicker Man", 1973),
+    FilmDoc(4, "The Wicker Man", 2006),
+    FilmDoc(5, "Con Air", 1997, aliases=("Con-Air",)),
+    FilmDoc(6, "Conair", 1997),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "film_id"),
+    [
+        ("face/off", 1),
+        ("FACE/OFF (1997)", 1),
+        ("Face/Off 1997", 1),
+        ("face off", 2),
+        ("Face Off (1997)", 2),
+        ("con-air", 5),  # an alias spelt exactly, when no title is
+        ("conair", 6),
+    ],
+)
+def test_an_exact_spelling_picks_one_of_the_films_sharing_a_key(query: str, film_id: int) -> None:
+    match = SearchIndex(SAME_KEY).find_film(query)
+    assert_found(match, film_id)
+    assert not match.loose
+
+
+@pytest.mark.parametrize("query", ["faceoff", "face-off", "the wicker man"])
+def test_a_spelling_matching_none_or_several_still_asks(query: str) -> None:
+    assert SearchIndex(SAME_KEY).find_film(query).status is AMBIGUOUS

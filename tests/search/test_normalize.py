@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 from bot.search import TitleQuery, normalize_name, normalize_title, parse_title_query
+from bot.search.normalize import spelling
 
 WEIRD_STRINGS = [
     "",
@@ -172,3 +173,17 @@ def test_title_query_is_frozen() -> None:
 def test_empty_query() -> None:
     assert parse_title_query("") == TitleQuery("", None)
     assert parse_title_query("(1995)") == TitleQuery("", 1995)
+
+
+@pytest.mark.parametrize(
+    ("text", "spelt"),
+    [
+        ("FACE/OFF (1997)", "face/off"),
+        ("Face/Off  1997", "face/off"),
+        ("face off", "face off"),
+        ("2012", "2012"),  # a title that is a year stays
+        ("Death Race 2000", "death race"),  # compared alike on both sides
+    ],
+)
+def test_spelling_keeps_punctuation_and_drops_case_spaces_and_year(text: str, spelt: str) -> None:
+    assert spelling(text) == spelt
