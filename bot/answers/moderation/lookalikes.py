@@ -12,7 +12,8 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import select
 
 from bot.answers.context import AnswerContext
-from bot.answers.text import echo, film_label
+from bot.answers.text import clip, echo, film_label
+from bot.answers.types import Field
 from bot.db.importer import CREW_FIELDS
 from bot.db.models import Film, Person
 from bot.records.schema import Record
@@ -161,3 +162,16 @@ async def lookalike_warnings(ctx: AnswerContext, record: Record, film_id: int | 
             f"… and {len(lines) - MAX_LINES + 1} more names like these.",
         ]
     return lines
+
+
+#: The preview's field that holds the look-alikes.
+FIELD_NAME = "Check before saving"
+
+
+async def lookalike_field(ctx: AnswerContext, record: Record, film_id: int | None) -> Field | None:
+    """lookalike_warnings as the preview's "Check before saving" field, one a line (None when
+    there is nothing to check). Called before the preview is drawn."""
+    lines = await lookalike_warnings(ctx, record, film_id)
+    if not lines:
+        return None
+    return Field(FIELD_NAME, clip("\n".join(f"• {line}" for line in lines), 1000))

@@ -11,11 +11,12 @@ import pytest
 
 from bot.answers.moderation.lookalikes import (
     letters_allowed,
+    lookalike_field,
     lookalike_warnings,
     short_form_of,
     slip_of,
 )
-from bot.answers.types import Attachment, Confirmation
+from bot.answers.types import Attachment, Confirmation, Field
 from bot.app import Popcorn
 from bot.db.changes import film_by_slug
 from bot.records.schema import Record
@@ -159,3 +160,15 @@ def test_short_forms_and_allowances() -> None:
     assert not short_form_of("nicolas cage", "nicolas cage")
     assert not short_form_of("nic coppola", "nicolas cage")
     assert [letters_allowed(k) for k in ("ab", "sean penn", "john goodman")] == [0, 1, 2]
+
+
+async def test_the_preview_field(any_app: Popcorn) -> None:
+    rec = record("Face Off", 1996, cast=("Nicholas Cage", "John Travolta"))
+    async with any_app.sessions() as session:
+        field = await lookalike_field(any_app.context(session), rec, None)
+        assert field == Field(
+            "Check before saving",
+            "• Face Off (1996): did you mean Face/Off (1997)? Saving makes a second film; fix "
+            f"the title or year.\n• Nicholas Cage: did you mean Nicolas Cage? {NEW}",
+        )
+        assert await lookalike_field(any_app.context(session), record("Barton Fink"), None) is None
