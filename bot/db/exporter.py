@@ -6,6 +6,7 @@ format is in data/README.md."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import json
 import zipfile
@@ -127,6 +128,11 @@ HISTORY_SKIPPED = ("id", "film_id")
 
 
 def _iso(value: Any) -> Any:
+    """A time in UTC with its zone (SQLite gives times back without one: they are UTC), so
+    every database writes the same backup; a date as it is."""
+    if isinstance(value, dt.datetime):
+        zoned = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+        return zoned.astimezone(dt.UTC).isoformat()
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

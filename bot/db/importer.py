@@ -87,9 +87,11 @@ class ImportStats:
             )
             if count
         ]
-        if restored:
-            text += "; restored from the backup: " + ", ".join(restored)
-        return f"{text} ({self.note})" if self.note else text
+        if self.note:
+            text += f" ({self.note})"
+        if restored:  # a sentence of its own: the first one reads as it always did
+            text += ". Restored from the backup: " + ", ".join(restored)
+        return text
 
 
 def _assign(obj: Any, **values: Any) -> bool:

@@ -24,9 +24,7 @@ async def export_answer(ctx: AnswerContext, request: Request) -> Answer:
         _count(exported.removed_reviews, "removed review", "removed reviews"),
         _count(exported.history, "history entry", "history entries"),
     ]
-    if guild_id is None:
-        settings = "no server's settings (asked outside a server)"
-    elif exported.guilds:
+    if exported.guilds:
         settings = "this server's moderator roles and mod-log channel"
     else:
         settings = "no settings for this server (none are set)"

@@ -1,5 +1,7 @@
-"""`export` (bot/answers/moderation/exporting.py): the whole database, with the removed reviews
-and the history, imported back into an empty database gives the same answers."""
+"""`export` (bot/answers/moderation/exporting.py): the whole database, with the removed reviews,
+the history and this server's moderation settings, imported back into an empty database (the
+zip as it is, or unzipped) gives the same answers; the reply says what is inside and how to
+restore it. The complete round trip, compared table by table: tests/db/test_backup_zip.py."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from bot.answers.types import Confirmation, FileAnswer, ItemList
 from bot.app import Popcorn
 from bot.discord_bot.render import render
 from bot.records.files import dump_record, parse_record_text
-from tests.answers.moderation.helpers import CON_AIR, say, text_of
+from tests.answers.moderation.helpers import CON_AIR, OWNER, say, text_of
 from tests.helpers import make_settings
 
 
@@ -93,3 +95,48 @@ async def test_a_failed_import_leaves_the_sqlite_file_byte_for_byte_unchanged(
     with pytest.raises(Exception, match=r"film\.year"):
         await app.import_paths([good, bad])
     assert digest() == before
+
+
+async def test_the_reply_says_what_is_inside_and_how_to_restore_it(app: Popcorn) -> None:
+    await say(app, "!review set leaving las vegas audio GREAT")
+    exported = await say(app, "!export")
+    assert isinstance(exported, FileAnswer)
+    films = app.index.film_count
+    with zipfile.ZipFile(io.BytesIO(exported.data)) as archive:
+        assert len(archive.namelist()) == films + 1
+    assert exported.text == (
+        f"The whole database: {films} record files, 0 removed reviews, {films + 1} history "
+        "entries, and no settings for this server (none are set). It is a backup: restore it "
+        "with `popcorn import popcorn-export.zip` (the zip as it is)."
+    )
+    await say(app, "!modlog <#234567890123456789>", actor=OWNER)
+    confirm = await say(app, "!review remove leaving las vegas")
+    assert isinstance(confirm, Confirmation)
+    await app.apply(confirm.change)
+    exported = await say(app, "!export")
+    assert isinstance(exported, FileAnswer)
+    assert exported.text.startswith(f"The whole database: {films} record files, 1 removed review, ")
+    assert "history entries, and this server's moderator roles and mod-log channel. " in (
+        exported.text
+    )
+    assert "popcorn import popcorn-export.zip" in exported.text
+
+
+async def test_the_zip_imports_as_it_is(app: Popcorn, tmp_path: Path) -> None:
+    """Issue 12, item 7: `popcorn import popcorn-export.zip` said "the file is not UTF-8 text"."""
+    await say(app, "!review set leaving las vegas audio GREAT")
+    exported = await say(app, "!export")
+    assert isinstance(exported, FileAnswer)
+    path = tmp_path / exported.filename
+    path.write_bytes(exported.data)
+    copy = await Popcorn.start(
+        make_settings(f"sqlite+aiosqlite:///{tmp_path / 'copy.sqlite3'}"), seed=False
+    )
+    try:
+        stats = await copy.import_paths([path])
+        assert stats.films_created == app.index.film_count
+        card = render(await say(copy, "!verdict leaving las vegas", actor=None)).payload()
+        ours = render(await say(app, "!verdict leaving las vegas", actor=None)).payload()
+        assert card["embeds"] == ours["embeds"]
+    finally:
+        await copy.close()
