@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from typing import Any
-from unittest.mock import AsyncMock
+from unittest.mock import AsyncMock, MagicMock, create_autospec
 
 import discord
 import pytest
@@ -102,3 +102,44 @@ async def test_an_ordinary_slash_answer_stays_public(bot: PopcornBot) -> None:
     ctx = fake_slash_context(bot)
     await ctx.respond(Request("review", "leaving las vegas"))
     assert "ephemeral" not in ctx.send.await_args.kwargs
+
+
+def server_with_roles(owner_id: int) -> Any:
+    """A spec'd server with a @Reviewers role, a #mod-log where the bot may only read, and
+    no member list (the bot's default intents)."""
+    guild = fake_guild(owner_id=owner_id)
+    everyone = create_autospec(discord.Role, instance=True)
+    everyone.configure_mock(id=guild.id, name="@everyone", position=0)
+    everyone.permissions = discord.Permissions.none()
+    everyone.is_default.return_value = True
+    reviewers = create_autospec(discord.Role, instance=True)
+    reviewers.configure_mock(id=100000000000000001, name="Reviewers", position=1)
+    reviewers.permissions = discord.Permissions.none()
+    reviewers.is_default.return_value = False
+    modlog = create_autospec(discord.TextChannel, instance=True)
+    modlog.configure_mock(id=200000000000000001, name="mod-log")
+    modlog.permissions_for = MagicMock(return_value=discord.Permissions(view_channel=True))
+    guild.roles = [everyone, reviewers]
+    guild.text_channels = [modlog]
+    guild.owner = None
+    guild.chunked = False
+    return guild
+
+
+@pytest.mark.parametrize("slash", [False, True])
+async def test_the_set_up_commands_get_the_servers_facts(bot: PopcornBot, slash: bool) -> None:
+    guild = server_with_roles(owner_id=OWNER)
+    if slash:
+        ctx = fake_slash_context(bot, guild=guild)
+        ctx.author.guild_permissions = discord.Permissions.all()
+    else:
+        ctx = fake_guild_context(bot, discord.Permissions(send_messages=True, embed_links=True))
+        ctx.message.guild = guild
+    await ctx.respond(Request("modrole", "add @reviewers"))
+    text = ctx.send.await_args.kwargs["content"]
+    assert text.startswith("Added @Reviewers. @Reviewers is the first moderator role")
+    assert "the server owner (member)" in text  # the owner asked: named though not cached
+    await ctx.respond(Request("modlog", "#Mod-Log"))
+    assert ctx.send.await_args.kwargs["content"].startswith(
+        "⚠️ Saved, but I can't post in #mod-log: I need Send Messages there."
+    )
