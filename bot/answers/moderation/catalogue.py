@@ -8,6 +8,8 @@ written in the history."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.exc import IntegrityError
 
 from bot.answers.context import AnswerContext
@@ -16,11 +18,14 @@ from bot.answers.moderation.arguments import film_to_change
 from bot.answers.moderation.pending import event
 from bot.answers.moderation.people import RACE, splits
 from bot.answers.text import echo, film_label, human_list
-from bot.answers.types import Answer, Notice, Request, Tone
+from bot.answers.types import Answer, Choice, Choices, Notice, Request, Tone
 from bot.db.changes import ChangeError, ChangeEvent
 from bot.db.exporter import current_review
 from bot.db.merges import Repair, merge_films, remove_film
 from bot.db.models import Film
+from bot.db.queries import film_details
+from bot.search import MatchStatus
+from bot.search.normalize import spelling
 
 
 def has_review(ctx: AnswerContext, film: Film, then: str) -> Notice | None:
@@ -33,6 +38,41 @@ def has_review(ctx: AnswerContext, film: Film, then: str) -> Notice | None:
         f"`{ctx.prefix}review remove {film.title}`, then {then}.",
         Tone.WARNING,
     )
+
+
+async def twins(ctx: AnswerContext, text: str) -> list[Film]:
+    """The films `text` names when they have the very same title and year (a slip made a
+    copy, then was corrected to the original's title): no typing tells them apart."""
+    match = ctx.index.find_film(text)
+    docs = [c.doc for c in match.candidates] if match.status is MatchStatus.AMBIGUOUS else []
+    if len(docs) < 2 or len({(spelling(d.title), d.year) for d in docs}) != 1:
+        return []
+    films = [await film_details(ctx.session, d.id) for d in docs]
+    return [f for f in films if f is not None]
+
+
+def which_twin(ctx: AnswerContext, films: list[Film], request: Request) -> Choices:
+    """Twins offered by what tells them apart (a review, the date added), to remove one."""
+    label = film_label(films[0].title, films[0].year)
+    options = tuple(
+        Choice(
+            f"{label} #{n}",
+            replace(request, text="", film_id=film.id),
+            "has a review" if current_review(film) else "no review",
+        )
+        for n, film in enumerate(films, start=1)
+    )
+    return Choices(f"{len(films)} films are called {label}. Which one should go?", options)
+
+
+def duplicate_of(films: list[Film]) -> tuple[Film, Film] | None:
+    """Of two twins, (the copy, the original): the copy is the one without a review, or
+    when neither has one, the one added last."""
+    reviewed = [f for f in films if current_review(f) is not None]
+    if len(films) != 2 or len(reviewed) == 2:
+        return None
+    original = reviewed[0] if reviewed else min(films, key=lambda f: f.id)
+    return next(f for f in films if f is not original), original
 
 
 async def _commit(ctx: AnswerContext, repair: Repair) -> None:
@@ -49,7 +89,8 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
         return Notice(f"Which film? For example: `{ctx.prefix}film remove face off 1996`")
     film = await film_to_change(ctx, request, text, "film remove face off 1996")
     if not isinstance(film, Film):
-        return film
+        same = await twins(ctx, text) if request.film_id is None else []
+        return which_twin(ctx, same, request) if same else film
     refused = has_review(ctx, film, f"`{ctx.prefix}film remove {film.title}`")
     if refused is not None:
         return refused
@@ -90,7 +131,14 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
             break
         refusal = target
     if found is None:
-        return refusal
+        # `film merge face/off into face/off` with two films of that very title and year:
+        # the copy is the one without a review (or the newer).
+        pairs = [(left, right) for left, right in splits(request.text, "into")]
+        same = await twins(ctx, pairs[0][0]) if len(pairs) == 1 else []
+        if same and {f.id for f in same} == {f.id for f in await twins(ctx, pairs[0][1])}:
+            found = duplicate_of(same)
+        if found is None:
+            return refusal
     source, target = found
     ctx.understood = None  # the reply names both films
     refused = has_review(ctx, source, f"`{ctx.prefix}film merge {request.text.strip()}`")

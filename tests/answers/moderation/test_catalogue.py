@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.answers.types import Card, Confirmation, ItemList, Notice
+from bot.answers.types import Card, Choices, Confirmation, ItemList, Notice
 from bot.app import Popcorn
 from bot.db.models import Change, Film, FilmAlias
 from tests.answers.moderation.helpers import MEMBER, say, text_of
@@ -103,3 +103,29 @@ async def test_merging_a_film_into_itself_or_by_a_member_changes_nothing(
     }
     async with any_app.sessions() as session:
         assert list(await session.scalars(select(FilmAlias.alias))) == []
+
+
+async def test_twins_of_the_same_title_and_year_can_still_be_told_apart(
+    any_app: Popcorn,
+) -> None:
+    """A slip corrected to the original's very title and year: no typing tells them apart,
+    so `film remove` offers both, and `film merge X into X` merges the copy."""
+    preview = await say(any_app, "!review new Face/Off | 1996 | Dumb fun | film 5 | pros: Cage")
+    assert isinstance(preview, Confirmation)
+    await any_app.apply(preview.change)
+    await say(any_app, "!review set face/off 1996 year 1997")
+    asked = await say(any_app, "!film remove face/off 1997")
+    assert isinstance(asked, Choices)
+    assert asked.prompt == "2 films are called Face/Off (1997). Which one should go?"
+    assert [(c.label, c.description) for c in asked.choices] == [
+        ("Face/Off (1997) #1", "no review"),
+        ("Face/Off (1997) #2", "has a review"),
+    ]
+    picked = await any_app.answer(asked.choices[1].request)
+    assert text_of(picked).startswith("Nothing was changed: Face/Off (1997) has a review.")
+
+    done = await say(any_app, "!film merge face/off 1997 into face/off 1997")
+    assert text_of(done).startswith("Merged Face/Off (1997) into Face/Off (1997)")
+    # The catalogue's copy (no review) went; the reviewed one stays, found at once.
+    assert await slugs(any_app, "face-off-1996", "face-off-1997") == {"face-off-1996"}
+    assert await card_title(any_app, "!review face/off") == "Face/Off (1997)"
