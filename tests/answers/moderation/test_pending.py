@@ -8,6 +8,7 @@ import asyncio
 
 import pytest
 
+from bot.answers.moderation.pending import diff_lines, diff_text
 from bot.answers.types import Confirmation, PendingChange
 from bot.app import Popcorn
 from bot.db.changes import (
@@ -133,3 +134,29 @@ async def test_the_rows_of_one_change_share_the_films_version_it_produced(any_ap
         ("review.verdict", version + 1),
         ("review.pros", version + 1),
     ]
+
+
+def test_a_diff_says_each_field_before_and_after_what_goes_in_bold() -> None:
+    diff = [
+        ("review.ratings.audio", "POOR", "GOOD"),
+        ("review.ratings.film", None, 8.0),
+        ("review.pros", ["Cage", "Sound"], ["Cage", "Picture"]),
+        ("review.cons", ["a", "b"], ["b", "a"]),
+        ("review.verdict", "x" * 50 + " old ending", "x" * 50 + " new ending"),
+        ("film.cast_complete", True, False),
+    ]
+    assert diff_lines(diff) == [
+        "audio: **POOR** → GOOD",
+        "rating: — → 8/10",
+        "pros: +Picture, −**Sound**",
+        "cons: reordered",
+        "verdict: **…" + "x" * 19 + " old ending** → …" + "x" * 19 + " new ending",
+        "whole cast listed: **True** → False",
+    ]
+
+
+def test_a_long_diff_is_cut_saying_how_much_more() -> None:
+    lines = [f"line {n}" for n in range(10)]
+    assert diff_text(lines, 1000) == "\n".join(lines)
+    assert diff_text(lines, 30) == "line 0\nline 1\n… and 8 more"
+    assert diff_text(["y" * 50], 20) == "y" * 19 + "…"

@@ -13,7 +13,7 @@ from bot.db.exporter import current_review
 from bot.db.queries import film_details
 from tests.answers.moderation.helpers import CON_AIR, fields, review_card, say, text_of
 from tests.db.test_storage import snapshot
-from tests.helpers import REPO
+from tests.helpers import REPO, SEED_ARTICLE, SEED_MISSING
 
 
 async def test_adding_a_record_file_previews_then_saves_on_confirm(any_app: Popcorn) -> None:
@@ -118,3 +118,50 @@ async def test_history_lists_who_changed_what(any_app: Popcorn) -> None:
     history = await say(any_app, "!review history leaving las vegas")
     assert isinstance(history, ItemList)
     assert "**Mod Erator** cast add cast: +Ed Lauter as Mobster" in history.items[0]
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason=SEED_MISSING)
+async def test_replacing_from_an_article_keeps_the_links_and_trailer(any_app: Popcorn) -> None:
+    article = Attachment("llv.txt", SEED_ARTICLE.read_bytes())
+    preview = await say(any_app, "!review add replace", files=(article,))
+    assert isinstance(preview, Confirmation)
+    shown = fields(preview.preview)
+    assert shown[DIFF_TITLE].endswith(
+        "Kept from the current review (an article never has them): purchase links, trailer."
+    )
+    assert "purchase links" not in shown["Missing (not in the article)"]
+    await any_app.apply(preview.change)
+    card = await review_card(any_app, "leaving las vegas")
+    assert [link.label for link in card.links] == ["Buy at Amazon UK", "Trailer"]
+    async with any_app.sessions() as session:
+        film = await film_details(session, card.film_id or 0)
+        assert film is not None
+        review = current_review(film)
+        assert review is not None and review.trailer_url and len(review.purchase_links) == 1
+
+
+async def test_a_file_drops_the_links_only_by_saying_so(any_app: Popcorn) -> None:
+    record = (REPO / "data/reviews/leaving-las-vegas-1995.yaml").read_text()
+    head, _ = record.split("  purchase_links:\n")
+    unmentioned = head + "  verdict: Changed\n"  # no links, no trailer in the file
+    preview = await say(
+        any_app, "!review add replace", files=(Attachment("a.yaml", unmentioned.encode()),)
+    )
+    assert isinstance(preview, Confirmation)
+    assert fields(preview.preview)[DIFF_TITLE].endswith(
+        "Kept from the current review (the file does not mention them): purchase links, "
+        "trailer. To remove them, write `purchase_links: []` or `trailer: null` in the file's "
+        "review."
+    )
+    emptied = head + "  purchase_links: []\n  trailer: null\n"
+    preview = await say(
+        any_app, "!review add replace", files=(Attachment("b.yaml", emptied.encode()),)
+    )
+    assert isinstance(preview, Confirmation)
+    diff = fields(preview.preview)[DIFF_TITLE].splitlines()
+    assert diff[0].startswith("purchase links: −**Amazon UK \\(https://www.amazon.co.uk/")
+    assert diff[1].startswith("trailer note: **Clip may not be representative")
+    assert diff[2].startswith("trailer: **https://www.youtube.com/results?search\\_query=Leav")
+    await any_app.apply(preview.change)
+    card = await review_card(any_app, "leaving las vegas")
+    assert card.links == ()
