@@ -6,18 +6,21 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO, TypeVar
 
 import discord
 from rich.console import Console
 
+from bot.answers.parse import parse_command
 from bot.answers.text import clip, echo
-from bot.answers.types import Actor, Attachment
+from bot.answers.types import Actor, Answer, Attachment
 from bot.app import Popcorn
+from bot.chat.guild import CHAT_GUILD, CHAT_GUILD_ID
 from bot.chat.interactions import ChatInteraction, ChatUser, find_button, find_option
 from bot.chat.terminal import print_payload
+from bot.discord_bot.facts import SETUP_COMMANDS
 from bot.discord_bot.render import Reply
 from bot.discord_bot.views import ChoiceSelect, interactive_reply
 
@@ -26,7 +29,6 @@ PRESS_COMMAND = ":press "
 SELECT_COMMAND = ":select "
 QUIT_COMMANDS = {":quit", ":exit", ":q"}
 CHAT_USER_ID = 1000
-CHAT_GUILD_ID = 1  # `popcorn chat` plays a member in a channel of a server
 CONTENT_LIMIT = 2000  # Discord's limit on a message's text
 ECHO_LIMIT = 80  # a label or path the chat quotes back in its own notes
 
@@ -54,19 +56,34 @@ class ChatSession:
 
     app: Popcorn
     moderator: bool = False
+    #: The server's owner (who changes the moderator roles): None, as `moderator` says.
+    owner: bool | None = None
     user: ChatUser = field(default_factory=lambda: ChatUser(CHAT_USER_ID))
     history: list[Reply] = field(default_factory=list)
 
     @property
     def actor(self) -> Actor:
-        """--moderator: a moderator (and the server's owner, who configures moderation)."""
+        """--moderator: a moderator (and, unless `owner` is False, the server's owner, who
+        configures moderation)."""
         return Actor(
             id=self.user.id,
             name="moderator" if self.moderator else "member",
             is_moderator=self.moderator,
             guild_id=CHAT_GUILD_ID,
-            is_guild_owner=self.moderator,
+            is_guild_owner=self.moderator if self.owner is None else self.owner,
         )
+
+    async def answer_text(self, text: str, attachments: Sequence[Attachment]) -> Answer | None:
+        """What the bot answers to `text` typed by this member; the set-up commands (modrole,
+        modlog) see the chat's pretend server, as they see the real one on Discord."""
+        request = parse_command(text, self.app.settings.prefix)
+        if request is None:
+            return None
+        actor = self.actor
+        request = replace(request, actor=actor, attachments=tuple(attachments))
+        if request.command in SETUP_COMMANDS and actor.is_moderator:
+            request = replace(request, guild=CHAT_GUILD)
+        return await self.app.answer(request)
 
     async def send(self, text: str, attachments: Sequence[Attachment] = ()) -> list[Reply]:
         """The bot's replies to one message (empty when the message is not for the bot)."""
@@ -74,7 +91,7 @@ class ChatSession:
             return within_limits(await self.press(text[len(PRESS_COMMAND) :].strip()))
         if text.startswith(SELECT_COMMAND):
             return within_limits(await self.select(text[len(SELECT_COMMAND) :].strip()))
-        answer = await self.app.answer_text(text, self.actor, attachments)
+        answer = await self.answer_text(text, attachments)
         replies = [] if answer is None else [interactive_reply(answer, self.user.id, self.app)]
         self.history.extend(replies)
         return within_limits(replies)
@@ -136,13 +153,14 @@ async def run_chat(
     as_json: bool,
     moderator: bool,
     attachments: Sequence[Path],
+    owner: bool | None = None,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     console = Console(file=stdout, highlight=False, soft_wrap=False)
-    session = ChatSession(app, moderator=moderator)
+    session = ChatSession(app, moderator=moderator, owner=owner)
     first_attachments = [read_attachment(p) for p in attachments]
 
     def show(replies: list[Reply]) -> None:

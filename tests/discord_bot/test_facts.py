@@ -53,7 +53,7 @@ async def test_modrole_add_at_a_role_name_works_as_the_help_shows(
         "Added @Reviewers. @Reviewers is the first moderator role, so Manage Messages no "
         "longer makes a moderator here: only the server owner and members with a moderator "
         "role are. Moderators now: the server owner (TestUser0\\_0\\_nick) and the members "
-        "with @Reviewers: TestUser0\\_0\\_nick. No longer moderators (Manage Messages without "
+        "with @Reviewers (nobody else has it yet). No longer moderators (Manage Messages without "
         "the role): TestUser1\\_1\\_nick. Give them @Reviewers to keep them."
     )
     assert await configured(app, guild.id) == [reviewers.id]

@@ -210,7 +210,8 @@ def first_role_note(role: RoleFact, facts: GuildFacts | None, ctx: AnswerContext
             f"Moderators now: {owner_phrase(facts)} and the members with {role_label(role)}."
         )
     else:
-        held = f": {names(members_of(keep))}" if keep else " (nobody has it yet)"
+        others = tuple(name for name in keep if name != facts.owner_name)
+        held = f": {names(members_of(others))}" if others else " (nobody else has it yet)"
         lines.append(
             f"Moderators now: {owner_phrase(facts)} and the members with {role_label(role)}{held}."
         )
@@ -242,8 +243,15 @@ def last_role_note(facts: GuildFacts | None) -> str:
         "(and the server owner)."
     )
     if facts is not None and facts.manage_messages_members is not None:
-        back = [echo(name, 60) for name in facts.manage_messages_members]
-        note += f" Moderators now: {names(back)}." if back else " Nobody has Manage Messages."
+        back = [
+            echo(name, 60) for name in facts.manage_messages_members if name != facts.owner_name
+        ]
+        note += (
+            f" Moderators now: {owner_phrase(facts)} and everyone with Manage Messages: "
+            f"{names(back)}."
+            if back
+            else f" Moderators now: {owner_phrase(facts)} (nobody else has Manage Messages)."
+        )
     return note
 
 
@@ -375,12 +383,15 @@ def modlog_line(channel_id: int | None, facts: GuildFacts | None) -> str:
         return "No mod-log channel is set."
     known = next((c for c in facts.channels if c.id == channel_id), None) if facts else None
     shown = channel_label(known) if known else f"<#{channel_id}>"
-    line = f"Moderator changes are logged in {shown}."
     if facts is not None and known is None:
-        line += " That channel is gone (or I can't see it): set another one."
-    elif known is not None and known.missing:
-        line += f" But I can't post there: I need {human_list(list(known.missing))} there."
-    return line
+        return (
+            f"Moderator changes are logged in {shown}, but that channel is gone (or I can't "
+            f"see it): set another one."
+        )
+    if known is not None and known.missing:
+        need = human_list(list(known.missing))
+        return f"Moderator changes are logged in {shown}, but I can't post there: I need {need}."
+    return f"Moderator changes are logged in {shown}."
 
 
 async def modlog_answer(ctx: AnswerContext, request: Request) -> Answer:
@@ -412,8 +423,8 @@ async def modlog_answer(ctx: AnswerContext, request: Request) -> Answer:
     if channel.missing:
         need = human_list(list(channel.missing))
         return Notice(
-            f"Saved, but I can't post in {shown}: I need {need} there. Give me "
-            f"{'it' if len(channel.missing) == 1 else 'them'} in the channel's settings "
+            f"Saved, but I can't post in {shown}: I need {need} there. Allow "
+            f"{'it' if len(channel.missing) == 1 else 'them'} for me in the channel's settings "
             f"(Edit Channel → Permissions); until then moderator changes are not logged.",
             Tone.WARNING,
         )

@@ -158,7 +158,8 @@ async def test_removing_the_last_role_gives_manage_messages_back(any_app: Popcor
     )
     assert text_of(await ask(any_app, "modrole", "remove reviewers")) == (
         "Removed @Reviewers. No moderator roles are left, so members with Manage Messages are "
-        "moderators again (and the server owner). Moderators now: Owner, Carl, Dee and Eve."
+        "moderators again (and the server owner). Moderators now: the server owner (Owner) "
+        "and everyone with Manage Messages: Carl, Dee and Eve."
     )
     assert [e.summary for e in events] == [
         "removed the moderator role @Mods",
@@ -254,14 +255,14 @@ async def test_the_modlog_is_set_by_name_and_turned_off(any_app: Popcorn) -> Non
 async def test_a_channel_the_bot_cannot_post_in_is_saved_with_a_warning(app: Popcorn) -> None:
     answer = await ask(app, "modlog", f"<#{NEWS}>")
     assert answer == Notice(
-        "Saved, but I can't post in #news: I need Send Messages there. Give me it in the "
-        "channel's settings (Edit Channel → Permissions); until then moderator changes are "
+        "Saved, but I can't post in #news: I need Send Messages there. Allow it for me in "
+        "the channel's settings (Edit Channel → Permissions); until then moderator changes are "
         "not logged.",
         Tone.WARNING,
     )
     assert await stored(app) == (NEWS, [])
     assert text_of(await ask(app, "modlog")) == (
-        "Moderator changes are logged in #news. But I can't post there: I need Send Messages there."
+        "Moderator changes are logged in #news, but I can't post there: I need Send Messages."
     )
 
 
