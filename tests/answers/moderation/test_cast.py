@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.answers.moderation.editing import describe_change, ordinal
 from bot.answers.types import Attachment, Confirmation, ItemList, Notice, Tone
 from bot.app import Popcorn
 from bot.db.models import Credit, Film, Person, Role
@@ -220,3 +221,31 @@ async def test_members_cannot_change_the_cast(any_app: Popcorn) -> None:
     answer = await say(any_app, f'!review cast set {LLV} "Julian Sands as Yuri"', actor=MEMBER)
     assert "Moderators only" in text_of(answer)
     assert await snapshot(any_app.engine) == before
+
+
+def role(name: str, character: str | None = None) -> dict[str, str | None]:
+    return {"name": name, "character": character}
+
+
+def test_a_cast_change_is_said_as_moderators_see_it() -> None:
+    """editing.describe_change for the cast: a move, a character fixed, else what came and
+    went (the reply and the history both say it)."""
+    a, b, c = role("Nicolas Cage", "Ben"), role("Elisabeth Shue", "Sera"), role("Julian Sands")
+    assert describe_change("film.cast", [a, b, c], [c, a, b]) == (
+        "cast: Julian Sands moved from 3rd to 1st"
+    )
+    fixed = role("Nicolas Cage", "Ben Sanderson")
+    assert describe_change("film.cast", [a, b, c], [fixed, b, c]) == (
+        "cast: Nicolas Cage as Ben → as Ben Sanderson (still billed 1st)"
+    )
+    cleared = role("Elisabeth Shue")
+    assert describe_change("film.cast", [a, b], [a, cleared]) == (
+        "cast: Elisabeth Shue as Sera → no character (still billed 2nd)"
+    )
+    assert describe_change("film.cast", [a, b, c, role("X")], [b, a, role("X"), c]) == (
+        "cast: reordered"
+    )
+    assert describe_change("film.cast", [a, b], [a, b, c]) == "cast: +Julian Sands"
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"
+    ]  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.answers.moderation.lookalikes import (
     letters_allowed,
@@ -19,8 +20,9 @@ from bot.answers.moderation.lookalikes import (
 from bot.answers.types import Attachment, Confirmation, Field
 from bot.app import Popcorn
 from bot.db.changes import film_by_slug
+from bot.db.models import Person
 from bot.records.schema import Record
-from tests.answers.moderation.helpers import say
+from tests.answers.moderation.helpers import say, text_of
 
 NEW = "(a new person would be created)"
 
@@ -172,3 +174,34 @@ async def test_the_preview_field(any_app: Popcorn) -> None:
             f"the title or year.\n• Nicholas Cage: did you mean Nicolas Cage? {NEW}",
         )
         assert await lookalike_field(any_app.context(session), record("Barton Fink"), None) is None
+
+
+async def test_a_merged_spelling_is_flagged_again(any_app: Popcorn) -> None:
+    """After `person merge Nicholas Cage into Nicolas Cage`, "Nicholas Cage" is an alias that
+    finds him, but a record naming him so would still make a new person (records are read
+    by name): the preview says so."""
+    snake_eyes = (
+        "schema: 1\nfilm:\n  title: Snake Eyes\n  year: 1998\n  cast:\n"
+        "    - {name: Nicholas Cage, character: Rick Santoro}\n"
+        "review:\n  verdict: Flashy\n"
+    )
+    preview = await say(any_app, "!review add", files=(Attachment("se.yaml", snake_eyes.encode()),))
+    assert isinstance(preview, Confirmation), preview
+    await any_app.apply(preview.change)
+    # Saved as it was: Nicholas Cage is known now (a person of his own), so not flagged.
+    assert await warnings(any_app, record(cast=("Nicholas Cage",))) == []
+    merged = await say(any_app, "!person merge Nicholas Cage into Nicolas Cage")
+    assert "Merged Nicholas Cage into Nicolas Cage" in text_of(merged)
+    assert await warnings(any_app, record(cast=("Nicholas Cage",))) == [
+        f"Nicholas Cage: did you mean Nicolas Cage? {NEW}"
+    ]
+    # ... and truly: saving a record naming him so makes that second person again.
+    again = snake_eyes.replace("Snake Eyes", "Bringing Out the Dead").replace("1998", "1999")
+    preview = await say(any_app, "!review add", files=(Attachment("bo.yaml", again.encode()),))
+    assert isinstance(preview, Confirmation), preview
+    await any_app.apply(preview.change)
+    async with any_app.sessions() as session:
+        count = await session.scalar(
+            select(func.count(Person.id)).where(Person.name_key == "nicholas cage")
+        )
+    assert count == 1
