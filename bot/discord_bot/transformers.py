@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 ID_VALUE = re.compile(r"^#(\d{1,12})$")
 #: How much of what the member is typing is searched for suggestions.
 TYPED_LIMIT = 100
+#: Characters that would end a quoted value (`"…"`) or a form part (`|`) in a command's text.
+UNSAFE_IN_TEXT = re.compile(r"[\"“”|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,21 @@ class Target:
         if self.film_id is not None or self.person_id is not None:
             return Request(command, more.strip(), film_id=self.film_id, person_id=self.person_id)
         return Request(command, f"{self.text} {more}".strip())
+
+    def words(self, index: SearchIndex) -> str:
+        """The film or person as a command's text names it: a picked suggestion by its title
+        and year (`Face/Off (1997)`) or name, what was typed otherwise. For commands whose
+        text names two records (`film merge A into B`) or more than the film; a title with a
+        double quote or a `|` in it (which would end the command's value) is `#id`."""
+        if self.film_id is not None:
+            film = index.film(self.film_id)
+            said = film_label(film.title, film.year) if film else ""
+            return said if said and not UNSAFE_IN_TEXT.search(said) else f"#{self.film_id}"
+        if self.person_id is not None:
+            person = index.person(self.person_id)
+            said = person.name if person else ""
+            return said if said and not UNSAFE_IN_TEXT.search(said) else f"#{self.person_id}"
+        return self.text
 
 
 def film_target(value: str) -> Target:

@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from unittest.mock import AsyncMock, MagicMock, create_autospec
 
 import discord
 import discord.ext.test as dpytest
 import pytest
+from discord import app_commands
 from discord.ext.test import backend
 
-from bot.answers.types import Actor, Request
+from bot.answers.commands import MODERATOR_COMMANDS
+from bot.answers.moderation.access import MODERATORS_ONLY, OWNER_ONLY
+from bot.answers.moderation.form_edit import EditForm
+from bot.answers.types import Actor, Notice, Request
 from bot.app import Popcorn
 from bot.db.changes import ChangeEvent
 from bot.discord_bot.client import PopcornBot
-from bot.discord_bot.cogs.moderation import QuickEntry
+from bot.discord_bot.cogs.moderation import QuickEntry, ReviewEdit, too_long_for_the_form
+from bot.discord_bot.transformers import Target
 from bot.discord_bot.views import (
     APOLOGY,
     ConfirmView,
@@ -27,10 +32,14 @@ from bot.records.files import MAX_FILE_BYTES
 from tests.discord_bot.fakes import (
     GUILD,
     OWNER,
+    STRANGER,
     fake_guild,
     fake_guild_context,
     fake_interaction,
     fake_slash_context,
+    film_id,
+    sent,
+    slash_interaction,
 )
 from tests.helpers import REPO
 
@@ -180,10 +189,318 @@ async def test_a_failing_quick_entry_form_is_logged_and_apologised_for(
     assert "guild 4242" in caplog.records[-1].getMessage()
 
 
-async def test_the_moderators_group_is_for_servers_and_their_moderators(bot: PopcornBot) -> None:
-    """`/reviews` is not offered in DMs, and is shown by default to Manage Messages only (a
-    server can grant it to its moderator roles in its Integrations settings)."""
+# --- /reviews: every moderator command, shown to role moderators, refused privately -------
+
+LLV = Target("leaving las vegas")
+#: Each /reviews command and the options it is called with here.
+ARGUMENTS: dict[str, dict[str, Any]] = {
+    "add": {"replace": False},  # `file` is made per test (a fake attachment)
+    "new": {},
+    "edit": {"film": LLV},
+    "set": {"film": LLV, "field": "audio", "value": "GOOD"},
+    "remove": {"film": LLV},
+    "restore": {"film": LLV},
+    "history": {"film": LLV},
+    "undo": {"film": LLV, "entry": 2},
+    "source": {"film": LLV},
+    "export": {},
+    "modrole": {"action": "list", "role": None},
+    "modlog": {"channel": None, "off": True},
+    "cast add": {"film": LLV, "name": "Ed Lauter", "character": "Hitman"},
+    "cast remove": {"film": LLV, "name": "Ed Lauter", "character": ""},
+    "cast set": {"film": LLV, "name": "Ed Lauter", "character": "Hit man"},
+    "cast move": {"film": LLV, "name": "Ed Lauter", "position": 2},
+    "link add": {"film": LLV, "url": "https://www.amazon.co.uk/dp/B01", "shop": "Amazon UK"},
+    "link remove": {"film": LLV, "link": "Amazon UK"},
+    "alias add": {"film": LLV, "alias": "LLV"},
+    "alias remove": {"film": LLV, "alias": "LLV"},
+    "alias list": {"film": LLV},
+    "person rename": {"person": Target("Nicholas Cage"), "new_name": "Nicolas Cage"},
+    "person merge": {"person": Target("Nicholas Cage"), "into": Target("Nicolas Cage")},
+    "film merge": {"film": Target("face off 1996"), "into": Target("face/off")},
+    "film remove": {"film": Target("face off 1996")},
+}
+#: What each one asks the answers layer, as the prefix command is typed.
+REQUESTS: dict[str, tuple[str, str]] = {
+    "add": ("review add", ""),
+    "set": ("review set", "leaving las vegas audio GOOD"),
+    "remove": ("review remove", "leaving las vegas"),
+    "restore": ("review restore", "leaving las vegas"),
+    "history": ("review history", "leaving las vegas"),
+    "undo": ("review undo", "leaving las vegas 2"),
+    "source": ("review source", "leaving las vegas"),
+    "export": ("export", ""),
+    "modrole": ("modrole", ""),
+    "modlog": ("modlog", "off"),
+    "cast add": ("review cast", 'add leaving las vegas "Ed Lauter as Hitman"'),
+    "cast remove": ("review cast", 'remove leaving las vegas "Ed Lauter"'),
+    "cast set": ("review cast", 'set leaving las vegas "Ed Lauter as Hit man"'),
+    "cast move": ("review cast", 'move leaving las vegas "Ed Lauter" 2'),
+    "link add": (
+        "review link",
+        'add leaving las vegas "https://www.amazon.co.uk/dp/B01 Amazon UK"',
+    ),
+    "link remove": ("review link", 'remove leaving las vegas "Amazon UK"'),
+    "alias add": ("alias", 'add leaving las vegas "LLV"'),
+    "alias remove": ("alias", 'remove leaving las vegas "LLV"'),
+    "alias list": ("alias", "list leaving las vegas"),
+    "person rename": ("person rename", "Nicholas Cage = Nicolas Cage"),
+    "person merge": ("person merge", "Nicholas Cage into Nicolas Cage"),
+    "film merge": ("film merge", "face off 1996 into face/off"),
+    "film remove": ("film remove", "face off 1996"),
+}
+FORMS = {"new", "edit"}  # these open a form instead
+
+
+def reviews_commands(bot: PopcornBot) -> dict[str, app_commands.Command[Any, ..., Any]]:
+    """Every /reviews command by its name under /reviews (`cast add`)."""
     group = bot.tree.get_command("reviews")
-    assert isinstance(group, discord.app_commands.Group)
-    assert group.guild_only
-    assert group.default_permissions == discord.Permissions(manage_messages=True)
+    assert isinstance(group, app_commands.Group)
+    return {
+        c.qualified_name.removeprefix("reviews "): c
+        for c in group.walk_commands()
+        if isinstance(c, app_commands.Command)
+    }
+
+
+def attachment() -> Any:
+    file = create_autospec(discord.Attachment, instance=True)
+    file.filename, file.size = "llv.yaml", 10
+    file.read = AsyncMock(return_value=b"film: {title: X}")
+    return file
+
+
+async def call(bot: PopcornBot, name: str, interaction: Any, /, **options: Any) -> None:
+    """Run /reviews `name` as discord.py does once its options are read."""
+    command = reviews_commands(bot)[name]
+    if name == "add":
+        options.setdefault("file", attachment())
+    await command.callback(command.binding, interaction, **options)  # type: ignore[call-arg]
+
+
+def asking(monkeypatch: pytest.MonkeyPatch) -> list[Request]:
+    """The requests the core is asked from now on (each answered "done")."""
+    asked: list[Request] = []
+
+    async def answer(_core: Popcorn, request: Request) -> Notice:
+        asked.append(request)
+        return Notice("done")
+
+    monkeypatch.setattr(Popcorn, "answer", answer)
+    return asked
+
+
+def reply_text(interaction: Any) -> str:
+    kwargs = sent(interaction)
+    return str(kwargs.get("content") or kwargs["embeds"][0].description)
+
+
+def test_every_moderator_command_has_a_slash_version(bot: PopcornBot) -> None:
+    names = set(reviews_commands(bot))
+    assert names == set(ARGUMENTS)
+    for spec in MODERATOR_COMMANDS:
+        typed = spec.words.removeprefix("review ")
+        assert typed in names or any(n.startswith(f"{typed} ") for n in names), spec.words
+
+
+def test_reviews_is_for_servers_and_hidden_from_no_moderator(bot: PopcornBot) -> None:
+    """Discord's default permissions cannot say "has the moderator role": /reviews is shown to
+    every member of a server (never in DMs), and the answers refuse who may not."""
+    group = bot.tree.get_command("reviews")
+    assert isinstance(group, app_commands.Group)
+    payload = group.to_dict(bot.tree)
+    assert payload["default_member_permissions"] is None
+    assert payload["dm_permission"] is False
+    assert payload["contexts"] == [0]  # Discord's GUILD context only: never in DMs
+    for name, command in reviews_commands(bot).items():
+        assert command.root_parent is group, name
+        assert command.default_permissions is None, name  # nothing hides a sub-command
+        assert all(p.type is not None for p in command.parameters)
+
+
+@pytest.mark.parametrize("name", sorted(ARGUMENTS))
+async def test_a_member_is_refused_privately(bot: PopcornBot, name: str) -> None:
+    interaction = slash_interaction(bot, STRANGER, guild=fake_guild(), command=name)
+    await call(bot, name, interaction, **ARGUMENTS[name])
+    interaction.response.send_modal.assert_not_awaited()
+    kwargs = sent(interaction)
+    assert kwargs["ephemeral"] is True
+    expected = OWNER_ONLY if name == "modlog" else MODERATORS_ONLY
+    assert kwargs["content"] == f"❌ {expected}"
+
+
+@pytest.mark.parametrize("name", sorted(REQUESTS))
+async def test_each_command_asks_what_the_prefix_command_types(
+    bot: PopcornBot, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = asking(monkeypatch)
+    interaction = slash_interaction(bot, OWNER, guild=fake_guild(owner_id=OWNER), command=name)
+    await call(bot, name, interaction, **ARGUMENTS[name])
+    (request,) = asked
+    assert (request.command, request.text, request.film_id) == (*REQUESTS[name], None)
+    assert request.actor is not None and request.actor.is_moderator
+
+
+async def test_a_picked_suggestion_is_named_by_its_title_and_id(
+    bot: PopcornBot, app: Popcorn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = asking(monkeypatch)
+    llv, con_air = film_id(app, "leaving las vegas"), film_id(app, "con air")
+    cage = app.index.find_person("nicolas cage").best
+    assert cage is not None
+    guild = fake_guild(owner_id=OWNER)
+    picked = {
+        "cast set": {"film": Target(film_id=llv), "name": "Ed Lauter", "character": "Hitman"},
+        "alias list": {"film": Target(film_id=llv)},
+        "source": {"film": Target(film_id=llv)},
+        "undo": {"film": Target(film_id=llv), "entry": None},
+        "film merge": {"film": Target(film_id=con_air), "into": Target(film_id=llv)},
+        "person rename": {"person": Target(person_id=cage.id), "new_name": "Nic Cage"},
+        "set": {"film": Target(film_id=llv), "field": "audio", "value": "GOOD"},
+    }
+    for name, options in picked.items():
+        await call(bot, name, slash_interaction(bot, OWNER, guild=guild), **options)
+    assert [(r.command, r.text, r.film_id) for r in asked] == [
+        ("review cast", 'set Leaving Las Vegas (1995) "Ed Lauter as Hitman"', llv),
+        ("alias", "list Leaving Las Vegas (1995)", llv),
+        ("review source", "Leaving Las Vegas (1995)", llv),
+        ("review undo", "Leaving Las Vegas (1995)", None),
+        ("film merge", "Con Air (1997) into Leaving Las Vegas (1995)", None),
+        ("person rename", "Nicolas Cage = Nic Cage", None),
+        ("review set", "audio GOOD", llv),
+    ]
+
+
+async def test_modrole_and_modlog_name_the_role_and_the_channel(
+    bot: PopcornBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = asking(monkeypatch)
+    guild = fake_guild(owner_id=OWNER)
+    role = create_autospec(discord.Role, instance=True)
+    role.id, role.mention = MOD_ROLE, f"<@&{MOD_ROLE}>"
+    await call(bot, "modrole", slash_interaction(bot, guild=guild), action="add", role=role)
+    await call(bot, "modrole", slash_interaction(bot, guild=guild), action="remove", role=role)
+    channel = create_autospec(discord.TextChannel, instance=True)
+    channel.id, channel.mention = 666666666666666666, "<#666666666666666666>"
+    await call(bot, "modlog", slash_interaction(bot, guild=guild), channel=channel, off=False)
+    await call(bot, "modlog", slash_interaction(bot, guild=guild), channel=None, off=False)
+    assert [(r.command, r.text) for r in asked] == [
+        ("modrole", f"add <@&{MOD_ROLE}>"),
+        ("modrole", f"remove <@&{MOD_ROLE}>"),
+        ("modlog", "<#666666666666666666>"),
+        ("modlog", ""),
+    ]
+    both = slash_interaction(bot, guild=guild)
+    await call(bot, "modlog", both, channel=channel, off=True)
+    both.response.send_message.assert_awaited_once_with(
+        "❌ Nothing was changed: give a channel, or off, not both.", ephemeral=True
+    )
+    assert len(asked) == 4
+
+
+async def test_slash_alias_and_cast_change_the_film(bot: PopcornBot, app: Popcorn) -> None:
+    guild = fake_guild(owner_id=OWNER)
+    llv = Target(film_id=film_id(app, "leaving las vegas"))
+    added = slash_interaction(bot, guild=guild)
+    await call(bot, "alias add", added, film=llv, alias="Las Vegas drinking film")
+    assert reply_text(added).startswith("Saved. Leaving Las Vegas (1995) — aliases: +Las Vegas")
+    assert app.index.find_film("las vegas drinking film").best is not None
+    cast = slash_interaction(bot, guild=guild)
+    await call(bot, "cast add", cast, film=llv, name="Ed Lauter", character="Hitman")
+    assert "cast: +Ed Lauter as Hitman" in reply_text(cast)
+    assert sent(cast).get("ephemeral") is not True  # a change is said in the channel
+
+
+# --- /reviews edit: the form pre-filled ------------------------------------------------------
+
+
+async def open_edit_form(bot: PopcornBot, app: Popcorn) -> ReviewEdit:
+    interaction = slash_interaction(bot, guild=fake_guild(owner_id=OWNER), command="edit")
+    film = Target(film_id=film_id(app, "leaving las vegas"))
+    await call(bot, "edit", interaction, film=film)
+    (form,) = interaction.response.send_modal.await_args.args
+    # The cog's module as the bot loaded it (an extension is imported afresh).
+    assert type(form).__qualname__ == ReviewEdit.__qualname__
+    return cast(ReviewEdit, form)
+
+
+def typed_into(form: ReviewEdit, **values: str) -> None:
+    """As if the moderator typed `values` over the form's boxes before sending it."""
+    for name in ("verdict", "ratings", "pros", "cons"):
+        box = create_autospec(discord.ui.TextInput, instance=True)
+        box.value = values.get(name, getattr(form, name).default or "")
+        setattr(form, name, box)
+
+
+async def test_the_edit_form_opens_with_the_reviews_values(bot: PopcornBot, app: Popcorn) -> None:
+    form = await open_edit_form(bot, app)
+    assert form.title == "Edit Leaving Las Vegas (1995)"
+    # What Discord is sent: each box's label and the value it opens with.
+    sent_boxes = [row["components"][0] for row in form.to_components()]
+    boxes = {box["label"]: box.get("value") for box in sent_boxes}
+    assert boxes == {
+        "Verdict (one line)": "Great film let down by poor audio on the Blu-ray release",
+        "Ratings": "picture GOOD, audio POOR, extras OK",
+        "Pros (one a line)": "Nicolas Cage\nElisabeth Shue\nGripping Storyline",
+        "Cons (one a line)": "Poor Audio Quality\nPicture Quality Could Be Better",
+    }
+    assert all(len(label) <= 45 for label in boxes)
+    assert all(box["max_length"] <= 4000 and not box["required"] for box in sent_boxes)
+
+
+async def test_the_sent_edit_form_saves_the_changes(bot: PopcornBot, app: Popcorn) -> None:
+    form = await open_edit_form(bot, app)
+    typed_into(form, verdict="Great film, muddy mix", ratings="picture GOOD, audio OK, extras OK")
+    submitted = fake_interaction(OWNER)
+    await form.on_submit(submitted)
+    assert reply_text(submitted) == (
+        "Saved. Leaving Las Vegas (1995) — audio: POOR → OK; verdict: Great film let down by "
+        "poor audio on the Blu-ray release → Great film, muddy mix"
+    )
+    assert not sent(submitted)["ephemeral"]
+    card = await app.answer(Request("verdict", "leaving las vegas"))
+    assert "Great film, muddy mix" in str(card)
+
+
+async def test_a_mistake_in_the_edit_form_is_private_and_given_back(
+    bot: PopcornBot, app: Popcorn
+) -> None:
+    form = await open_edit_form(bot, app)
+    typed_into(form, ratings="picture GOOD, audio EXCELENT", pros="Cage\nShue")
+    submitted = fake_interaction(OWNER)
+    await form.on_submit(submitted)
+    assert sent(submitted)["ephemeral"] is True
+    text = reply_text(submitted)
+    assert text.startswith("❌ Nothing was saved. audio: 'EXCELENT' is not on the rating scale")
+    assert "pros: Cage\nShue" in text and "version" not in text
+    unchanged = await app.answer(Request("verdict", "leaving las vegas"))
+    assert "EXCELENT" not in str(unchanged)
+
+
+async def test_no_form_for_a_member_or_a_film_without_a_review(
+    bot: PopcornBot, app: Popcorn
+) -> None:
+    member_asks = slash_interaction(bot, STRANGER, guild=fake_guild(), command="edit")
+    await call(bot, "edit", member_asks, film=LLV)
+    member_asks.response.send_modal.assert_not_awaited()
+    assert sent(member_asks)["ephemeral"] is True
+    assert reply_text(member_asks) == f"❌ {MODERATORS_ONLY}"
+    no_review = slash_interaction(bot, guild=fake_guild(owner_id=OWNER), command="edit")
+    await call(bot, "edit", no_review, film=Target("con air"))
+    no_review.response.send_modal.assert_not_awaited()
+    assert sent(no_review)["ephemeral"] is True
+    assert reply_text(no_review).startswith("⚠️ Con Air (1997) has no review yet")
+
+
+def test_a_list_too_long_for_the_form_is_not_cut() -> None:
+    fits = EditForm(1, "X (2000)", 1, (("verdict", "v"), ("pros", "a" * 4000)))
+    assert too_long_for_the_form(fits) is None
+    cut = EditForm(1, "X (2000)", 1, (("verdict", "v"), ("pros", "a" * 4001)))
+    assert too_long_for_the_form(cut) == "pros"
+
+
+def test_a_target_names_itself_as_a_command_would_type_it(app: Popcorn) -> None:
+    llv = film_id(app, "leaving las vegas")
+    assert Target(film_id=llv).words(app.index) == "Leaving Las Vegas (1995)"
+    assert Target("leaving las vegas").words(app.index) == "leaving las vegas"
+    assert Target(film_id=987654).words(app.index) == "#987654"  # gone: the id, never a guess
