@@ -78,9 +78,12 @@ def typed_name(text: str, sigil: str) -> str:
     return text.strip().removeprefix(sigil).strip().casefold()
 
 
-def find_role(ctx: AnswerContext, facts: GuildFacts | None, text: str, verb: str) -> RoleFact:
+def find_role(
+    ctx: AnswerContext, facts: GuildFacts | None, text: str, verb: str, configured: list[int]
+) -> RoleFact:
     """The role typed as `<@&id>`, an id, `@Reviewers` or `reviewers` (letter case ignored).
-    Without facts (no server to look in) only an id can be taken; it is kept as a bare id."""
+    Without facts (no server to look in) only an id can be taken; it is kept as a bare id. A
+    configured role the server no longer has can still be removed by its id."""
     example = f"`{ctx.prefix}modrole {verb} @Reviewers`"
     typed = text.strip()
     if not typed:
@@ -94,8 +97,9 @@ def find_role(ctx: AnswerContext, facts: GuildFacts | None, text: str, verb: str
                     Tone.WARNING,
                 )
             )
-        if facts is None:
-            return RoleFact(role_id, str(role_id))
+        if facts is None or (verb == "remove" and role_id in configured):
+            known = [role for role in facts.roles if role.id == role_id] if facts else []
+            return known[0] if known else RoleFact(role_id, str(role_id))
         for role in facts.roles:
             if role.id == role_id:
                 return role
@@ -165,10 +169,19 @@ def label_of(role_id: int, facts: GuildFacts | None) -> str:
     return f"<@&{role_id}>"
 
 
-def roles_line(role_ids: list[int], facts: GuildFacts | None) -> str:
+def roles_line(role_ids: list[int], facts: GuildFacts | None, prefix: str) -> str:
     if not role_ids:
         return "No moderator roles are set: members with Manage Messages are moderators."
-    return f"Moderator roles: {names([label_of(r, facts) for r in role_ids])}."
+    line = f"Moderator roles: {names([label_of(r, facts) for r in role_ids])}."
+    if facts is not None:
+        known = {role.id for role in facts.roles}
+        gone = [str(r) for r in role_ids if r not in known]
+        if gone:
+            line += (
+                f" This server no longer has {human_list(gone)}: remove "
+                f"{'it' if len(gone) == 1 else 'them'} with `{prefix}modrole remove <id>`."
+            )
+    return line
 
 
 def holders(role_ids: list[int], facts: GuildFacts) -> tuple[str, ...] | None:
@@ -264,7 +277,7 @@ async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:
     settings = await guild_settings(ctx.session, acting_guild(request))
     roles = list(settings.moderator_role_ids or [])
     if not text:
-        line = roles_line(roles, facts)
+        line = roles_line(roles, facts, ctx.prefix)
         actor = request.actor
         if actor is not None and actor.is_guild_owner:
             return Notice(f"{line} Change them: `{ctx.prefix}modrole add @role`, `remove @role`.")
@@ -282,10 +295,11 @@ async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:
             Tone.ERROR,
         )
     try:
-        role = find_role(ctx, facts, rest, verb)
+        role = find_role(ctx, facts, rest, verb, roles)
     except Unresolved as unresolved:
         return unresolved.notice
-    label = role_label(role) if facts is not None else f"<@&{role.id}>"
+    label = label_of(role.id, facts)
+    listed = roles_line(roles, facts, ctx.prefix)  # as they are before this change
     if verb == "add":
         if role.everyone:
             return Notice(
@@ -294,13 +308,13 @@ async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:
                 Tone.WARNING,
             )
         if role.id in roles:
-            return Notice(f"{label} already is a moderator role. {roles_line(roles, facts)}")
+            return Notice(f"{label} already is a moderator role. {listed}")
         first = not roles
         roles.append(role.id)
     else:
         if role.id not in roles:
             return Notice(
-                f"{label} is not a moderator role. {NOTHING_SAVED} {roles_line(roles, facts)}",
+                f"{label} is not a moderator role. {NOTHING_SAVED} {listed}",
                 Tone.WARNING,
             )
         roles.remove(role.id)
@@ -309,12 +323,12 @@ async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:
     if verb == "add":
         event(ctx, request, None, f"added the moderator role {label}")
         reply = f"Added {label}. " + (
-            first_role_note(role, facts, ctx) if first else roles_line(roles, facts)
+            first_role_note(role, facts, ctx) if first else roles_line(roles, facts, ctx.prefix)
         )
     else:
         event(ctx, request, None, f"removed the moderator role {label}")
         reply = f"Removed {label}. " + (
-            roles_line(roles, facts) if roles else last_role_note(facts)
+            roles_line(roles, facts, ctx.prefix) if roles else last_role_note(facts)
         )
     return Notice(clip(reply, REPLY_LIMIT))
 

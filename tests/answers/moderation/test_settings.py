@@ -281,3 +281,20 @@ async def test_unknown_channels_are_said(app: Popcorn) -> None:
     assert "<#234567890123456789>" in text_of(await say(app, "!modlog", actor=OWNER))
     assert text_of(await say(app, "!modlog off", actor=OWNER)).startswith("The mod-log is off")
     assert "Name the channel" in text_of(await say(app, "!modlog somewhere", actor=OWNER))
+
+
+async def test_a_role_the_server_deleted_is_said_and_can_be_removed(app: Popcorn) -> None:
+    await ask(app, "modrole", "add @Reviewers")
+    await ask(app, "modrole", "add @Mods")
+    gone = replace(FACTS, roles=tuple(r for r in FACTS.roles if r.id != MODS))
+    assert text_of(await ask(app, "modrole", actor=MOD, facts=gone)) == (
+        f"Moderator roles: @Reviewers and <@&{MODS}>. This server no longer has {MODS}: remove "
+        f"it with `!modrole remove <id>`. The server owner changes them."
+    )
+    assert text_of(await ask(app, "modrole", f"remove {MODS}", facts=gone)) == (
+        f"Removed <@&{MODS}>. Moderator roles: @Reviewers."
+    )
+    assert await stored(app) == (None, [REVIEWERS])
+    assert text_of(await ask(app, "modrole", f"add {MODS}", facts=gone)).startswith(
+        f"This server has no role with the id {MODS}. Nothing was saved."
+    )
