@@ -58,9 +58,7 @@ async def test_a_review_edited_in_one_line(database_url: str, tmp_path: Path) ->
         "Saved. Leaving Las Vegas (1995) — pros: +Mike Figgis's score; audio: POOR → OK; "
         f"rating: — → 8/10; verdict: {VERDICT} → Great film, muddy mix"
     )
-    assert replies[2] == (
-        "Nothing changed: the form is what Leaving Las Vegas (1995) already says."
-    )
+    assert replies[2] == ("Nothing changed: Leaving Las Vegas (1995) already says that.")
     assert replies[3] == (
         "❌ Nothing was saved. audio: 'EXCELENT' is not on the rating scale "
         "(POOR / OK / GOOD / GREAT / EXCELLENT): did you mean EXCELLENT?"

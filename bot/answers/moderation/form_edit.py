@@ -216,5 +216,5 @@ async def edit_answer(ctx: AnswerContext, request: Request) -> Answer:
     if problems:
         return Notice(f"Nothing was saved. {'; '.join(problems)}{given_back}", Tone.ERROR)
     if changed == record:
-        return Notice(f"Nothing changed: the form is what {label} already says.")
+        return Notice(f"Nothing changed: {label} already says that.")
     return await save_now(ctx, request, film, changed, "edit")
