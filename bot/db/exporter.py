@@ -195,6 +195,7 @@ class ExportZip:
     removed_reviews: int
     history: int
     guilds: int
+    settings: list[dict[str, Any]]  # the servers' settings it holds (bot.db.models.GuildSettings)
 
 
 async def export_zip(session: AsyncSession, guild_ids: Collection[int] | None = None) -> ExportZip:
@@ -212,6 +213,7 @@ async def export_zip(session: AsyncSession, guild_ids: Collection[int] | None = 
         removed_reviews=len(backup["removed_reviews"]),
         history=len(backup["history"]),
         guilds=len(backup["guild_settings"]),
+        settings=backup["guild_settings"],
     )
 
 

@@ -54,9 +54,9 @@ def test_the_export_zip_restores_a_moderators_work(database_url: str, tmp_path: 
     (exported,) = replies[-1]
     assert exported["attachments"][0]["filename"] == "popcorn-export.zip"
     assert exported["content"].endswith(
-        "1 removed review, 104 history entries, and this server's moderator roles and mod-log "
-        "channel. It is a backup: restore it with `popcorn import popcorn-export.zip` (the zip "
-        "as it is)."
+        "1 removed review, 104 history entries, and this server's settings (0 moderator roles, "
+        "a mod-log channel). It is a backup: restore it with `popcorn import "
+        "popcorn-export.zip` (the zip as it is)."
     )
     films = int(re.match(r"The whole database: (\d+) record files", exported["content"])[1])  # type: ignore[index]
 

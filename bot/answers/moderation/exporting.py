@@ -24,10 +24,14 @@ async def export_answer(ctx: AnswerContext, request: Request) -> Answer:
         _count(exported.removed_reviews, "removed review", "removed reviews"),
         _count(exported.history, "history entry", "history entries"),
     ]
-    if exported.guilds:
-        settings = "this server's moderator roles and mod-log channel"
-    else:
-        settings = "no settings for this server (none are set)"
+    settings = "no settings for this server (none are set)"
+    for row in exported.settings:
+        roles = len(row.get("moderator_role_ids") or [])
+        channel = "a mod-log channel" if row.get("modlog_channel_id") else "no mod-log channel"
+        settings = (
+            f"this server's settings ({_count(roles, 'moderator role', 'moderator roles')}, "
+            f"{channel})"
+        )
     return FileAnswer(
         text=f"The whole database: {', '.join(parts)}, and {settings}. It is a backup: "
         f"restore it with `popcorn import {EXPORT_FILENAME}` (the zip as it is).",

@@ -116,8 +116,9 @@ async def test_the_reply_says_what_is_inside_and_how_to_restore_it(app: Popcorn)
     exported = await say(app, "!export")
     assert isinstance(exported, FileAnswer)
     assert exported.text.startswith(f"The whole database: {films} record files, 1 removed review, ")
-    assert "history entries, and this server's moderator roles and mod-log channel. " in (
-        exported.text
+    assert (
+        "history entries, and this server's settings (0 moderator roles, a mod-log channel). "
+        in (exported.text)
     )
     assert "popcorn import popcorn-export.zip" in exported.text
 
