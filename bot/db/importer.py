@@ -604,6 +604,8 @@ def parse_backup(text: str, source: str) -> dict[str, Any]:
         data = json.loads(text)
     except ValueError as exc:
         raise RecordError(source, f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise RecordError(source, "not valid JSON (nested too deep)") from None
     if not isinstance(data, dict) or data.get("format") not in BACKUP_FORMATS:
         formats = " or ".join(str(f) for f in BACKUP_FORMATS)
         raise RecordError(source, f"not a backup file of format {formats}")
@@ -645,7 +647,8 @@ def parse_backup(text: str, source: str) -> dict[str, Any]:
 
 
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    """A whole number a BIGINT column holds (not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
 def _check_columns(entry: dict[str, Any], model: Any, skip: Sequence[str] = ()) -> None:

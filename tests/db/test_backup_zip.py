@@ -219,3 +219,45 @@ async def test_the_same_records_as_a_zip_and_a_folder_at_once_are_refused(
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+async def test_a_bad_backup_in_the_zip_is_one_line_naming_the_entry(
+    app: Popcorn, tmp_path: Path
+) -> None:
+    async with app.sessions() as session:
+        exported = await export_zip(session)
+    with zipfile.ZipFile(_write(tmp_path / "x.zip", exported.data)) as archive:
+        texts = {name: archive.read(name) for name in archive.namelist()}
+    name = f"reviews/{BACKUP_FILE}"
+    good = json.loads(texts[name])
+    entry = good["history"][0]
+    cases = [
+        ({**good, "history": [{**entry, "actor_id": "Bob"}]}, "record history 1: `actor_id`"),
+        ({**good, "history": [{**entry, "created_at": "soon"}]}, "record history 1: Invalid"),
+        (
+            {**good, "guild_settings": [{"guild_id": 2**70}]},
+            "record server settings 1: `guild_id` must be a whole number",
+        ),
+        (
+            {**good, "guild_settings": [{"guild_id": 1, "moderator_role_ids": ["x"]}]},
+            "record server settings 1: `moderator_role_ids` must be a list of ids",
+        ),
+        ({**good, "guild_settings": {"a": 1}}, "`guild_settings` must be a list"),
+        ("[" * 100_000, "not valid JSON (nested too deep)"),
+    ]
+    before = await snapshot(app.engine)
+    for number, (backup, problem) in enumerate(cases):
+        path = tmp_path / f"bad{number}.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for member, data in texts.items():
+                text = backup if isinstance(backup, str) else json.dumps(backup)
+                archive.writestr(member, text if member == name else data)
+        try:
+            await app.import_paths([path])
+        except ValueError as exc:
+            message = str(exc)
+            assert message.startswith(f"{path}:{name}"), message
+            assert problem in message and "\n" not in message, message
+        else:
+            raise AssertionError(f"accepted: {problem}")
+    assert await snapshot(app.engine) == before
