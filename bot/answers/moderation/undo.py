@@ -42,8 +42,9 @@ from bot.records.schema import Record
 EXAMPLE = "review undo the rock"
 #: The longest entry number typed (the history keeps the last 200 rows).
 _NUMBER = re.compile(r"^\d{1,4}$")
-#: Sections a change may have brought in whole: gone again when nothing is left in them.
-_OPTIONAL_SECTIONS = ("release", "review.trailer")
+#: Sections a change may have brought in whole: gone again when nothing is left in them. (A
+#: film's release stays once it has one: a record without one keeps it, so only its fields go.)
+_OPTIONAL_SECTIONS = ("review.trailer",)
 
 
 class UndoRefused(Exception):
@@ -253,13 +254,16 @@ def _reverted(current: Record, rows: list[Change]) -> Record:
             f"{names} changed again after that change: undo the later change first, or set "
             "it as it should be with `review set`."
         )
+    release = data.get("release")
+    if isinstance(release, dict) and release.get("format") is None and current.release:
+        release["format"] = current.release.format
     for section in _OPTIONAL_SECTIONS:
         if not any((row.field or "").startswith(f"{section}.") for row in rows):
             continue
         parent, _, key = section.rpartition(".")
         holder = _get(data, parent) if parent else data
         inside = holder.get(key) if isinstance(holder, dict) else None
-        if isinstance(inside, dict) and all(_empty(v) for k, v in inside.items() if k != "format"):
+        if isinstance(inside, dict) and all(_empty(v) for v in inside.values()):
             holder[key] = None
     try:
         return Record.model_validate(data)

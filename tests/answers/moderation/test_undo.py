@@ -230,3 +230,29 @@ async def test_members_cannot_undo(any_app: Popcorn) -> None:
     answer = await say(any_app, "!review undo leaving las vegas", actor=MEMBER)
     assert not isinstance(answer, Confirmation | Card)
     assert "Moderators only" in text_of(answer)
+
+
+async def test_a_section_a_change_brought_in_goes_with_its_undo(any_app: Popcorn) -> None:
+    await add_the_rock(any_app)
+    trailer = "https://www.youtube.com/watch?v=jGVJ8Pt6dU4"
+    assert text_of(await say(any_app, f"!review set the rock trailer {trailer}")).startswith(
+        "Saved."
+    )
+    assert text_of(await say(any_app, "!review set the rock label Criterion")).startswith("Saved.")
+    label = await say(any_app, "!review undo the rock")
+    assert isinstance(label, Confirmation) and label.preview.description == (
+        "label: **Criterion** → —"
+    )
+    await any_app.apply(label.change)
+    trailer_undo = await say(any_app, "!review undo the rock 3")  # 1 undo, 2 label, 3 trailer
+    assert isinstance(trailer_undo, Confirmation)
+    assert trailer_undo.preview.description == (
+        "trailer: **https://www.youtube.com/watch?v=jGVJ8Pt6dU4** → —"
+    )
+    await any_app.apply(trailer_undo.change)
+    record = await the_rock(any_app)
+    assert record.release is not None and record.release.label is None
+    assert record.review is not None and record.review.trailer is None
+    redo = await say(any_app, "!review undo the rock 2")  # the label's undo, undone
+    assert isinstance(redo, Confirmation)
+    assert redo.preview.description == "label: — → Criterion"
