@@ -115,13 +115,6 @@ def quoted(value: str) -> str:
     return f'"{value.strip()}"'
 
 
-def film_text(interaction: Interaction, film: Target, more: str = "") -> Request:
-    """A request naming the film in its text (`<film> "<value>"`), as the prefix command is
-    typed, and by id when it was picked from the suggestions."""
-    words = film.words(interaction.client.core.index)
-    return Request("", f"{words} {more}".strip(), film_id=film.film_id)
-
-
 def command(name: str, text: str, film: Target | None = None) -> Request:
     """`Request(name, text)`, the film's id kept when it was picked (`film_id=`)."""
     return Request(name, text.strip(), film_id=film.film_id if film else None)

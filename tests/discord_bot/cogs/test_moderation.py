@@ -492,6 +492,18 @@ async def test_no_form_for_a_member_or_a_film_without_a_review(
     assert reply_text(no_review).startswith("⚠️ Con Air (1997) has no review yet")
 
 
+async def test_a_failing_edit_form_is_logged_and_apologised_for(
+    bot: PopcornBot, app: Popcorn, caplog: pytest.LogCaptureFixture
+) -> None:
+    form = await open_edit_form(bot, app)
+    interaction = fake_interaction()
+    interaction.guild_id, interaction.channel_id = 4242, 77
+    with caplog.at_level(logging.ERROR):
+        await form.on_error(interaction, RuntimeError("boom"))
+    interaction.response.send_message.assert_awaited_once_with(APOLOGY, ephemeral=True)
+    assert caplog.records[-1].getMessage().startswith("the edit form failed (guild 4242")
+
+
 def test_a_list_too_long_for_the_form_is_not_cut() -> None:
     fits = EditForm(1, "X (2000)", 1, (("verdict", "v"), ("pros", "a" * 4000)))
     assert too_long_for_the_form(fits) is None
