@@ -85,7 +85,7 @@ async def test_history_numbers_a_change_of_several_fields_once(any_app: Popcorn)
         "rating: — → 8/10; pros: +Cage and Connery, +The car chase, +Reference picture and sound"
     )
     assert (
-        history.items[1].startswith("**2.** `") and "import The Rock (1996)" in (history.items[1])
+        history.items[1].startswith("**2.** `") and "import: The Rock (1996)" in (history.items[1])
     )
 
 
