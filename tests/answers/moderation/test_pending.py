@@ -5,6 +5,7 @@ refused, two at once save one, and a change is announced after its commit."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 import pytest
 
@@ -17,9 +18,11 @@ from bot.db.changes import (
     apply_change,
     film_by_slug,
     film_history,
+    history_entries,
     preview_record,
 )
 from bot.db.exporter import film_to_record
+from bot.db.models import Change
 from bot.records.files import parse_record_text
 from tests.answers.moderation.helpers import CON_AIR, MOD, fields, review_card, say, text_of
 from tests.db.test_storage import snapshot
@@ -160,3 +163,28 @@ def test_a_long_diff_is_cut_saying_how_much_more() -> None:
     assert diff_text(lines, 1000) == "\n".join(lines)
     assert diff_text(lines, 30) == "line 0\nline 1\n… and 8 more"
     assert diff_text(["y" * 50], 20) == "y" * 19 + "…"
+
+
+def test_history_rows_are_grouped_into_changes() -> None:
+    at = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+    def row(n: int, version: int | None, action: str = "set", seconds: float = 0) -> Change:
+        return Change(
+            id=n,
+            action=action,
+            actor_name="Mod",
+            film_version=version,
+            created_at=at + dt.timedelta(seconds=seconds),
+        )
+
+    rows = [
+        row(7, 5),
+        row(6, 4),
+        row(5, 4),
+        row(4, None, "import", 100),  # older rows without a version: one import...
+        row(3, None, "import", 99.5),
+        row(2, None, "set", 99),  # ...then another change
+        row(1, None, "set", 10),  # and one long before it
+    ]
+    entries = history_entries(rows)
+    assert [[c.id for c in entry] for entry in entries] == [[7], [6, 5], [4, 3], [2], [1]]

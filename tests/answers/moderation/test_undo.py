@@ -256,3 +256,19 @@ async def test_a_section_a_change_brought_in_goes_with_its_undo(any_app: Popcorn
     redo = await say(any_app, "!review undo the rock 2")  # the label's undo, undone
     assert isinstance(redo, Confirmation)
     assert redo.preview.description == "label: — → Criterion"
+
+
+async def test_undoing_a_new_films_review_removes_it(any_app: Popcorn) -> None:
+    preview = await say(any_app, "!review new Paddington | 2014 | Marmalade | film 9")
+    assert isinstance(preview, Confirmation)
+    await any_app.apply(preview.change)
+    undo = await say(any_app, "!review undo paddington")
+    assert isinstance(undo, Confirmation)
+    assert undo.prompt == (
+        "Undo the last change (add: Paddington (2014)) of Paddington (2014): remove its "
+        "review? Members will see “not reviewed yet”; `!review restore Paddington` brings it "
+        "back."
+    )
+    await any_app.apply(undo.change)
+    card = await review_card(any_app, "paddington")
+    assert card.description and card.description.startswith("Not reviewed yet")
