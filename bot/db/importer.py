@@ -39,6 +39,7 @@ from bot.db.models import (
     FilmAlias,
     GuildSettings,
     Person,
+    PersonAlias,
     PurchaseLink,
     Rating,
     Release,
@@ -148,6 +149,15 @@ class Importer:
                 await self.session.scalars(select(Person).where(Person.name_key.in_(chunk)))
             ).all():
                 self.people[person.name_key] = person
+            # A spelling merged into someone (`!person merge Nicholas Cage into Nicolas Cage`)
+            # is that person: a later record naming them so does not make them again.
+            aliases = await self.session.execute(
+                select(PersonAlias.alias_key, Person)
+                .join(Person, PersonAlias.person_id == Person.id)
+                .where(PersonAlias.alias_key.in_(chunk))
+            )
+            for alias_key, person in aliases.tuples():
+                self.people.setdefault(alias_key, person)
 
     async def person(self, name: str) -> Person:
         key = normalize_name(name)

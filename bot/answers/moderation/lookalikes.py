@@ -15,7 +15,7 @@ from bot.answers.context import AnswerContext
 from bot.answers.text import clip, echo, film_label
 from bot.answers.types import Field
 from bot.db.importer import CREW_FIELDS
-from bot.db.models import Film, Person
+from bot.db.models import Film, Person, PersonAlias
 from bot.records.schema import Record
 from bot.search.models import FilmDoc, PersonDoc
 from bot.search.normalize import compact, normalize_name, normalize_title
@@ -90,13 +90,25 @@ async def person_warnings(ctx: AnswerContext, record: Record) -> list[str]:
     names = record_names(record)
     keys = [normalize_name(name) for name in names]
     known: set[str] = set()
+    spelt: dict[str, str] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         rows = await ctx.session.scalars(select(Person.name_key).where(Person.name_key.in_(chunk)))
         known.update(rows)
+        merged = await ctx.session.execute(
+            select(PersonAlias.alias_key, Person.name)
+            .join(Person, PersonAlias.person_id == Person.id)
+            .where(PersonAlias.alias_key.in_(chunk))
+        )
+        spelt.update((key, name) for key, name in merged.tuples())
     lines = []
     for name, key in zip(names, keys, strict=True):
         if key in known:
+            continue
+        if key in spelt:  # merged into someone: the record's name is saved as theirs
+            lines.append(
+                f"{echo(name)}: saved as {spelt[key]} (that spelling was merged into them)"
+            )
             continue
         person = meant_person(ctx, name)
         if person is not None:

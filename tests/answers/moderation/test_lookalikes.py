@@ -20,7 +20,7 @@ from bot.answers.moderation.lookalikes import (
 from bot.answers.types import Attachment, Confirmation, Field
 from bot.app import Popcorn
 from bot.db.changes import film_by_slug
-from bot.db.models import Person
+from bot.db.models import Credit, Film, Person
 from bot.records.schema import Record
 from tests.answers.moderation.helpers import say, text_of
 
@@ -176,10 +176,11 @@ async def test_the_preview_field(any_app: Popcorn) -> None:
         assert await lookalike_field(any_app.context(session), record("Barton Fink"), None) is None
 
 
-async def test_a_merged_spelling_is_flagged_again(any_app: Popcorn) -> None:
+async def test_a_merged_spelling_is_saved_as_the_person_it_was_merged_into(
+    any_app: Popcorn,
+) -> None:
     """After `person merge Nicholas Cage into Nicolas Cage`, "Nicholas Cage" is an alias that
-    finds him, but a record naming him so would still make a new person (records are read
-    by name): the preview says so."""
+    finds him: a record naming him so is saved as Nicolas Cage, and the preview says so."""
     snake_eyes = (
         "schema: 1\nfilm:\n  title: Snake Eyes\n  year: 1998\n  cast:\n"
         "    - {name: Nicholas Cage, character: Rick Santoro}\n"
@@ -193,9 +194,9 @@ async def test_a_merged_spelling_is_flagged_again(any_app: Popcorn) -> None:
     merged = await say(any_app, "!person merge Nicholas Cage into Nicolas Cage")
     assert "Merged Nicholas Cage into Nicolas Cage" in text_of(merged)
     assert await warnings(any_app, record(cast=("Nicholas Cage",))) == [
-        f"Nicholas Cage: did you mean Nicolas Cage? {NEW}"
+        "Nicholas Cage: saved as Nicolas Cage (that spelling was merged into them)"
     ]
-    # ... and truly: saving a record naming him so makes that second person again.
+    # ... and truly: saving a record naming him so makes no second person.
     again = snake_eyes.replace("Snake Eyes", "Bringing Out the Dead").replace("1998", "1999")
     preview = await say(any_app, "!review add", files=(Attachment("bo.yaml", again.encode()),))
     assert isinstance(preview, Confirmation), preview
@@ -204,4 +205,11 @@ async def test_a_merged_spelling_is_flagged_again(any_app: Popcorn) -> None:
         count = await session.scalar(
             select(func.count(Person.id)).where(Person.name_key == "nicholas cage")
         )
-    assert count == 1
+        credited = await session.scalar(
+            select(Person.name)
+            .join(Credit, Credit.person_id == Person.id)
+            .join(Film, Credit.film_id == Film.id)
+            .where(Film.title == "Bringing Out the Dead", Credit.character == "Rick Santoro")
+        )
+    assert count == 0
+    assert credited == "Nicolas Cage"
