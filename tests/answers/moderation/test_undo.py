@@ -111,6 +111,11 @@ async def test_a_number_in_the_title_is_the_films(any_app: Popcorn) -> None:
     )
     year = await say(any_app, "!review undo the rock 1996")
     assert "The Rock (1996) came in with an import" in text_of(year)
+    await add_the_rock(any_app)
+    await say(any_app, "!review set the rock audio GOOD")
+    picked = await say(any_app, "!review undo The Rock (1996) 2")  # as /reviews undo sends it
+    assert isinstance(picked, Confirmation)
+    assert picked.prompt.startswith("Undo change 2 (add verdict: — → Big loud fun;")
 
 
 async def test_a_number_past_the_history_is_said(any_app: Popcorn) -> None:
