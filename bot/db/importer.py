@@ -156,7 +156,7 @@ class Importer:
                 .join(Person, PersonAlias.person_id == Person.id)
                 .where(PersonAlias.alias_key.in_(chunk))
             )
-            for alias_key, person in aliases.tuples():
+            for alias_key, person in aliases:
                 self.people.setdefault(alias_key, person)
 
     async def person(self, name: str) -> Person:

@@ -100,7 +100,7 @@ async def person_warnings(ctx: AnswerContext, record: Record) -> list[str]:
             .join(Person, PersonAlias.person_id == Person.id)
             .where(PersonAlias.alias_key.in_(chunk))
         )
-        spelt.update((key, name) for key, name in merged.tuples())
+        spelt.update((key, name) for key, name in merged)
     lines = []
     for name, key in zip(names, keys, strict=True):
         if key in known:
