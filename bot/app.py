@@ -38,7 +38,7 @@ from bot.db.importer import (
 )
 from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
-from bot.db.queries import film_document, people_documents, search_documents
+from bot.db.queries import film_document, orphan_people, people_documents, search_documents
 from bot.records.archives import is_archive, read_archive
 from bot.records.files import CatalogFile, LoadedRecord, check_unique, load_import, load_paths
 from bot.search import SearchIndex
@@ -299,16 +299,21 @@ class Popcorn:
                     log.exception("a change listener failed for %s", event)
 
     async def refresh_film(self, film_id: int) -> None:
+        """The index told of a film's change (here, or by the change feed from another
+        process): the film, its people as they are now (renamed, aliases), and the people the
+        change left with no film at all, who drop out of every look-up."""
         async with self.sessions() as session:
             doc = await film_document(session, film_id)
             people = await people_documents(session, film_id)
+            orphans = await orphan_people(session)
+        for person_id in orphans:
+            self.index.remove_person(person_id)
         if doc is None:
             self.index.remove_film(film_id)
             return
         self.index.upsert_film(doc)
         for person in people:
-            if self.index.person(person.id) is None:
-                self.index.upsert_person(person)
+            self.index.upsert_person(person)
 
     async def close(self) -> None:
         if self.feed is not None:

@@ -105,6 +105,12 @@ async def credited_people(session: AsyncSession, person_ids: list[int]) -> set[i
     return set((await session.scalars(stmt)).all())
 
 
+async def orphan_people(session: AsyncSession) -> list[int]:
+    """The people with no credit left (a cast fixed, a misspelling merged): in no look-up."""
+    credited = select(Credit.id).where(Credit.person_id == Person.id).exists()
+    return list((await session.scalars(select(Person.id).where(~credited))).all())
+
+
 async def person_document(session: AsyncSession, person_id: int) -> PersonDoc | None:
     """The person as the index holds them (name and aliases); None once they have no credit
     left (an orphan is offered by no look-up)."""

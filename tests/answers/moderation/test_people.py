@@ -95,6 +95,10 @@ async def test_an_orphan_drops_out_of_the_look_ups_at_once(any_app: Popcorn) -> 
     for character in ("Rick Santoro", "Himself"):
         fixed = await say(any_app, f'!review cast remove snake eyes "Nicholas Cage as {character}"')
         assert text_of(fixed).startswith("Saved."), fixed
+    # Gone from the index with the change itself, before any look-up meets him (!search too).
+    assert all(d.doc.name != "Nicholas Cage" for d in any_app.index.suggest_people("nicholas"))
+    search = await say(any_app, "!search nicholas cage", actor=None)
+    assert isinstance(search, ItemList) and "👤 Nicholas Cage" not in search.items
     films = await say(any_app, "!cage", actor=None)
     assert isinstance(films, ItemList) and films.title == "Nicolas Cage: filmography"
     gone = await say(any_app, "!filmography nicholas cage", actor=None)
