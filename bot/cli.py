@@ -66,6 +66,7 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
             as_json=args.json,
             moderator=args.moderator,
             attachments=args.attach,
+            owner=False if args.not_owner else None,
         )
     finally:
         await app.close()
@@ -173,6 +174,7 @@ async def _start(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         args.message, args.json, args.moderator, args.attach = None, False, False, []
+        args.not_owner = False
         return await _chat(args, settings)
     return await _run(args, settings)
 
@@ -190,6 +192,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="one JSON line of Discord payloads per input line"
     )
     chat.add_argument("--moderator", action="store_true", help="the author has moderator rights")
+    chat.add_argument(
+        "--not-owner",
+        action="store_true",
+        help="with --moderator: a moderator who is not the server owner",
+    )
     chat.add_argument(
         "--attach",
         action="append",

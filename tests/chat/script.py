@@ -46,14 +46,21 @@ def reply_text(messages: list[dict[str, Any]]) -> str:
 
 
 async def run_script(
-    database_url: str, lines: Sequence[str], *, imports: Sequence[Path] = ()
+    database_url: str,
+    lines: Sequence[str],
+    *,
+    imports: Sequence[Path] = (),
+    flags: Sequence[str] = (),
 ) -> list[str]:
-    """The replies (plain text) to each line typed, after importing `imports` first."""
+    """The replies (plain text) to each line typed, after importing `imports` first;
+    `flags`: more of `popcorn chat`'s options (`--not-owner`)."""
 
     def run() -> list[str]:
         for path in imports:
             _popcorn(["import", str(path)], database_url)
-        out = _popcorn(["chat", "--json", "--moderator"], database_url, "\n".join(lines) + "\n")
+        out = _popcorn(
+            ["chat", "--json", "--moderator", *flags], database_url, "\n".join(lines) + "\n"
+        )
         replies = [reply_text(json.loads(line)) for line in out.splitlines() if line.strip()]
         assert len(replies) == len(lines), out
         return replies

@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.app import Popcorn
 from bot.chat.console import ChatSession
 from bot.chat.guild import ANNOUNCEMENTS_CHANNEL, CHAT_GUILD_ID, MODLOG_CHANNEL, REVIEWERS_ROLE
+from tests.chat.script import run_script
 from tests.helpers import REPO
 
 
@@ -104,3 +105,23 @@ async def test_a_moderator_who_is_not_the_owner_sees_the_roles_only(app: Popcorn
     assert member.content == "❌ Moderators only: ask a moderator to change the reviews."
     [listed] = await owner.send("!modrole")
     assert listed.content.startswith("Moderator roles: @Reviewers.")
+
+
+async def test_a_moderator_who_is_not_the_owner_sees_the_roles_and_cannot_change_them(
+    database_url: str,
+) -> None:
+    replies = await run_script(
+        database_url, ["!modrole", "!modrole add @Reviewers", "!modrole"], flags=["--not-owner"]
+    )
+    assert (
+        replies[0]
+        == replies[2]
+        == (
+            "No moderator roles are set: members with Manage Messages are moderators. "
+            "The server owner changes them."
+        )
+    )
+    assert replies[1] == (
+        "❌ Only the server owner can change that. Nothing was saved. "
+        "`!modrole` shows the moderator roles."
+    )
