@@ -132,12 +132,14 @@ def _undo(
             raise UndoRefused(f"{label} has a review again already.")
         return _confirm_review(ctx, request, film, kind, said)
     if action == "add" or any(c.field is None for c in entry):
-        if action == "import" or review is None:
+        if action == "import":
             raise UndoRefused(
-                f"{label} came in {'with an import' if action == 'import' else 'without a review'}"
-                f": there is no review it added to take away. Remove the film with "
-                f"`{ctx.prefix}film remove {film.title}` if it should not be here."
+                f"{label} came in with an import: there is no review it added to take away. "
+                f"Remove the film with `{ctx.prefix}film remove {film.title}` if it should not "
+                "be here."
             )
+        if review is None:
+            raise UndoRefused(f"The review that change added to {label} is removed already.")
         return _confirm_review(ctx, request, film, "remove", said)
     current = film_to_record(film)
     reverted = _reverted(current, fields)

@@ -277,3 +277,14 @@ async def test_undoing_a_new_films_review_removes_it(any_app: Popcorn) -> None:
     await any_app.apply(undo.change)
     card = await review_card(any_app, "paddington")
     assert card.description and card.description.startswith("Not reviewed yet")
+
+
+async def test_an_add_whose_review_is_gone_already_is_said(any_app: Popcorn) -> None:
+    await add_the_rock(any_app)
+    removal = await say(any_app, "!review remove the rock")
+    assert isinstance(removal, Confirmation)
+    await any_app.apply(removal.change)
+    answer = await say(any_app, "!review undo the rock 2")
+    assert text_of(answer) == (
+        "Nothing was saved. The review that change added to The Rock (1996) is removed already."
+    )
