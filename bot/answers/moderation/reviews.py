@@ -128,8 +128,9 @@ def _stored(value: str | None) -> Any:
 
 
 def entry_text(entry: list[Change]) -> str:
-    """One change as the history says it: `set pros: +A, −B` (a field a part), or
-    `remove: Big loud fun` for a change of no one field."""
+    """One change as the history says it: `set pros: +A, −B` (a field a part); a change of
+    no one field by what it wrote: `person merge Nicholas Cage → Nicolas Cage`, `remove Big
+    loud fun`."""
     parts = []
     for change in entry:
         if change.field and change.field != "review":
@@ -137,9 +138,7 @@ def entry_text(entry: list[Change]) -> str:
             parts.append(describe_change(change.field, old, new))
         elif change.new_value:
             parts.append(clip(change.new_value, 80))
-    fields = any(change.field and change.field != "review" for change in entry)
-    said = f"{entry[0].action}{' ' if fields else ': '}{'; '.join(parts)}"
-    return clip(said.rstrip(": "), 400)
+    return clip(f"{entry[0].action} {'; '.join(parts)}".rstrip(), 400)
 
 
 async def history_answer(ctx: AnswerContext, request: Request) -> Answer:

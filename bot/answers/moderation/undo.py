@@ -173,7 +173,9 @@ def _refuse_elsewhere(ctx: AnswerContext, action: str, entry: list[Change], labe
     """People and films changed as a whole are put right with their own commands."""
     p = ctx.prefix
     if action == "person rename":
-        old, new = entry[0].old_value or "the old name", entry[0].new_value or "the new name"
+        # the row keeps the old name, and says `old → new`
+        old = entry[0].old_value or "the old name"
+        new = (entry[0].new_value or "").split(" → ")[-1] or "the new name"
         raise UndoRefused(
             f"A person's rename is not undone here (it changed every film of theirs): "
             f"type `{p}person rename {new} = {old}` to give the name back."

@@ -85,7 +85,7 @@ async def test_history_numbers_a_change_of_several_fields_once(any_app: Popcorn)
         "rating: — → 8/10; pros: +Cage and Connery, +The car chase, +Reference picture and sound"
     )
     assert (
-        history.items[1].startswith("**2.** `") and "import: The Rock (1996)" in (history.items[1])
+        history.items[1].startswith("**2.** `") and "import The Rock (1996)" in (history.items[1])
     )
 
 
@@ -213,7 +213,9 @@ async def test_a_value_cut_short_in_the_history_is_not_put_back(any_app: Popcorn
 
 async def test_a_person_rename_is_undone_with_its_own_command(any_app: Popcorn) -> None:
     await add_the_rock(any_app)
-    await history_row(any_app, "person rename", None, "Nicholas Cage", "Nicolas Cage")
+    await history_row(
+        any_app, "person rename", None, "Nicholas Cage", "Nicholas Cage → Nicolas Cage"
+    )
     refused = await say(any_app, "!review undo the rock")
     assert text_of(refused) == (
         "Nothing was saved. A person's rename is not undone here (it changed every film of "
@@ -270,7 +272,7 @@ async def test_undoing_a_new_films_review_removes_it(any_app: Popcorn) -> None:
     undo = await say(any_app, "!review undo paddington")
     assert isinstance(undo, Confirmation)
     assert undo.prompt == (
-        "Undo the last change (add: Paddington (2014)) of Paddington (2014): remove its "
+        "Undo the last change (add Paddington (2014)) of Paddington (2014): remove its "
         "review? Members will see “not reviewed yet”; `!review restore Paddington` brings it "
         "back."
     )
