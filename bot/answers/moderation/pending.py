@@ -20,6 +20,7 @@ from bot.answers.moderation.intake import (
     missing_field,
     warning_field,
 )
+from bot.answers.moderation.lookalikes import lookalike_field
 from bot.answers.text import clip, echo, film_label
 from bot.answers.types import (
     Answer,
@@ -179,9 +180,12 @@ async def confirm_save(
     if kept and isinstance(missing, ArticleNotes):  # kept: not missing from the review
         gone = [p for p in missing.missing if p.removeprefix("review.") not in kept]
         missing = replace(missing, missing=tuple(gone))
-    extra = [f for f in (warning_field(missing), missing_field(missing)) if f is not None]
-    # Lookalikes (issue 12): a new person or film close to a known one is flagged here, as
-    # fields added to `extra`, before the preview is built (bot/answers/moderation/lookalikes.py).
+    # A new person or film one slip from a known one ("Nicholas Cage", "Face Off (1996)"),
+    # said before Confirm: saving would make a second one for good.
+    lookalike = await lookalike_field(ctx, record, existing_id)
+    extra = [
+        f for f in (lookalike, warning_field(missing), missing_field(missing)) if f is not None
+    ]
     try:
         card = await preview_card(ctx, record, extra)
     except ChangeError as exc:

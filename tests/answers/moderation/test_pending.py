@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from bot.answers.moderation.pending import diff_lines, diff_text
-from bot.answers.types import Confirmation, PendingChange
+from bot.answers.types import Attachment, Confirmation, PendingChange
 from bot.app import Popcorn
 from bot.db.changes import (
     ChangeError,
@@ -188,3 +188,31 @@ def test_history_rows_are_grouped_into_changes() -> None:
     ]
     entries = history_entries(rows)
     assert [[c.id for c in entry] for entry in entries] == [[7], [6, 5], [4, 3], [2], [1]]
+
+
+async def test_a_slip_that_would_make_a_second_person_or_film_is_said_before_confirm(
+    any_app: Popcorn,
+) -> None:
+    """Issue 12, items 2-3: "Nicholas Cage" and "Face Off (1996)" are flagged in the preview."""
+    before = await snapshot(any_app.engine)
+    preview = await say(
+        any_app, "!review new Face Off | 1996 | Slick | film 7 | pros: Cage | cons: Long"
+    )
+    assert isinstance(preview, Confirmation), preview
+    assert fields(preview.preview)["Check before saving"] == (
+        "• Face Off (1996): did you mean Face/Off (1997)? Saving makes a second film; "
+        "fix the title or year."
+    )
+    record = (
+        "schema: 1\nfilm:\n  title: Snake Eyes\n  year: 1998\n  cast:\n"
+        "    - {name: Nicholas Cage, character: Rick Santoro}\nreview:\n  verdict: Flashy\n"
+    )
+    preview = await say(any_app, "!review add", files=(Attachment("se.yaml", record.encode()),))
+    assert isinstance(preview, Confirmation), preview
+    assert fields(preview.preview)["Check before saving"] == (
+        "• Nicholas Cage: did you mean Nicolas Cage? (a new person would be created)"
+    )
+    # A record with no slip has no such field.
+    clean = await say(any_app, "!review new Mandy | 2018 | Bonkers | film 9")
+    assert isinstance(clean, Confirmation) and "Check before saving" not in fields(clean.preview)
+    assert await snapshot(any_app.engine) == before
