@@ -71,10 +71,22 @@ FIELD_ALIASES = {
 PATH_NAMES = {path: name for name, (path, _) in EDITABLE.items()} | {
     "film.aliases": "aliases",
     "film.cast": "cast",
+    "film.cast_complete": "whole cast listed",
+    "film.slug": "slug",
+    "review.intro": "intro",
     "review.purchase_links": "purchase links",
+    "review.ratings": "ratings",
+    "review.sections": "sections",
+    "review.trailer": "trailer",
     "review.trailer.note": "trailer note",
 }
 FIELD_WORDS = set(EDITABLE) | set(FIELD_ALIASES)
+
+
+def path_name(path: str) -> str:
+    """A record's field as moderators call it (`film.runtime_min` -> runtime), never the
+    record's internal path: a field with no such name is its last part in words."""
+    return PATH_NAMES.get(path) or path.rsplit(".", 1)[-1].replace("_", " ")
 
 
 def field_name(typed: str) -> str | None:

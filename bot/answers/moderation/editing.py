@@ -11,7 +11,13 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from bot.answers.moderation.arguments import EDITABLE, PATH_NAMES, field_name, parse_value
+from bot.answers.moderation.arguments import (
+    EDITABLE,
+    PATH_NAMES,
+    field_name,
+    parse_value,
+    path_name,
+)
 from bot.answers.text import clip
 from bot.records.ratings import film_score, read_film_rating
 from bot.records.schema import Record
@@ -20,12 +26,6 @@ from bot.records.schema import Record
 DATE_PATHS = {"release.release_date", "review.published"}
 RATING_PATH = "review.ratings.film"
 #: Paths that are not fields of their own but still name something a moderator knows.
-MORE_NAMES = {
-    "review.trailer": "trailer",
-    "review.ratings": "ratings",
-    "review.sections": "sections",
-    "review.purchase_links": "purchase links",
-}
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.I)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -114,7 +114,7 @@ def edited_record(record: Record, path: str, value: Any) -> Record:
 def field_said(loc: tuple[int | str, ...], names: dict[str, str] | None = None) -> str:
     """A record's location said as moderators name it: (`review`, `purchase_links`, 1, `url`)
     -> `purchase links #2 url`; `names` first (the path being edited -> the name as typed)."""
-    known = MORE_NAMES | PATH_NAMES | (names or {})
+    known = PATH_NAMES | (names or {})
     parts = [str(part) for part in loc]
     for end in range(len(parts), 0, -1):
         name = known.get(".".join(parts[:end]))
@@ -251,7 +251,7 @@ def describe_cast(old: list[Any], new: list[Any]) -> str | None:
 def describe_change(field: str, old: Any, new: Any) -> str:
     """`audio: POOR → GOOD`; for lists what was added and removed: `cast: +Ed Lauter as Hitman`;
     a cast member moved or their character changed: `cast: Trey Wilson moved from 7th to 2nd`."""
-    name = PATH_NAMES.get(field, field)
+    name = path_name(field)
     if field == "film.cast" and isinstance(old, list) and isinstance(new, list):
         said = describe_cast(old, new)
         if said is not None:
@@ -264,5 +264,13 @@ def describe_change(field: str, old: Any, new: Any) -> str:
     if field == RATING_PATH:
         shown = [film_score(float(v)) if v is not None else "—" for v in (old, new)]
         return f"{name}: {shown[0]} → {shown[1]}"
-    shown = [clip(str(v), 60) if v is not None else "—" for v in (old, new)]
+    shown = [_value(v) for v in (old, new)]
     return f"{name}: {shown[0]} → {shown[1]}"
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return clip(str(value), 60)

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.answers.moderation.arguments import PATH_NAMES
-from bot.answers.moderation.editing import MORE_NAMES, describe_edit_error
+from bot.answers.moderation.arguments import path_name
+from bot.answers.moderation.editing import describe_edit_error
 from bot.answers.text import clip
 from bot.answers.types import Field
 from bot.records.files import (
@@ -142,8 +142,7 @@ def missing_field(notes: ArticleNotes | tuple[str, ...]) -> Field | None:
     if not isinstance(notes, ArticleNotes):
         notes = ArticleNotes(notes)
     explained = warned_paths(notes.warnings)
-    known = MORE_NAMES | PATH_NAMES
-    names = [known.get(path, path) for path in notes.missing if path not in explained]
+    names = [path_name(path) for path in notes.missing if path not in explained]
     if not names:
         return None
     return Field("Missing (not in the article)", clip(", ".join(names), 1000))

@@ -10,8 +10,8 @@ from typing import Any
 from bot.answers.context import AnswerContext
 from bot.answers.films import review_card, unreviewed_card
 from bot.answers.moderation.access import acting
-from bot.answers.moderation.arguments import PATH_NAMES
-from bot.answers.moderation.editing import MORE_NAMES, RATING_PATH, _item, describe_change
+from bot.answers.moderation.arguments import path_name
+from bot.answers.moderation.editing import RATING_PATH, _item, describe_change
 from bot.answers.moderation.intake import (
     EMPTY_IN_FILE,
     ArticleNotes,
@@ -48,11 +48,6 @@ from bot.records.schema import Record
 
 #: The diff field's name on a preview (Discord allows 1024 characters in a field).
 DIFF_TITLE = "Changes (before → after; what goes is in bold)"
-_NAMES = (
-    MORE_NAMES
-    | PATH_NAMES
-    | {"film.cast_complete": "whole cast listed", "review.intro": "intro", "film.slug": "slug"}
-)
 #: How much of a long text a diff shows, from a little before where the two differ.
 _SHOWN = 60
 
@@ -78,7 +73,7 @@ def diff_lines(diff: Diff) -> list[str]:
     `audio: **POOR** → GOOD`, `pros: +The car chase, −**Cage and Connery**`."""
     lines = []
     for path, old, new in diff:
-        name = _NAMES.get(path, path)
+        name = path_name(path)
         if isinstance(old, list) or isinstance(new, list):
             before = [_item(i) for i in old or []]
             after = [_item(i) for i in new or []]
@@ -109,7 +104,7 @@ def diff_text(lines: list[str], limit: int) -> str:
 
 def kept_line(kept: tuple[str, ...], article: bool) -> str:
     """Says what a replacement kept of the current review, and how a file would drop it."""
-    names = ", ".join(_NAMES.get(f"review.{name}", name) for name in kept)
+    names = ", ".join(path_name(f"review.{name}") for name in kept)
     them = "them" if len(kept) > 1 else "it"
     if article:
         return f"Kept from the current review (an article never has {them}): {names}."

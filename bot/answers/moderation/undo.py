@@ -13,8 +13,7 @@ from pydantic import ValidationError
 from bot.answers.context import AnswerContext
 from bot.answers.films import review_card
 from bot.answers.moderation.access import acting
-from bot.answers.moderation.arguments import PATH_NAMES, film_to_change
-from bot.answers.moderation.editing import MORE_NAMES
+from bot.answers.moderation.arguments import film_to_change, path_name
 from bot.answers.moderation.pending import diff_lines, diff_text
 from bot.answers.moderation.reviews import _stored, entry_text
 from bot.answers.text import clip, film_label
@@ -229,10 +228,6 @@ def _confirm_review(
     )
 
 
-def _name(path: str) -> str:
-    return (MORE_NAMES | PATH_NAMES).get(path, path)
-
-
 def _reverted(current: Record, rows: list[Change]) -> Record:
     """The current record with each field of `rows` put back to its old value. Refused when
     a value was too long to keep whole in the history, or the field changed again since."""
@@ -240,7 +235,7 @@ def _reverted(current: Record, rows: list[Change]) -> Record:
     changed_since = []
     for row in rows:
         path = row.field or ""
-        name = _name(path)
+        name = path_name(path)
         if any(len(v or "") >= HISTORY_VALUE_LIMIT for v in (row.old_value, row.new_value)):
             raise UndoRefused(
                 f"The history kept only the first {HISTORY_VALUE_LIMIT} characters of {name}, "

@@ -187,3 +187,10 @@ def test_a_date_the_record_refuses_is_said_plainly(llv: Record) -> None:
     assert str(impossible.value) == (
         "published: '31/02/2018' is not a date: February 2018 has 28 days"
     )
+
+
+def test_a_change_names_the_field_as_moderators_do_never_its_path() -> None:
+    """A history line or reply never shows `film.cast_complete` or `release.edition`."""
+    assert describe_change("film.cast_complete", False, True) == "whole cast listed: no → yes"
+    assert describe_change("release.edition", None, "Steelbook") == "edition: — → Steelbook"
+    assert describe_change("review.ratings.audio", "POOR", "GOOD") == "audio: POOR → GOOD"
