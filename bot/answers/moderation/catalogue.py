@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.answers.context import AnswerContext
 from bot.answers.moderation.access import acting
 from bot.answers.moderation.arguments import film_to_change
 from bot.answers.moderation.pending import event
-from bot.answers.moderation.people import RACE, splits
+from bot.answers.moderation.repairs import pair_named, save_repair, splits
 from bot.answers.text import echo, film_label, human_list
 from bot.answers.types import Answer, Choice, Choices, Notice, Request, Tone
-from bot.db.changes import ChangeError, ChangeEvent
+from bot.db.changes import ChangeEvent
 from bot.db.exporter import current_review
 from bot.db.merges import Repair, merge_films, remove_film
 from bot.db.models import Film
@@ -75,9 +73,8 @@ def duplicate_of(films: list[Film]) -> tuple[Film, Film] | None:
     return next(f for f in films if f is not original), original
 
 
-async def _commit(ctx: AnswerContext, repair: Repair) -> None:
+def _forget_orphans(ctx: AnswerContext, repair: Repair) -> None:
     """After the commit: the index forgets the people left without a credit."""
-    await ctx.session.commit()
     for person_id in repair.orphans:
         ctx.index.remove_person(person_id)
 
@@ -96,15 +93,11 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
         return refused
     film_id, label = film.id, film_label(film.title, film.year)
     removed = any(r.deleted_at is not None for r in film.reviews)
-    try:
-        repair = await remove_film(ctx.session, film, acting(request))
-        await _commit(ctx, repair)
-    except ChangeError as exc:
-        await ctx.session.rollback()
-        return Notice(str(exc), Tone.WARNING)
-    except IntegrityError:
-        await ctx.session.rollback()
-        return Notice(RACE, Tone.ERROR)
+    actor = acting(request)
+    repair = await save_repair(ctx, lambda: remove_film(ctx.session, film, actor))
+    if isinstance(repair, Notice):
+        return repair
+    _forget_orphans(ctx, repair)
     ctx.index.remove_film(film_id)
     event(ctx, request, None, f"removed the film {label}")
     went = " Its removed review went with it (the verdict is in the history)." if removed else ""
@@ -118,19 +111,13 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
         "first: it is deleted, its title and aliases then find the second).",
         Tone.WARNING,
     )
+    named = await pair_named(
+        request.text, Film, lambda text: film_to_change(ctx, request, text, ""), usage
+    )
     found: tuple[Film, Film] | None = None
-    refusal: Answer = usage
-    for left, right in splits(request.text, "into"):
-        source = await film_to_change(ctx, request, left, "")
-        if not isinstance(source, Film):
-            refusal = source
-            continue
-        target = await film_to_change(ctx, request, right, "")
-        if isinstance(target, Film):
-            found = source, target
-            break
-        refusal = target
-    if found is None:
+    if isinstance(named, tuple):
+        found = named
+    else:
         # `film merge face/off into face/off` with two films of that very title and year:
         # the copy is the one without a review (or the newer).
         pairs = [(left, right) for left, right in splits(request.text, "into")]
@@ -138,7 +125,7 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
         if same and {f.id for f in same} == {f.id for f in await twins(ctx, pairs[0][1])}:
             found = duplicate_of(same)
         if found is None:
-            return refusal
+            return named
     source, target = found
     ctx.understood = None  # the reply names both films
     refused = has_review(ctx, source, f"`{ctx.prefix}film merge {request.text.strip()}`")
@@ -147,18 +134,13 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
     source_label = film_label(source.title, source.year)
     target_label = film_label(target.title, target.year)
     source_id, target_id, title = source.id, target.id, source.title
-    try:
-        repair = await merge_films(ctx.session, source, target, acting(request))
-        await _commit(ctx, repair)
-    except ChangeError as exc:
-        await ctx.session.rollback()
-        return Notice(str(exc), Tone.WARNING)
-    except IntegrityError:
-        await ctx.session.rollback()
-        return Notice(RACE, Tone.ERROR)
+    actor = acting(request)
+    repair = await save_repair(ctx, lambda: merge_films(ctx.session, source, target, actor))
+    if isinstance(repair, Notice):
+        return repair
+    _forget_orphans(ctx, repair)
     ctx.index.remove_film(source_id)
     # The target's new aliases and credits: refreshed in the index once announced.
-    actor = acting(request)
     summary = f"merged the film {source_label} into {target_label}"
     ctx.events.append(ChangeEvent(target_id, actor.guild_id, actor.name, summary))
     added = []

@@ -4,41 +4,18 @@ history says so. The rights are checked before (answer_request)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable, Iterator
-
-from sqlalchemy.exc import IntegrityError
-
 from bot.answers.context import AnswerContext
 from bot.answers.moderation.access import acting
 from bot.answers.moderation.pending import event
+from bot.answers.moderation.repairs import pair_named, save_repair, splits
 from bot.answers.text import echo, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
-from bot.db.changes import ChangeError
 from bot.db.merges import NameTaken, Repair, merge_people, person_by_name, rename_person
 from bot.db.models import Person
 from bot.db.queries import person_document
 
 #: How many of the films changed a reply names.
 SHOWN_FILMS = 5
-RACE = (
-    "Someone else changed these people at the same moment. Nothing was saved: "
-    "look again and redo it."
-)
-
-
-def splits(text: str, separator: str) -> Iterator[tuple[str, str]]:
-    """Each way `text` splits in two at `separator` (a word or a sign), left to right:
-    a name or a title may hold the word itself ("Journey into Fear")."""
-    word = separator.isalpha()
-    pattern = re.compile(
-        rf"\s+{separator}\s+" if word else rf"\s*{re.escape(separator)}\s*",
-        re.IGNORECASE if word else 0,
-    )
-    for match in pattern.finditer(text):
-        left, right = text[: match.start()].strip(), text[match.end() :].strip()
-        if left and right:
-            yield left, right
 
 
 async def person_named(ctx: AnswerContext, name: str) -> Person | Notice:
@@ -79,23 +56,6 @@ def films_said(repair: Repair) -> str:
     return f"{count} film{'s' if count != 1 else ''} changed ({', '.join(labels)}{more})"
 
 
-async def _save(ctx: AnswerContext, work: Callable[[], Awaitable[Repair]]) -> Repair | Notice:
-    """Run a repair and commit it; on a refusal nothing is kept."""
-    try:
-        repair = await work()
-        await ctx.session.commit()
-    except NameTaken:
-        await ctx.session.rollback()
-        raise
-    except ChangeError as exc:
-        await ctx.session.rollback()
-        return Notice(str(exc), Tone.WARNING)
-    except IntegrityError:
-        await ctx.session.rollback()
-        return Notice(RACE, Tone.ERROR)
-    return repair
-
-
 async def rename_answer(ctx: AnswerContext, request: Request) -> Answer:
     """`person rename <name> = <new name>`."""
     parts = next(splits(request.text, "="), None)
@@ -112,7 +72,7 @@ async def rename_answer(ctx: AnswerContext, request: Request) -> Answer:
     person_id, old_name = person.id, person.name
     actor = acting(request)
     try:
-        saved = await _save(ctx, lambda: rename_person(ctx.session, person, new, actor))
+        saved = await save_repair(ctx, lambda: rename_person(ctx.session, person, new, actor))
     except NameTaken as taken:
         return Notice(
             f"Nothing was saved: {echo(taken.other)} is already another person. To make "
@@ -138,25 +98,14 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
         "person first: their credits move to the second, and they are deleted).",
         Tone.WARNING,
     )
-    found: tuple[Person, Person] | None = None
-    refusal: Answer = usage
-    for left, right in splits(request.text, "into"):
-        source = await person_named(ctx, left)
-        target = await person_named(ctx, right)
-        if isinstance(source, Person) and isinstance(target, Person):
-            found = source, target
-            break
-        if not isinstance(source, Person):
-            refusal = source
-        elif not isinstance(target, Person):
-            refusal = target
-    if found is None:
-        return refusal
+    found = await pair_named(request.text, Person, lambda name: person_named(ctx, name), usage)
+    if not isinstance(found, tuple):
+        return found
     source, target = found
     source_id, target_id = source.id, target.id
     source_name, target_name = source.name, target.name
     actor = acting(request)
-    saved = await _save(ctx, lambda: merge_people(ctx.session, source, target, actor))
+    saved = await save_repair(ctx, lambda: merge_people(ctx.session, source, target, actor))
     if isinstance(saved, Notice):
         return saved
     ctx.index.remove_person(source_id)
