@@ -83,24 +83,32 @@ def edit_form_values(record: Record, list_joint: str = "\n") -> tuple[tuple[str,
     )
 
 
-def no_review(ctx: AnswerContext, film: Film) -> Notice:
-    return Notice(
-        f"{film_label(film.title, film.year)} has no review yet: add one with "
-        f"`{ctx.prefix}review add` (attach the record or the article) or `/reviews new`.",
-        Tone.WARNING,
-    )
+async def reviewed_film(
+    ctx: AnswerContext, request: Request, typed: str
+) -> tuple[Film, Record] | Answer:
+    """The film `request` names (by id or `typed`) and its record, or the answer that says why
+    it cannot be edited (no such film, several, no review yet)."""
+    film = await film_to_change(ctx, request, typed, EXAMPLE)
+    if not isinstance(film, Film):
+        return film
+    record = film_to_record(film)
+    if record.review is None:
+        return Notice(
+            f"{film_label(film.title, film.year)} has no review yet: add one with "
+            f"`{ctx.prefix}review add` (attach the record or the article) or `/reviews new`.",
+            Tone.WARNING,
+        )
+    return film, record
 
 
 async def edit_form(ctx: AnswerContext, request: Request) -> EditForm | Answer:
     """The film `request` names (by id or title) and its current values for the form, or the
     answer that says why there is no form (no such film, several, no review). The moderator's
     rights are checked by the caller (the form is refused before it opens)."""
-    film = await film_to_change(ctx, request, request.text.strip(), EXAMPLE)
-    if not isinstance(film, Film):
-        return film
-    record = film_to_record(film)
-    if record.review is None:
-        return no_review(ctx, film)
+    found = await reviewed_film(ctx, request, request.text.strip())
+    if not isinstance(found, tuple):
+        return found
+    film, record = found
     label = film_label(film.title, film.year)
     return EditForm(film.id, label, film.version, edit_form_values(record))
 
@@ -183,12 +191,10 @@ async def edit_answer(ctx: AnswerContext, request: Request) -> Answer:
     form's fields (`request.form`, the film by id): the fields that changed saved at once."""
     head, bar, rest = request.text.partition("|")
     typed_film = head.strip()
-    film = await film_to_change(ctx, request, typed_film, EXAMPLE)
-    if not isinstance(film, Film):
-        return film
-    record = film_to_record(film)
-    if record.review is None:
-        return no_review(ctx, film)
+    found = await reviewed_film(ctx, request, typed_film)
+    if not isinstance(found, tuple):
+        return found
+    film, record = found
     label = film_label(film.title, film.year)
     given_back = typed_back(tuple((k, v) for k, v in request.form if k != VERSION))
     if request.form:
