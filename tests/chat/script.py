@@ -22,7 +22,8 @@ def _env(database_url: str) -> dict[str, str]:
     return env
 
 
-def _popcorn(args: Sequence[str], database_url: str, stdin: str | None = None) -> str:
+def popcorn(args: Sequence[str], database_url: str, stdin: str | None = None) -> str:
+    """`popcorn <args>` on `database_url` (exit 0 asserted): what it printed."""
     done = subprocess.run(
         [sys.executable, "-m", "bot", *args],
         cwd=REPO, env=_env(database_url), input=stdin, capture_output=True, text=True,
@@ -45,6 +46,17 @@ def reply_text(messages: list[dict[str, Any]]) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def chat_messages(
+    database_url: str, lines: Sequence[str], *, flags: Sequence[str] = ()
+) -> list[list[dict[str, Any]]]:
+    """The messages (as `--json` prints them) each line typed into `popcorn chat --moderator`
+    got, one list a line, in order; `flags`: more of `popcorn chat`'s options."""
+    out = popcorn(["chat", "--json", "--moderator", *flags], database_url, "\n".join(lines) + "\n")
+    replies = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert len(replies) == len(lines), out
+    return replies
+
+
 async def run_script(
     database_url: str,
     lines: Sequence[str],
@@ -57,12 +69,7 @@ async def run_script(
 
     def run() -> list[str]:
         for path in imports:
-            _popcorn(["import", str(path)], database_url)
-        out = _popcorn(
-            ["chat", "--json", "--moderator", *flags], database_url, "\n".join(lines) + "\n"
-        )
-        replies = [reply_text(json.loads(line)) for line in out.splitlines() if line.strip()]
-        assert len(replies) == len(lines), out
-        return replies
+            popcorn(["import", str(path)], database_url)
+        return [reply_text(reply) for reply in chat_messages(database_url, lines, flags=flags)]
 
     return await asyncio.to_thread(run)

@@ -5,47 +5,11 @@ place in the billing, and a name with two roles is named, not removed twice."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import REPO
-
-#: Raising Arizona as a writer left it: a character misspelt (Edwina as "Ed"), Trey Wilson twice.
-RAISING_ARIZONA = """\
-schema: 1
-film:
-  title: Raising Arizona
-  year: 1987
-  directors: [Joel Coen]
-  cast:
-    - {name: Nicolas Cage, character: H.I. McDunnough}
-    - {name: Holly Hunter, character: Ed}
-    - {name: Trey Wilson, character: Nathan Arizona Sr.}
-    - {name: John Goodman, character: Gale Snoats}
-    - {name: William Forsythe, character: Evelle Snoats}
-    - {name: Trey Wilson, character: Nathan Arizona Jr. (voice)}
-release: {label: Arrow, release_date: 2020-01-20, discs: 1}
-review:
-  verdict: Still the Coens' funniest
-  ratings: {film: 9, picture: GREAT, audio: GOOD, extras: GOOD}
-"""
-
-
-def chat(database_url: str, lines: list[str]) -> list[Any]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
-    env["DATABASE_URL"] = database_url
-    out = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--json", "--moderator"],
-        cwd=REPO, env=env, input="\n".join(lines) + "\n", capture_output=True, text=True,
-        timeout=180,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr
-    replies = [json.loads(line) for line in out.stdout.splitlines()]
-    assert len(replies) == len(lines), out.stdout
-    return replies
+from tests.answers.moderation.helpers import raising_arizona
+from tests.chat.script import chat_messages
 
 
 def content(reply: Any) -> str:
@@ -54,8 +18,9 @@ def content(reply: Any) -> str:
 
 def test_a_character_fixed_in_place_and_two_roles_named(database_url: str, tmp_path: Path) -> None:
     record = tmp_path / "raising-arizona-1987.yaml"
-    record.write_text(RAISING_ARIZONA, encoding="utf-8")
-    replies = chat(
+    # As a writer left it: Edwina misspelt "Ed", Trey Wilson twice.
+    record.write_text(raising_arizona(holly_hunter_as="Ed"), encoding="utf-8")
+    replies = chat_messages(
         database_url,
         [
             f":attach {record}",

@@ -5,16 +5,12 @@ grade saves nothing. The database is read back with `popcorn export`."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tests.chat.script import run_script
-from tests.helpers import REPO
+from tests.chat.script import popcorn, run_script
 
 VERDICT = "Great film let down by poor audio on the Blu-ray release"
 EDIT = (
@@ -25,13 +21,7 @@ EDIT = (
 
 
 def exported_review(database_url: str, folder: Path) -> dict[str, Any]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
-    env["DATABASE_URL"] = database_url
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "export", str(folder)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    popcorn(["export", str(folder)], database_url)
     (path,) = folder.rglob("leaving-las-vegas-1995.yaml")
     review: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))["review"]
     return review

@@ -6,30 +6,18 @@ roles and cannot change them."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.app import Popcorn
 from bot.chat.console import ChatSession
 from bot.chat.guild import ANNOUNCEMENTS_CHANNEL, CHAT_GUILD_ID, MODLOG_CHANNEL, REVIEWERS_ROLE
-from tests.chat.script import run_script
-from tests.helpers import REPO
+from tests.chat.script import chat_messages, run_script
 
 
 def chat(lines: list[str], db: Path) -> list[str]:
     """Each line typed into `popcorn chat --json --moderator`: the text of each reply."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
-    env["POPCORN_DB_PATH"] = str(db)
-    out = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--json", "--moderator"],
-        cwd=REPO, env=env, input="\n".join(lines) + "\n", capture_output=True, text=True,
-        timeout=120,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr
-    replies = [json.loads(line) for line in out.stdout.splitlines()]
+    replies = chat_messages(f"sqlite:///{db}", lines)
     assert all(len(reply) == 1 for reply in replies), replies
     return [reply[0]["content"] for reply in replies]
 

@@ -7,42 +7,20 @@ purchase links and the trailer. The database is read back with `popcorn export`.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.helpers import REPO, SEED_ARTICLE, SEED_MISSING
+from tests.chat.script import chat_messages, popcorn
+from tests.helpers import SEED_ARTICLE, SEED_MISSING
 
 NEW_ROCK = (
     "!review new The Rock | 1996 | Big loud fun | film 8, picture GREAT | "
     "pros: Cage and Connery; The car chase; Reference picture and sound"
 )
 PROS = ["Cage and Connery", "The car chase", "Reference picture and sound"]
-
-
-def popcorn(args: list[str], database_url: str, stdin: str | None = None) -> str:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
-    env["DATABASE_URL"] = database_url
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=180,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def chat(database_url: str, lines: list[str]) -> list[list[dict[str, Any]]]:
-    """The messages each typed line got, in order."""
-    out = popcorn(["chat", "--json", "--moderator"], database_url, "\n".join(lines) + "\n")
-    replies = [json.loads(line) for line in out.splitlines() if line.strip()]
-    assert len(replies) == len(lines), out
-    return replies
 
 
 def content(reply: list[dict[str, Any]]) -> str:
@@ -66,7 +44,7 @@ def saved_record(database_url: str, slug: str, tmp_path: Path) -> dict[str, Any]
 
 
 def test_a_list_replaced_by_mistake_is_undone(database_url: str, tmp_path: Path) -> None:
-    replies = chat(
+    replies = chat_messages(
         database_url,
         [
             NEW_ROCK,
@@ -95,7 +73,7 @@ def test_a_list_replaced_by_mistake_is_undone(database_url: str, tmp_path: Path)
 
 
 def test_source_edited_and_attached_shows_the_diff(database_url: str, tmp_path: Path) -> None:
-    first = chat(database_url, [NEW_ROCK, ":press Confirm", "!review source the rock"])
+    first = chat_messages(database_url, [NEW_ROCK, ":press Confirm", "!review source the rock"])
     attachments = first[2][0]["attachments"]
     assert [a["filename"] for a in attachments] == ["the-rock-1996.yaml"]
     source = saved_record(database_url, "the-rock-1996", tmp_path)["_text"]
@@ -107,7 +85,7 @@ def test_source_edited_and_attached_shows_the_diff(database_url: str, tmp_path: 
     changed = source.replace("  - The car chase\n", "")
     changed = changed.replace("  verdict: Big loud fun", "  verdict: Big, loud, great fun")
     edited.write_text(changed, encoding="utf-8")
-    replies = chat(
+    replies = chat_messages(
         database_url,
         [
             f":attach {unchanged}",
@@ -135,7 +113,7 @@ def test_source_edited_and_attached_shows_the_diff(database_url: str, tmp_path: 
 
 @pytest.mark.skipif(not SEED_ARTICLE.exists(), reason=SEED_MISSING)
 def test_replacing_from_an_article_keeps_the_links(database_url: str, tmp_path: Path) -> None:
-    replies = chat(
+    replies = chat_messages(
         database_url, [f":attach {SEED_ARTICLE}", "!review add replace", ":press Confirm"]
     )
     fields = {f["name"]: f["value"] for f in embed(replies[1])["fields"]}

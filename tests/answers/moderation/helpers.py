@@ -30,6 +30,29 @@ review:
 """
 
 
+def raising_arizona(holly_hunter_as: str = "Edwina") -> str:
+    """Raising Arizona as a writer's slip left it: Trey Wilson twice (two roles); Holly
+    Hunter's character as given (a test of `review cast set` gives it misspelt)."""
+    return f"""\
+schema: 1
+film:
+  title: Raising Arizona
+  year: 1987
+  directors: [Joel Coen]
+  cast:
+    - {{name: Nicolas Cage, character: H.I. McDunnough}}
+    - {{name: Holly Hunter, character: {holly_hunter_as}}}
+    - {{name: Trey Wilson, character: Nathan Arizona Sr.}}
+    - {{name: John Goodman, character: Gale Snoats}}
+    - {{name: William Forsythe, character: Evelle Snoats}}
+    - {{name: Trey Wilson, character: Nathan Arizona Jr. (voice)}}
+release: {{label: Arrow, release_date: 2020-01-20, discs: 1}}
+review:
+  verdict: Still the Coens' funniest
+  ratings: {{film: 9, picture: GREAT, audio: GOOD, extras: GOOD}}
+"""
+
+
 async def say(
     app: Popcorn, text: str, actor: Actor | None = MOD, files: tuple[Attachment, ...] = ()
 ) -> Answer:

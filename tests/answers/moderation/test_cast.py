@@ -10,28 +10,9 @@ from bot.answers.moderation.editing import describe_change, ordinal
 from bot.answers.types import Attachment, Confirmation, ItemList, Notice, Tone
 from bot.app import Popcorn
 from bot.db.models import Credit, Film, Person, Role
-from tests.answers.moderation.helpers import MEMBER, say, text_of
+from tests.answers.moderation.helpers import MEMBER, raising_arizona, say, text_of
 from tests.db.test_storage import snapshot
 
-#: Raising Arizona as a writer's slip left it: Trey Wilson twice (two roles).
-RAISING_ARIZONA = """\
-schema: 1
-film:
-  title: Raising Arizona
-  year: 1987
-  directors: [Joel Coen]
-  cast:
-    - {name: Nicolas Cage, character: H.I. McDunnough}
-    - {name: Holly Hunter, character: Edwina}
-    - {name: Trey Wilson, character: Nathan Arizona Sr.}
-    - {name: John Goodman, character: Gale Snoats}
-    - {name: William Forsythe, character: Evelle Snoats}
-    - {name: Trey Wilson, character: Nathan Arizona Jr. (voice)}
-release: {label: Arrow, release_date: 2020-01-20, discs: 1}
-review:
-  verdict: Still the Coens' funniest
-  ratings: {film: 9, picture: GREAT, audio: GOOD, extras: GOOD}
-"""
 LLV = "leaving las vegas"
 
 
@@ -56,7 +37,7 @@ async def cast_complete(app: Popcorn, title: str) -> bool:
 
 async def add_raising_arizona(app: Popcorn) -> None:
     preview = await say(
-        app, "!review add", files=(Attachment("ra.yaml", RAISING_ARIZONA.encode()),)
+        app, "!review add", files=(Attachment("ra.yaml", raising_arizona().encode()),)
     )
     assert isinstance(preview, Confirmation), preview
     await app.apply(preview.change)
