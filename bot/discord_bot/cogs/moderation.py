@@ -46,6 +46,16 @@ MODAL_TITLE, INPUT_MAX = 45, 4000
 VERDICT_MAX, RATINGS_MAX = 1000, 300
 
 
+async def form_failed(interaction: discord.Interaction, error: Exception, form: str) -> None:
+    """A form (modal) that failed: logged with its context, a short apology, as the
+    slash-command error handler does."""
+    log.error(
+        "the %s form failed (guild %s, channel %s, user %s)",
+        form, interaction.guild_id, interaction.channel_id, interaction.user.id, exc_info=error,
+    )  # fmt: skip
+    await reply_privately(interaction, APOLOGY)
+
+
 class QuickEntry(discord.ui.Modal, title="New review"):
     """`/reviews new`: film, year, verdict and ratings; the rest can follow with edits."""
 
@@ -86,12 +96,7 @@ class QuickEntry(discord.ui.Modal, title="New review"):
     async def on_error(  # type: ignore[override]  # discord.ui.Modal drops BaseView's `item`
         self, interaction: discord.Interaction, error: Exception, /
     ) -> None:
-        """Logged with its context, a short apology: as the slash-command error handler does."""
-        log.error(
-            "the quick-entry form failed (guild %s, channel %s, user %s)",
-            interaction.guild_id, interaction.channel_id, interaction.user.id, exc_info=error,
-        )  # fmt: skip
-        await reply_privately(interaction, APOLOGY)
+        await form_failed(interaction, error, "quick-entry")
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ctx = self.origin.answering(interaction)
@@ -174,11 +179,7 @@ class ReviewEdit(discord.ui.Modal, title="Edit review"):
     async def on_error(  # type: ignore[override]  # discord.ui.Modal drops BaseView's `item`
         self, interaction: discord.Interaction, error: Exception, /
     ) -> None:
-        log.error(
-            "the edit form failed (guild %s, channel %s, user %s)",
-            interaction.guild_id, interaction.channel_id, interaction.user.id, exc_info=error,
-        )  # fmt: skip
-        await reply_privately(interaction, APOLOGY)
+        await form_failed(interaction, error, "edit")
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ctx = self.origin.answering(interaction)
