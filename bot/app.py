@@ -39,6 +39,7 @@ from bot.db.importer import (
 from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
 from bot.db.queries import film_document, orphan_people, people_documents, search_documents
+from bot.db.reading import Reads
 from bot.records.archives import is_archive, read_archive
 from bot.records.files import CatalogFile, LoadedRecord, check_unique, load_import, load_paths
 from bot.search import SearchIndex
@@ -227,6 +228,7 @@ class Popcorn:
         return AnswerContext(
             session=session,
             index=self.index,
+            reads=Reads(session, cache=getattr(self, "documents", None)),
             prefix=self.settings.prefix,
             affiliate_tag=self.settings.affiliate_tag,
             project_person=self.settings.project_person,

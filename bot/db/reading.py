@@ -1,0 +1,452 @@
+"""The read model's loaders (issue 13): films and people read as plain documents
+(bot/db/documents.py) with a few Core selects, no ORM objects and no lazy loads.
+
+A film takes three queries, whatever its size: (1) the film and its credits joined to the
+people, in billing order; (2) its aliases and releases, one UNION ALL; (3) its reviews joined to
+their ratings and purchase links (one UNION ALL of both). `load_films` reads many films in the
+same three queries. A person takes four: the person and their aliases, their credits joined to
+the films, the films' current reviews with ratings and links, and those reviews' releases.
+
+`document_of` turns an ORM film already loaded (a moderator's preview, before it is saved) into
+the same document. `Reads` is what an answer uses (`ctx.reads.film(id)`): it asks the document
+cache first when there is one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    Integer,
+    String,
+    cast,
+    literal_column,
+    null,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.documents import (
+    CreditDoc,
+    FilmDocument,
+    FilmSummary,
+    LinkDoc,
+    PersonCredit,
+    PersonDocument,
+    PersonRef,
+    RatingDoc,
+    ReleaseDoc,
+    ReviewDoc,
+)
+from bot.db.models import (
+    Credit,
+    Film,
+    FilmAlias,
+    Person,
+    PersonAlias,
+    PurchaseLink,
+    Rating,
+    Release,
+    Review,
+)
+
+# The review columns a ReviewDoc copies, in its order (release, ratings and links aside).
+_REVIEW_TEXT = (
+    "headline",
+    "url",
+    "author",
+    "published",
+    "intro",
+    "style_direction",
+    "music_audio",
+    "acting_characters",
+    "film_conclusion",
+    "release_conclusion",
+    "verdict",
+)
+_RELEASE_COLUMNS = (
+    Release.id,
+    Release.format,
+    Release.edition,
+    Release.label,
+    Release.release_date,
+    Release.country,
+    Release.region,
+    Release.discs,
+    Release.extras,
+)
+
+
+class DocumentCacheLike(Protocol):
+    """What `Reads` needs of a cache (bot/db/read_cache.py's DocumentCache)."""
+
+    def get(self, film_id: int) -> FilmDocument | None: ...
+
+    def put(self, doc: FilmDocument) -> None: ...
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if value else ()
+
+
+def _release(row: Any) -> ReleaseDoc:
+    return ReleaseDoc(
+        id=row.id,
+        format=row.format,
+        edition=row.edition,
+        label=row.label,
+        release_date=row.release_date,
+        country=row.country,
+        region=row.region,
+        discs=row.discs,
+        extras=_tuple(row.extras),
+    )
+
+
+def _review(
+    row: Any,
+    release: ReleaseDoc | None,
+    ratings: Iterable[RatingDoc],
+    links: Iterable[LinkDoc],
+) -> ReviewDoc:
+    return ReviewDoc(
+        id=row.id,
+        release=release,
+        **{name: getattr(row, name) for name in _REVIEW_TEXT},
+        pros=_tuple(row.pros),
+        cons=_tuple(row.cons),
+        recommendation=row.recommendation,
+        trailer_url=row.trailer_url,
+        trailer_note=row.trailer_note,
+        ratings=tuple(ratings),
+        purchase_links=tuple(links),
+        deleted_at=row.deleted_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+async def _reviews(
+    session: AsyncSession, film_ids: Sequence[int], *, current_only: bool = False
+) -> list[tuple[Any, list[RatingDoc], list[LinkDoc]]]:
+    """Reviews of `film_ids` (by film, then id) with their ratings (by id) and links (by
+    position): one query, the reviews LEFT JOIN a UNION ALL of ratings and links."""
+    side = (
+        select(
+            Rating.review_id.label("review_id"),
+            literal_column("'r'", String).label("kind"),
+            Rating.id.label("side_id"),
+            Rating.aspect.label("s1"),
+            Rating.grade.label("s2"),
+            Rating.score.label("score"),
+            cast(null(), Boolean).label("affiliate"),
+            cast(null(), Integer).label("position"),
+        )
+        .union_all(
+            select(
+                PurchaseLink.review_id,
+                literal_column("'l'", String),
+                PurchaseLink.id,
+                PurchaseLink.retailer,
+                PurchaseLink.url,
+                cast(null(), Float),
+                PurchaseLink.affiliate,
+                PurchaseLink.position,
+            )
+        )
+        .subquery()
+    )
+    review_columns = [c for c in Review.__table__.c if c.key != "version"]
+    stmt = (
+        select(*review_columns, side.c.kind, side.c.s1, side.c.s2, side.c.score)
+        .add_columns(side.c.affiliate, side.c.position)
+        .select_from(Review)
+        .outerjoin(side, side.c.review_id == Review.id)
+        .where(Review.film_id.in_(film_ids))
+        .order_by(Review.film_id, Review.id, side.c.kind, side.c.position, side.c.side_id)
+    )
+    if current_only:
+        stmt = stmt.where(Review.deleted_at.is_(None))
+    out: list[tuple[Any, list[RatingDoc], list[LinkDoc]]] = []
+    for row in await session.execute(stmt):
+        if not out or out[-1][0].id != row.id:
+            out.append((row, [], []))
+        if row.kind == "r":
+            out[-1][1].append(RatingDoc(aspect=row.s1, grade=row.s2, score=row.score))
+        elif row.kind == "l":
+            link = LinkDoc(
+                retailer=row.s1, url=row.s2, affiliate=bool(row.affiliate), position=row.position
+            )
+            out[-1][2].append(link)
+    return out
+
+
+async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int, FilmDocument]:
+    """The films of `film_ids` that exist, by id, in three queries however many."""
+    ids = sorted(set(film_ids))
+    if not ids:
+        return {}
+    # 1: the films and their credits (people joined), in billing order.
+    films: dict[int, Any] = {}
+    credits: dict[int, list[CreditDoc]] = defaultdict(list)
+    stmt = (
+        select(
+            *Film.__table__.c,
+            Credit.role,
+            Credit.character,
+            Credit.billing,
+            Person.id.label("person_id"),
+            Person.name.label("person_name"),
+        )
+        .select_from(Film)
+        .outerjoin(Credit, Credit.film_id == Film.id)
+        .outerjoin(Person, Person.id == Credit.person_id)
+        .where(Film.id.in_(ids))
+        .order_by(Film.id, Credit.billing, Credit.id)
+    )
+    for row in await session.execute(stmt):
+        films.setdefault(row.id, row)
+        if row.person_id is not None:
+            credits[row.id].append(
+                CreditDoc(
+                    person=PersonRef(id=row.person_id, name=row.person_name),
+                    role=row.role,
+                    character=row.character,
+                    billing=row.billing,
+                )
+            )
+    if not films:
+        return {}
+    # 2: their aliases and releases, one UNION ALL (kind "r" release, "a" alias).
+    side = select(
+        Release.film_id.label("film_id"),
+        literal_column("'r'", String).label("kind"),
+        *_RELEASE_COLUMNS,
+    ).where(Release.film_id.in_(ids))
+    alias_part = select(
+        FilmAlias.film_id,
+        literal_column("'a'", String),
+        FilmAlias.id,
+        cast(null(), String),
+        FilmAlias.alias,
+        cast(null(), String),
+        cast(null(), Date),
+        cast(null(), String),
+        cast(null(), String),
+        cast(null(), Integer),
+        cast(null(), JSON),
+    ).where(FilmAlias.film_id.in_(ids))
+    both = side.union_all(alias_part).subquery()
+    aliases: dict[int, list[str]] = defaultdict(list)
+    releases: dict[int, list[ReleaseDoc]] = defaultdict(list)
+    for row in await session.execute(select(both).order_by(both.c.film_id, both.c.kind, both.c.id)):
+        if row.kind == "a":
+            aliases[row.film_id].append(row.edition)
+        else:
+            releases[row.film_id].append(_release(row))
+    # 3: their reviews with ratings and links.
+    reviews: dict[int, list[ReviewDoc]] = defaultdict(list)
+    for row, ratings, links in await _reviews(session, ids):
+        by_id = {r.id: r for r in releases[row.film_id]}
+        release = by_id.get(row.release_id) if row.release_id is not None else None
+        reviews[row.film_id].append(_review(row, release, ratings, links))
+    return {
+        film_id: FilmDocument(
+            id=film_id,
+            slug=row.slug,
+            title=row.title,
+            year=row.year,
+            genres=_tuple(row.genres),
+            certificate=row.certificate,
+            runtime_min=row.runtime_min,
+            description=row.description,
+            synopsis=row.synopsis,
+            cast_complete=bool(row.cast_complete),
+            version=row.version,
+            credits=tuple(credits[film_id]),
+            aliases=tuple(aliases[film_id]),
+            releases=tuple(releases[film_id]),
+            reviews=tuple(reviews[film_id]),
+        )
+        for film_id, row in films.items()
+    }
+
+
+async def load_film(session: AsyncSession, film_id: int) -> FilmDocument | None:
+    """One film as a document (three queries), or None if there is no such film."""
+    return (await load_films(session, [film_id])).get(film_id)
+
+
+async def load_person(session: AsyncSession, person_id: int) -> PersonDocument | None:
+    """A person with every credit, each film with its current review: four queries."""
+    rows = list(
+        await session.execute(
+            select(Person.id, Person.name, PersonAlias.alias)
+            .outerjoin(PersonAlias, PersonAlias.person_id == Person.id)
+            .where(Person.id == person_id)
+            .order_by(PersonAlias.id)
+        )
+    )
+    if not rows:
+        return None
+    name = rows[0].name
+    aliases = tuple(row.alias for row in rows if row.alias is not None)
+    credit_rows = list(
+        await session.execute(
+            select(
+                Credit.role,
+                Credit.character,
+                Credit.billing,
+                Film.id,
+                Film.slug,
+                Film.title,
+                Film.year,
+                Film.genres,
+            )
+            .join(Film, Film.id == Credit.film_id)
+            .where(Credit.person_id == person_id)
+            .order_by(Credit.id)
+        )
+    )
+    film_ids = sorted({row.id for row in credit_rows})
+    current: dict[int, tuple[Any, list[RatingDoc], list[LinkDoc]]] = {}
+    if film_ids:
+        for found in await _reviews(session, film_ids, current_only=True):
+            current.setdefault(found[0].film_id, found)  # the first one not removed
+    release_ids = {r[0].release_id for r in current.values() if r[0].release_id is not None}
+    releases: dict[int, ReleaseDoc] = {}
+    if release_ids:
+        stmt = select(*_RELEASE_COLUMNS).where(Release.id.in_(release_ids))
+        releases = {row.id: _release(row) for row in await session.execute(stmt)}
+    summaries: dict[int, FilmSummary] = {}
+    for row in credit_rows:
+        if row.id in summaries:
+            continue
+        review = None
+        if (mine := current.get(row.id)) is not None:
+            found_row, ratings, links = mine
+            release = releases.get(found_row.release_id) if found_row.release_id else None
+            review = _review(found_row, release, ratings, links)
+        summaries[row.id] = FilmSummary(
+            id=row.id,
+            slug=row.slug,
+            title=row.title,
+            year=row.year,
+            genres=_tuple(row.genres),
+            review=review,
+        )
+    credits = tuple(
+        PersonCredit(
+            film=summaries[row.id], role=row.role, character=row.character, billing=row.billing
+        )
+        for row in credit_rows
+    )
+    return PersonDocument(id=person_id, name=name, aliases=aliases, credits=credits)
+
+
+def _release_of(release: Release) -> ReleaseDoc:
+    return ReleaseDoc(
+        id=release.id,
+        format=release.format,
+        edition=release.edition,
+        label=release.label,
+        release_date=release.release_date,
+        country=release.country,
+        region=release.region,
+        discs=release.discs,
+        extras=_tuple(release.extras),
+    )
+
+
+def document_of(film: Film) -> FilmDocument:
+    """An ORM film already loaded with everything (bot.db.queries.film_details, or a preview
+    not yet saved) as the same document `load_film` reads. Pure: it loads nothing."""
+    credits = sorted(film.credits, key=lambda c: (c.billing or 0, c.id or 0))
+    return FilmDocument(
+        id=film.id,
+        slug=film.slug,
+        title=film.title,
+        year=film.year,
+        genres=_tuple(film.genres),
+        certificate=film.certificate,
+        runtime_min=film.runtime_min,
+        description=film.description,
+        synopsis=film.synopsis,
+        cast_complete=bool(film.cast_complete),
+        version=film.version if film.version is not None else 1,
+        credits=tuple(
+            CreditDoc(
+                person=PersonRef(id=c.person.id, name=c.person.name),
+                role=c.role,
+                character=c.character,
+                billing=c.billing or 0,
+            )
+            for c in credits
+        ),
+        aliases=tuple(a.alias for a in film.aliases),
+        releases=tuple(_release_of(r) for r in film.releases),
+        reviews=tuple(
+            _review(
+                r,
+                _release_of(r.release) if r.release is not None else None,
+                (RatingDoc(aspect=x.aspect, grade=x.grade, score=x.score) for x in r.ratings),
+                (
+                    LinkDoc(
+                        retailer=x.retailer,
+                        url=x.url,
+                        affiliate=bool(x.affiliate),
+                        position=x.position or 0,
+                    )
+                    for x in r.purchase_links
+                ),
+            )
+            for r in film.reviews
+        ),
+    )
+
+
+class Reads:
+    """An answer's reads, for one command: documents from the cache when it has them, else
+    from the database (and then cached). `cache`: anything with get(film_id) / put(doc)."""
+
+    __slots__ = ("cache", "session")
+
+    def __init__(self, session: AsyncSession, cache: DocumentCacheLike | None = None) -> None:
+        self.session = session
+        self.cache = cache
+
+    async def film(self, film_id: int) -> FilmDocument | None:
+        if self.cache is not None and (doc := self.cache.get(film_id)) is not None:
+            return doc
+        doc = await load_film(self.session, film_id)
+        if doc is not None and self.cache is not None:
+            self.cache.put(doc)
+        return doc
+
+    async def films(self, film_ids: Sequence[int]) -> list[FilmDocument]:
+        """The films of `film_ids` that exist, in that order (cached ones not read again)."""
+        found: dict[int, FilmDocument] = {}
+        missing: list[int] = []
+        for film_id in film_ids:
+            if self.cache is not None and (doc := self.cache.get(film_id)) is not None:
+                found[film_id] = doc
+            else:
+                missing.append(film_id)
+        if missing:
+            loaded = await load_films(self.session, missing)
+            found.update(loaded)
+            if self.cache is not None:
+                for doc in loaded.values():
+                    self.cache.put(doc)
+        return [found[i] for i in film_ids if i in found]
+
+    async def person(self, person_id: int) -> PersonDocument | None:
+        return await load_person(self.session, person_id)
+
+
+__all__ = ["DocumentCacheLike", "Reads", "document_of", "load_film", "load_films", "load_person"]
