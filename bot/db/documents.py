@@ -11,6 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a credit is for (bot.db.models imports it: the credits table stores the value)."""
+
+    ACTOR = "actor"
+    DIRECTOR = "director"
+    WRITER = "writer"
+    CINEMATOGRAPHER = "cinematographer"
+    COMPOSER = "composer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +34,7 @@ class PersonRef:
 
 @dataclass(frozen=True, slots=True)
 class CreditDoc:
-    """One credit of a film, in billing order (`role`: bot.db.models.Role's value)."""
+    """One credit of a film, in billing order (`role`: a Role's value)."""
 
     person: PersonRef
     role: str
@@ -155,4 +166,5 @@ __all__ = [
     "RatingDoc",
     "ReleaseDoc",
     "ReviewDoc",
+    "Role",
 ]

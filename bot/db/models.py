@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -22,6 +21,8 @@ from sqlalchemy import (
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.db.documents import Role
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -42,14 +43,6 @@ def _owned(back_populates: str, order_by: str) -> Mapped[Any]:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class Role(StrEnum):
-    ACTOR = "actor"
-    DIRECTOR = "director"
-    WRITER = "writer"
-    CINEMATOGRAPHER = "cinematographer"
-    COMPOSER = "composer"
 
 
 def _now() -> dt.datetime:
