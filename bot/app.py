@@ -1,5 +1,9 @@
 """The running bot's core, shared by Discord, `popcorn chat` and the benchmark: the database
-engine, the session factory and the fuzzy index, created once at start-up."""
+engine, the session factory, the fuzzy index and the document cache, created once at start-up.
+
+Every committed change empties its films from the document cache before anything else hears of
+it (`announce`), and the change feed does the same in the other processes (`refresh_film`,
+`resync`), so no reply shows a film as it was before a change."""
 
 from __future__ import annotations
 
@@ -39,6 +43,7 @@ from bot.db.importer import (
 from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
 from bot.db.queries import film_document, orphan_people, people_documents, search_documents
+from bot.db.read_cache import DocumentCache
 from bot.db.reading import Reads
 from bot.records.archives import is_archive, read_archive
 from bot.records.files import CatalogFile, LoadedRecord, check_unique, load_import, load_paths
@@ -48,6 +53,9 @@ log = logging.getLogger(__name__)
 #: The meta row saying the shipped data/ was loaded (when, from where): never guessed.
 DATA_LOADED = "data_loaded"
 ChangeListener = Callable[[ChangeEvent], Awaitable[None]]
+#: A change of more films than this (a prolific person renamed) is signalled to the other
+#: processes as "resync" (rebuild the index, empty the cache) rather than film by film.
+FEED_FILMS = 20
 
 
 def _now() -> str:
@@ -62,6 +70,8 @@ class Popcorn:
     index: SearchIndex
     listeners: list[ChangeListener] = field(default_factory=list)
     feed: ChangeFeed | None = None
+    #: The films' read documents (bot/db/read_cache.py), used by `context().reads`.
+    documents: DocumentCache = field(default_factory=DocumentCache)
 
     @classmethod
     async def start(cls, settings: Settings, *, seed: bool = True) -> Popcorn:
@@ -70,14 +80,15 @@ class Popcorn:
         engine = create_engine(settings.resolved_database_url)
         try:
             sessions = create_session_factory(engine)
-            app = cls(settings, engine, sessions, SearchIndex())
+            documents = DocumentCache(settings.cache_films, settings.cache_mb)
+            app = cls(settings, engine, sessions, SearchIndex(), documents=documents)
             async with startup_lock(engine):
                 await migrate.upgrade(engine)
                 if seed:
                     await app.seed_if_empty()
             await app.rebuild_index()
             if supports_feed(engine):
-                app.feed = ChangeFeed(engine, app.refresh_film, app.rebuild_index)
+                app.feed = ChangeFeed(engine, app.refresh_film, app.resync)
                 await app.feed.start()
         except BaseException:
             await engine.dispose()
@@ -213,9 +224,12 @@ class Popcorn:
                 stats.removed_reviews_restored += reviews
                 stats.history_restored += rows
                 stats.settings_restored += await restore_guild_settings(session, backup)
+        # Committed: any film may have changed (its record, a restored removed review).
+        self.documents.clear()
         if reindex:
             await self.rebuild_index()
-        if self.feed is not None and (stats.films_created or stats.films_updated):
+        changed = stats.films_created or stats.films_updated or stats.removed_reviews_restored
+        if self.feed is not None and changed:
             await self.feed.publish(None)
         return stats
 
@@ -223,6 +237,13 @@ class Popcorn:
         async with self.sessions() as session:
             films, people = await search_documents(session)
         self.index = SearchIndex(films, people)
+
+    async def resync(self) -> None:
+        """Signals from other processes may have been missed (the change feed reconnected),
+        or many films changed (an import, a rename there): nothing cached is trusted, and
+        the index is built again."""
+        self.documents.clear()
+        await self.rebuild_index()
 
     def context(self, session: AsyncSession) -> AnswerContext:
         return AnswerContext(
@@ -285,15 +306,27 @@ class Popcorn:
         return Notice(f"Done: {summary}.")
 
     async def announce(self, events: Sequence[ChangeEvent]) -> None:
-        """After a commit: the index sees the change at once, then the listeners hear of it."""
+        """After a commit: the document cache forgets every film the change wrote (first,
+        before any await), the index sees the film changed at once, the other processes are
+        signalled (the change feed), then the listeners hear of it.
+
+        The films an event only touched (a renamed person's, a merged or removed film) were
+        already set right in the index by their command; the other processes refresh them
+        one by one, or, past FEED_FILMS, all at once (`resync`)."""
         for event in events:
+            films = [event.film_id] if event.film_id is not None else []
+            films += [film_id for film_id in event.touched if film_id not in films]
+            for film_id in films:
+                self.documents.invalidate(film_id)
             if event.film_id is not None:
                 await self.refresh_film(event.film_id)
-                if self.feed is not None:
+            if self.feed is not None and films:
+                signals: list[int | None] = [*films] if len(films) <= FEED_FILMS else [None]
+                for signal in signals:
                     try:
-                        await self.feed.publish(event.film_id)
+                        await self.feed.publish(signal)
                     except Exception:
-                        log.exception("could not signal the change of film %s", event.film_id)
+                        log.exception("could not signal the change of film %s", signal)
             for listener in self.listeners:
                 try:
                     await listener(event)
@@ -303,7 +336,9 @@ class Popcorn:
     async def refresh_film(self, film_id: int) -> None:
         """The index told of a film's change (here, or by the change feed from another
         process): the film, its people as they are now (renamed, aliases), and the people the
-        change left with no film at all, who drop out of every look-up."""
+        change left with no film at all, who drop out of every look-up. Its cached document
+        is forgotten first (before any await: a read in flight is not cached after it)."""
+        self.documents.invalidate(film_id)
         async with self.sessions() as session:
             doc = await film_document(session, film_id)
             people = await people_documents(session, film_id)

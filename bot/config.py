@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     shard_ids: list[int] | None = Field(default=None, alias="POPCORN_SHARD_IDS")
     cooldown_rate: int = Field(default=5, alias="POPCORN_COOLDOWN_RATE", gt=0)
     cooldown_seconds: float = Field(default=10.0, alias="POPCORN_COOLDOWN_SECONDS", gt=0)
+    # The document cache (bot/db/read_cache.py): at most this many films, and about this much
+    # memory; 0 films: no cache (every reply reads the database).
+    cache_films: int = Field(default=5_000, alias="POPCORN_CACHE_FILMS", ge=0)
+    cache_mb: float = Field(default=64.0, alias="POPCORN_CACHE_MB", ge=0)
     # Whose films the site is working through: `!progress` counts their reviewed films.
     project_person: str = Field(
         default=DEFAULT_PROJECT_PERSON, alias="POPCORN_PROJECT_PERSON", max_length=200

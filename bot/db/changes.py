@@ -342,9 +342,13 @@ async def guild_settings(session: AsyncSession, guild_id: int) -> GuildSettings:
 
 @dataclass(frozen=True, slots=True)
 class ChangeEvent:
-    """Told to listeners after a change is committed (mod-log, other processes, the index)."""
+    """Told to listeners after a change is committed (mod-log, other processes, the index,
+    the document cache). `touched`: other films the same change wrote (a merged duplicate,
+    gone now), refreshed like `film_id` but not told as changes of their own. An event with
+    no film at all (film_id None, nothing touched) means films unknown: all are refreshed."""
 
     film_id: int | None
     guild_id: int | None
     actor: str
     summary: str
+    touched: tuple[int, ...] = ()

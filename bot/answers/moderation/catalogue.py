@@ -99,7 +99,7 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
         return repair
     _forget_orphans(ctx, repair)
     ctx.index.remove_film(film_id)
-    event(ctx, request, None, f"removed the film {label}")
+    event(ctx, request, None, f"removed the film {label}", touched=[film_id])
     went = " Its removed review went with it (the verdict is in the history)." if removed else ""
     return Notice(f"Removed the film {label}; its history is kept.{went}")
 
@@ -142,7 +142,9 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
     ctx.index.remove_film(source_id)
     # The target's new aliases and credits: refreshed in the index once announced.
     summary = f"merged the film {source_label} into {target_label}"
-    ctx.events.append(ChangeEvent(target_id, actor.guild_id, actor.name, summary))
+    ctx.events.append(
+        ChangeEvent(target_id, actor.guild_id, actor.name, summary, touched=(source_id,))
+    )
     added = []
     if repair.aliases:
         added.append(f"aliases added: {human_list([f'“{echo(a)}”' for a in repair.aliases])}")

@@ -4,6 +4,7 @@ or a restore is applied at once, in the command's own session."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -115,8 +116,16 @@ def kept_line(kept: tuple[str, ...], article: bool) -> str:
     )
 
 
-def event(ctx: AnswerContext, request: Request, film: Film | None, summary: str) -> None:
-    """Told to the listeners once the command's session is committed (the mod-log)."""
+def event(
+    ctx: AnswerContext,
+    request: Request,
+    film: Film | None,
+    summary: str,
+    touched: Iterable[int] = (),
+) -> None:
+    """Told to the listeners once the command's session is committed (the mod-log).
+    `touched`: the other films the change wrote (a person's, a removed one), which the
+    document cache and the other processes must forget."""
     actor = request.actor
     ctx.events.append(
         ChangeEvent(
@@ -124,6 +133,7 @@ def event(ctx: AnswerContext, request: Request, film: Film | None, summary: str)
             guild_id=actor.guild_id if actor else None,
             actor=actor.name if actor else "?",
             summary=summary,
+            touched=tuple(touched),
         )
     )
 

@@ -84,7 +84,7 @@ async def rename_answer(ctx: AnswerContext, request: Request) -> Answer:
     await reindex_person(ctx, person_id)
     new_name = " ".join(new.split())
     summary = f"renamed {old_name} to {new_name}: {films_said(saved)}"
-    event(ctx, request, None, summary)
+    event(ctx, request, None, summary, touched=[film_id for film_id, _ in saved.films])
     return Notice(
         f"Renamed {echo(old_name)} to {echo(new_name)}: {films_said(saved)}. "
         f"“{echo(old_name)}” still finds them."
@@ -111,7 +111,7 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
     ctx.index.remove_person(source_id)
     await reindex_person(ctx, target_id)
     summary = f"merged {source_name} into {target_name}: {films_said(saved)}"
-    event(ctx, request, None, summary)
+    event(ctx, request, None, summary, touched=[film_id for film_id, _ in saved.films])
     return Notice(
         f"Merged {echo(source_name)} into {echo(target_name)}: {films_said(saved)}. "
         f"“{echo(source_name)}” now finds {echo(target_name)}."

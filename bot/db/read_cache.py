@@ -1,0 +1,188 @@
+"""The document cache (issue 13): the films' read documents (bot/db/documents.py) kept in
+memory, so a reply about a film already read touches no database at all.
+
+Bounded twice, least recently used first out: by the number of films (POPCORN_CACHE_FILMS)
+and by an estimate of their memory (POPCORN_CACHE_MB), measured once per document when it is
+put. Invalidated by every change (bot/app.py: `announce` in this process, `refresh_film` and
+`resync` for the change feed's signals from other processes on PostgreSQL).
+
+**The race, and the generations.** A command may read a film from the database, then wait
+(another command commits a change to that film and invalidates it), then put what it read:
+the old film, cached after its invalidation, served until the next change. So the cache keeps
+a clock that every `invalidate` and `clear` moves on, and remembers when each film last
+changed. A miss (`get` returning None) notes the clock for that film in the asking task;
+`put(doc)` then caches the document only if the film did not change since that miss (nor was
+everything cleared). A put with no miss before it in the same task (or an explicit
+`ticket` older than the change) is ignored: it might be old. `Reads` (bot/db/reading.py) asks
+`get` then loads then `put`s in one task, so it needs nothing more; other callers may take
+`ticket(film_id)` before loading and pass it as `put(doc, ticket)`.
+
+Not thread-safe: it is used from the event loop only (one per process)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+import weakref
+from collections import OrderedDict
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from bot.db.documents import FilmDocument
+
+DEFAULT_FILMS = 5_000
+DEFAULT_MB = 64.0
+#: How many films' last changes are remembered for the race check; past it, they are all
+#: forgotten at once and every read then in flight is treated as older (its put ignored).
+CHANGED_LIMIT = 10_000
+
+_ATOMS = (str, bytes, int, float, bool, dt.date, dt.datetime, type(None))
+
+
+def size_of(value: Any, _seen: set[int] | None = None) -> int:
+    """An estimate of the memory `value` holds (a document: its dataclasses, tuples, strings,
+    dates), each object counted once. Shared small objects (None, small ints, interned
+    strings) are counted too: it errs on the large side."""
+    seen = set() if _seen is None else _seen
+    if id(value) in seen:
+        return 0
+    seen.add(id(value))
+    size = sys.getsizeof(value)
+    if isinstance(value, _ATOMS):
+        return size
+    if isinstance(value, tuple | list | frozenset | set):
+        return size + sum(size_of(item, seen) for item in value)
+    if isinstance(value, dict):
+        return size + sum(size_of(k, seen) + size_of(v, seen) for k, v in value.items())
+    if is_dataclass(value) and not isinstance(value, type):
+        return size + sum(size_of(getattr(value, f.name), seen) for f in fields(value))
+    return size
+
+
+class DocumentCache:
+    """Film documents by film id, least recently used out first. `max_films=0` caches
+    nothing (every get is a miss)."""
+
+    def __init__(self, max_films: int = DEFAULT_FILMS, max_mb: float = DEFAULT_MB) -> None:
+        if max_films < 0 or max_mb < 0:
+            raise ValueError("cache bounds must not be negative")
+        self.max_films = max_films
+        self.max_bytes = int(max_mb * 1024 * 1024)
+        self._docs: OrderedDict[int, tuple[FilmDocument, int]] = OrderedDict()  # doc, bytes
+        self._bytes = 0
+        self._clock = 0  # moved on by every invalidate / clear
+        self._floor = 0  # a ticket below it is too old for any film (cleared since)
+        self._changed: dict[int, int] = {}  # film id -> the clock when it last changed
+        # The clock at each miss, per asking task (and film): what its put is checked against.
+        self._asked: weakref.WeakKeyDictionary[asyncio.Task[Any], dict[int, int]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._asked_here: dict[int, int] = {}  # misses outside any task (plain calls)
+        self.hits = self.misses = self.evictions = self.refused = self.invalidations = 0
+
+    # -- reading ------------------------------------------------------------------------
+    def get(self, film_id: int) -> FilmDocument | None:
+        """The cached document (now the most recently used), or None: not cached. A miss
+        is noted for the race check of the put that follows it."""
+        entry = self._docs.get(film_id)
+        if entry is not None:
+            self._docs.move_to_end(film_id)
+            self.hits += 1
+            return entry[0]
+        self.misses += 1
+        asked = self._asked_by_caller()
+        asked.setdefault(film_id, self._clock)
+        if len(asked) > CHANGED_LIMIT:  # misses never followed by a put (films not found)
+            asked.clear()
+        return None
+
+    def ticket(self, film_id: int) -> int:
+        """Take before reading a film from the database; give to `put`."""
+        return self._clock
+
+    def put(self, doc: FilmDocument, ticket: int | None = None) -> bool:
+        """Cache `doc` unless its film changed since it was asked for (its miss in this
+        task, or `ticket`): then it may be old, and is ignored. True if cached."""
+        if ticket is None:
+            ticket = self._asked_by_caller().pop(doc.id, None)
+        if ticket is None or ticket < self._floor or self._changed.get(doc.id, -1) >= ticket:
+            self.refused += 1
+            return False
+        if self.max_films == 0:
+            return False
+        size = size_of(doc)
+        if size > self.max_bytes:
+            return False
+        self._drop(doc.id)
+        self._docs[doc.id] = (doc, size)
+        self._bytes += size
+        while len(self._docs) > self.max_films or self._bytes > self.max_bytes:
+            _, (_, dropped) = self._docs.popitem(last=False)
+            self._bytes -= dropped
+            self.evictions += 1
+        return True
+
+    # -- changes ------------------------------------------------------------------------
+    def invalidate(self, film_id: int) -> None:
+        """The film changed (or is gone): forgotten, and a read of it begun before now is
+        not cached when it ends."""
+        self.invalidations += 1
+        self._drop(film_id)
+        self._changed[film_id] = self._clock
+        self._clock += 1
+        if len(self._changed) > CHANGED_LIMIT:
+            self._forget_changes()
+
+    def clear(self) -> None:
+        """Everything may have changed (an import, a rename, a missed signal)."""
+        self.invalidations += 1
+        self._docs.clear()
+        self._bytes = 0
+        self._forget_changes()
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "hits": self.hits,
+            "misses": self.misses,
+            "evictions": self.evictions,
+            "refused": self.refused,  # puts ignored: the film changed while it was read
+            "invalidations": self.invalidations,
+            "size": len(self._docs),
+            "bytes": self._bytes,
+            "max_films": self.max_films,
+            "max_bytes": self.max_bytes,
+        }
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __contains__(self, film_id: object) -> bool:
+        return film_id in self._docs
+
+    # -- inside -------------------------------------------------------------------------
+    def _drop(self, film_id: int) -> None:
+        entry = self._docs.pop(film_id, None)
+        if entry is not None:
+            self._bytes -= entry[1]
+
+    def _forget_changes(self) -> None:
+        """Every read in flight is now older than a change: its put is ignored."""
+        self._clock += 1
+        self._floor = self._clock
+        self._changed.clear()
+
+    def _asked_by_caller(self) -> dict[int, int]:
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:  # no running loop
+            task = None
+        if task is None:
+            return self._asked_here
+        asked = self._asked.get(task)
+        if asked is None:
+            asked = self._asked[task] = {}
+        return asked
+
+
+__all__ = ["DEFAULT_FILMS", "DEFAULT_MB", "DocumentCache", "size_of"]
