@@ -8,14 +8,13 @@ from bot.answers.resolve import resolve_film
 from bot.answers.text import clip, film_label, human_date, plural
 from bot.answers.types import Answer, Card, Choice, Field, ItemList, Link, Request, Tone
 from bot.answers.vocabulary import ASPECT_TITLES
-from bot.db.exporter import current_review
-from bot.db.models import Film, Release, Review, Role
+from bot.db.documents import FilmDocument, ReleaseDoc, ReviewDoc, Role
 from bot.records.ratings import ASPECTS, Grade, film_score
 
 NOT_REVIEWED = "Not reviewed yet."
 
 
-def rating_text(review: Review, aspect: str) -> str:
+def rating_text(review: ReviewDoc, aspect: str) -> str:
     """`▰▰▰▱▱ GOOD` for the word scale, `8/10` for the film, `not rated` when unset."""
     rating = next((r for r in review.ratings if r.aspect == aspect), None)
     if rating is None:
@@ -26,7 +25,7 @@ def rating_text(review: Review, aspect: str) -> str:
     return f"{grade.bar} {grade.value}"
 
 
-def people(film: Film, role: Role) -> list[str]:
+def people(film: FilmDocument, role: Role) -> list[str]:
     names: list[str] = []
     for credit in film.credits:
         if credit.role == role and credit.person.name not in names:
@@ -34,7 +33,7 @@ def people(film: Film, role: Role) -> list[str]:
     return names
 
 
-def cast_lines(film: Film) -> list[str]:
+def cast_lines(film: FilmDocument) -> list[str]:
     return [
         f"**{c.person.name}** as {c.character}" if c.character else f"**{c.person.name}**"
         for c in film.credits
@@ -42,7 +41,7 @@ def cast_lines(film: Film) -> list[str]:
     ]
 
 
-def release_text(release: Release | None) -> str | None:
+def release_text(release: ReleaseDoc | None) -> str | None:
     if release is None:
         return None
     parts = [
@@ -57,7 +56,7 @@ def release_text(release: Release | None) -> str | None:
     return " · ".join(p for p in parts if p)
 
 
-def purchase_links(review: Review, tag: str | None) -> tuple[list[Link], bool]:
+def purchase_links(review: ReviewDoc, tag: str | None) -> tuple[list[Link], bool]:
     links = [
         Link(f"Buy at {p.retailer}", with_affiliate_tag(p.url, tag if p.affiliate else None))
         for p in review.purchase_links
@@ -65,7 +64,7 @@ def purchase_links(review: Review, tag: str | None) -> tuple[list[Link], bool]:
     return links, any(p.affiliate for p in review.purchase_links)
 
 
-def card_links(review: Review, tag: str | None) -> tuple[tuple[Link, ...], str | None]:
+def card_links(review: ReviewDoc, tag: str | None) -> tuple[tuple[Link, ...], str | None]:
     links, affiliate = purchase_links(review, tag)
     if review.trailer_url:
         links.append(Link("Trailer", review.trailer_url))
@@ -74,7 +73,7 @@ def card_links(review: Review, tag: str | None) -> tuple[tuple[Link, ...], str |
     return tuple(links), (AFFILIATE_DISCLOSURE if affiliate else None)
 
 
-def fact_fields(film: Film, review: Review | None) -> list[Field]:
+def fact_fields(film: FilmDocument, review: ReviewDoc | None) -> list[Field]:
     directors = people(film, Role.DIRECTOR)
     release = review.release if review else None
     facts = [
@@ -87,7 +86,7 @@ def fact_fields(film: Film, review: Review | None) -> list[Field]:
     return [Field(name, value, inline=True) for name, value in facts if value]
 
 
-def review_card(film: Film, review: Review, tag: str | None) -> Card:
+def review_card(film: FilmDocument, review: ReviewDoc, tag: str | None) -> Card:
     description = f"**{review.verdict}**" if review.verdict else "The review gives no verdict."
     if film.description:
         description += f"\n{film.description}"
@@ -115,7 +114,7 @@ def review_card(film: Film, review: Review, tag: str | None) -> Card:
     )
 
 
-def unreviewed_card(film: Film) -> Card:
+def unreviewed_card(film: FilmDocument) -> Card:
     fields = fact_fields(film, None)
     cast = cast_lines(film)[:6]
     if cast:
@@ -129,19 +128,24 @@ def unreviewed_card(film: Film) -> Card:
     )
 
 
+def film_card(film: FilmDocument, tag: str | None) -> Card:
+    """The film's rating card, or what is known of it when it is not reviewed yet."""
+    review = film.review
+    return review_card(film, review, tag) if review else unreviewed_card(film)
+
+
 async def review_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await resolve_film(ctx, request, "review leaving las vegas")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    review = current_review(film)
-    return review_card(film, review, ctx.affiliate_tag) if review else unreviewed_card(film)
+    return film_card(film, ctx.affiliate_tag)
 
 
 async def verdict_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await resolve_film(ctx, request, "verdict leaving las vegas")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    review = current_review(film)
+    review = film.review
     if review is None:
         return unreviewed_card(film)
     fields = [Field(ASPECT_TITLES[a], rating_text(review, a), inline=True) for a in ASPECTS]
@@ -159,7 +163,7 @@ async def verdict_answer(ctx: AnswerContext, request: Request) -> Answer:
 
 async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await resolve_film(ctx, request, "cast leaving las vegas")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
     crew = [
         f"{label}: {', '.join(names)}"
@@ -178,7 +182,7 @@ async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
                 f"The cast I have for {film_label(film.title, film.year)} lists only "
                 f"{actors[0]}; it isn't complete."
             )
-        elif current_review(film) is None:
+        elif film.review is None:
             partial = "This cast list isn't complete: it's the catalogue's, not the site's."
         else:
             partial = "This cast list isn't complete."
@@ -193,9 +197,9 @@ async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
 
 async def buy_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await resolve_film(ctx, request, "buy leaving las vegas")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    review = current_review(film)
+    review = film.review
     label = film_label(film.title, film.year)
     if review is None or not review.purchase_links:
         why = NOT_REVIEWED if review is None else "The review lists no shops for it."
@@ -220,11 +224,11 @@ async def buy_answer(ctx: AnswerContext, request: Request) -> Answer:
     )
 
 
-def verdict_or_rating(review: Review) -> str:
+def verdict_or_rating(review: ReviewDoc) -> str:
     film_rating = next((r for r in review.ratings if r.aspect == "film"), None)
     if film_rating is not None:
         return film_score(film_rating.score)
     return review.verdict or "reviewed"
 
 
-__all__ = ["buy_answer", "cast_answer", "review_answer", "verdict_answer"]
+__all__ = ["buy_answer", "cast_answer", "film_card", "review_answer", "verdict_answer"]

@@ -13,8 +13,14 @@ from bot.answers.context import AnswerContext
 from bot.answers.resolve import resolve_person
 from bot.answers.text import clip, echo, film_label, human_list, plural
 from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
-from bot.db.exporter import current_review
-from bot.db.models import Credit, Film, Person, Review, Role
+from bot.db.documents import (
+    FilmDocument,
+    FilmSummary,
+    PersonCredit,
+    PersonDocument,
+    ReviewDoc,
+    Role,
+)
 from bot.records.ratings import ASPECTS, film_score
 from bot.search import MatchStatus
 
@@ -45,7 +51,7 @@ class FilmFilter:
     def active(self) -> bool:
         return self.status is not None or self.first_year is not None
 
-    def keeps(self, film: Film, reviewed: bool) -> bool:
+    def keeps(self, film: FilmSummary | FilmDocument, reviewed: bool) -> bool:
         if self.status == "reviewed" and not reviewed:
             return False
         if self.status == "unreviewed" and reviewed:
@@ -158,7 +164,7 @@ def parse_filmography_text(text: str, *, person_known: bool = False) -> Filmogra
 # --- the filmography ---------------------------------------------------------------------------
 
 
-def review_summary(review: Review) -> str:
+def review_summary(review: ReviewDoc) -> str:
     """`8/10 · verdict`, or the Blu-ray grades when the review gives no film rating."""
     ratings = {r.aspect: r for r in review.ratings}
     film = ratings.get("film")
@@ -171,14 +177,14 @@ def review_summary(review: Review) -> str:
     return " · ".join(parts) or "reviewed"
 
 
-def _credits_by_film(person: Person) -> dict[int, list[Credit]]:
-    by_film: dict[int, list[Credit]] = {}
+def _credits_by_film(person: PersonDocument) -> dict[int, list[PersonCredit]]:
+    by_film: dict[int, list[PersonCredit]] = {}
     for credit in person.credits:
-        by_film.setdefault(credit.film_id, []).append(credit)
+        by_film.setdefault(credit.film.id, []).append(credit)
     return by_film
 
 
-def _roles(credits: list[Credit]) -> str:
+def _roles(credits: list[PersonCredit]) -> str:
     roles = []
     for credit in credits:
         if credit.role == Role.ACTOR:
@@ -197,7 +203,7 @@ def _counts(total: int, reviewed: int) -> str:
     )
 
 
-def filmography_list(person: Person, film_filter: FilmFilter | None = None) -> Answer:
+def filmography_list(person: PersonDocument, film_filter: FilmFilter | None = None) -> Answer:
     """Reviewed films first (with their rating and verdict), then the rest, each by year.
 
     With a filter that keeps nothing, a Notice saying so plainly."""
@@ -207,7 +213,7 @@ def filmography_list(person: Person, film_filter: FilmFilter | None = None) -> A
     total = reviewed = 0
     for credits in _credits_by_film(person).values():
         film = credits[0].film
-        review = current_review(film)
+        review = film.review
         total += 1
         reviewed += review is not None
         if not film_filter.keeps(film, review is not None):
@@ -290,7 +296,7 @@ async def _filmography(
                 replace(c, request=replace(c.request, text=request.text)) for c in person.choices
             ),
         )
-    if not isinstance(person, Person):
+    if not isinstance(person, PersonDocument):
         return person
     if parsed.problem is not None:
         return Notice(parsed.problem, Tone.WARNING)
@@ -320,19 +326,19 @@ async def unknown_command_answer(ctx: AnswerContext, request: Request) -> Answer
 # --- newest / earliest film ----------------------------------------------------------------------
 
 
-def _status_text(film: Film) -> str:
-    review = current_review(film)
+def _status_text(film: FilmSummary) -> str:
+    review = film.review
     return f"reviewed: {review_summary(review)}" if review else "not reviewed yet"
 
 
-def person_film_by_year(person: Person, *, newest: bool) -> Answer:
+def person_film_by_year(person: PersonDocument, *, newest: bool) -> Answer:
     """`The newest Nicolas Cage film in the database is Joe (2013), not reviewed yet.`
 
     Films without a year are left out and said to be; films sharing the year are all named.
-    `person` must have its credits, films, reviews and ratings loaded (`person_with_credits`).
+    `person`: a PersonDocument (its credits' films carry their current review).
     """
     word = "newest" if newest else "earliest"
-    films = list({c.film_id: c.film for c in person.credits}.values())
+    films = list({c.film.id: c.film for c in person.credits}.values())
     dated = [f for f in films if f.year is not None]
     undated = len(films) - len(dated)
     filmography = Choice("Filmography", Request("filmography", person_id=person.id))

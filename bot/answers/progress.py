@@ -11,9 +11,7 @@ from bot.answers.people import loose_person_name
 from bot.answers.resolve import person_named, resolve_person
 from bot.answers.text import echo, film_label, human_date, plural
 from bot.answers.types import Answer, Card, Choice, Field, Notice, Request, Tone
-from bot.db.exporter import current_review
-from bot.db.models import Film, Person, Review
-from bot.db.queries import person_with_credits
+from bot.db.documents import FilmSummary, PersonDocument, ReviewDoc
 from bot.records.ratings import BAR_EMPTY, BAR_FULL
 
 BAR_CELLS = 10
@@ -43,37 +41,37 @@ def progress_bar(done: int, total: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    person: Person
+    person: PersonDocument
     total: int
     reviewed: int
-    latest: tuple[Film, Review] | None
+    latest: tuple[FilmSummary, ReviewDoc] | None
 
 
-def _latest_key(pair: tuple[Film, Review]) -> tuple[bool, object, object, int]:
+def _latest_key(pair: tuple[FilmSummary, ReviewDoc]) -> tuple[bool, object, object, int]:
     """By the review's published date; undated reviews after dated ones, by when added."""
     review = pair[1]
     return (review.published is not None, review.published, review.created_at, review.id)
 
 
-def person_progress(person: Person) -> Progress:
-    """Counts from a person loaded with `person_with_credits`."""
-    films = {c.film_id: c.film for c in person.credits}
-    reviewed = [(film, review) for film in films.values() if (review := current_review(film))]
+def person_progress(person: PersonDocument) -> Progress:
+    """Counts from a person's document (its films carry their current review)."""
+    films = {c.film.id: c.film for c in person.credits}
+    reviewed = [(film, review) for film in films.values() if (review := film.review)]
     latest = max(reviewed, key=_latest_key) if reviewed else None
     return Progress(person, len(films), len(reviewed), latest)
 
 
-def _when(review: Review) -> str:
+def _when(review: ReviewDoc) -> str:
     if review.published is not None:
         return f"published {human_date(review.published)}"
     added = human_date(review.created_at.date()) if review.created_at else None
     return f"added {added} (no publication date given)" if added else "no date given"
 
 
-async def _project_person(ctx: AnswerContext) -> Person | Answer:
+async def _project_person(ctx: AnswerContext) -> PersonDocument | Answer:
     name = project_person(ctx)
     person_id = person_named(ctx, name)
-    person = await person_with_credits(ctx.session, person_id) if person_id is not None else None
+    person = await ctx.reads.person(person_id) if person_id is not None else None
     return person or Notice(
         f"{echo(name, 80)} isn't in the database, so I can't say how far the reviews have got. "
         f"Try `{ctx.prefix}progress` with someone else's name, or `{ctx.prefix}stats`.",
@@ -81,7 +79,7 @@ async def _project_person(ctx: AnswerContext) -> Person | Answer:
     )
 
 
-async def _whose_progress(ctx: AnswerContext, request: Request) -> Person | Answer:
+async def _whose_progress(ctx: AnswerContext, request: Request) -> PersonDocument | Answer:
     """The person named after `!progress` or by `request.person_id`, else the project person."""
     if request.person_id is None and (request.command != "progress" or not request.text.strip()):
         return await _project_person(ctx)  # a question's text is no name
@@ -141,7 +139,7 @@ async def progress_answer(ctx: AnswerContext, request: Request) -> Answer:
     """`!progress` (the project person), `!progress elisabeth shue`, or a request carrying
     `person_id` (a question about someone's films)."""
     person = await _whose_progress(ctx, request)
-    if not isinstance(person, Person):
+    if not isinstance(person, PersonDocument):
         return person
     return progress_card(person_progress(person))
 
@@ -150,7 +148,7 @@ async def next_review_answer(ctx: AnswerContext, request: Request) -> Answer:
     """ "When is the next review?": the bot doesn't know the site's plans; it says so and
     shows what is left (of the project person, or of `request.person_id`)."""
     person = await _whose_progress(ctx, request)
-    if not isinstance(person, Person):
+    if not isinstance(person, PersonDocument):
         return person
     return progress_card(person_progress(person), next_review=True)
 

@@ -12,16 +12,13 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass
-
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import TYPE_CHECKING
 
 from bot.answers.context import AnswerContext
 from bot.answers.films import review_card
 from bot.answers.text import clip, echo, film_label, human_date, plural
 from bot.answers.types import Answer, Card, Field, ItemList, Notice, Request, Tone
 from bot.answers.vocabulary import ASPECT_NAMES, ASPECT_TITLES, ASPECT_WORDS
-from bot.db.exporter import current_review
-from bot.db.queries import film_details
 from bot.db.rankings import (
     BLURAY,
     RankedFilm,
@@ -33,6 +30,9 @@ from bot.db.rankings import (
     reviewed_film_ids,
 )
 from bot.records.ratings import ASPECTS, Grade, film_score
+
+if TYPE_CHECKING:  # the listing queries take the command's session; nothing else here does
+    from sqlalchemy.ext.asyncio import AsyncSession
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 25
@@ -179,8 +179,8 @@ async def random_answer(ctx: AnswerContext, request: Request) -> Answer:
     ids = await reviewed_film_ids(ctx.session)
     if not ids:
         return Notice(NO_REVIEWS, Tone.INFO)
-    film = await film_details(ctx.session, random.choice(ids))
-    review = current_review(film) if film is not None else None
+    film = await ctx.reads.film(random.choice(ids))
+    review = film.review if film is not None else None
     if film is None or review is None:
         return Notice("That review is no longer in the database: try again.", Tone.ERROR)
     return review_card(film, review, ctx.affiliate_tag)

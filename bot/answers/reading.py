@@ -19,8 +19,7 @@ from bot.answers.review_text import (
 )
 from bot.answers.text import echo, film_label
 from bot.answers.types import Answer, Choices, ItemList, Link, Notice, Request, Tone
-from bot.db.exporter import current_review
-from bot.db.models import Film
+from bot.db.documents import FilmDocument
 from bot.search import MatchStatus
 
 #: Characters of review text on one page (an embed's description holds 4,096; the list
@@ -133,10 +132,10 @@ async def read_answer(ctx: AnswerContext, request: Request) -> Answer:
             film,
             choices=tuple(replace(c, request=replace(c.request, text=part)) for c in film.choices),
         )
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
     label = film_label(film.title, film.year)
-    review = current_review(film)
+    review = film.review
     if review is None:
         return Notice(
             f"{label} is not reviewed yet.",

@@ -15,8 +15,8 @@ from typing import Protocol, TypeVar
 from bot.answers.context import AnswerContext
 from bot.answers.text import echo, emphasised, film_label, human_list
 from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
-from bot.db.models import Film, Person
-from bot.db.queries import credited_people, film_details, person_with_credits
+from bot.db.documents import FilmDocument, PersonDocument
+from bot.db.queries import credited_people
 from bot.search import FilmMatch, MatchStatus, PersonMatch, normalize_name
 
 MAX_QUERY = 200
@@ -143,19 +143,19 @@ def _typed_film(ctx: AnswerContext, text: str) -> tuple[FilmMatch, bool]:
     return match, False
 
 
-async def film_by_id(ctx: AnswerContext, film_id: int) -> Film | Notice:
-    """The film a button or a choice names, with its credits and reviews loaded."""
-    return await film_details(ctx.session, film_id) or gone("film")
+async def film_by_id(ctx: AnswerContext, film_id: int) -> FilmDocument | Notice:
+    """The film a button or a choice names, with its credits and reviews."""
+    return await ctx.reads.film(film_id) or gone("film")
 
 
 async def _narrowed(
-    ctx: AnswerContext, match: FilmMatch, narrow: Callable[[Film], bool]
-) -> Film | None:
+    ctx: AnswerContext, match: FilmMatch, narrow: Callable[[FilmDocument], bool]
+) -> FilmDocument | None:
     """The one candidate of an ambiguous match that `narrow` keeps, if only one is kept."""
     if match.status is not MatchStatus.AMBIGUOUS:
         return None
-    films = [await film_details(ctx.session, c.doc.id) for c in match.candidates[:MAX_CHOICES]]
-    fitting = [f for f in films if f is not None and narrow(f)]
+    films = await ctx.reads.films([c.doc.id for c in match.candidates[:MAX_CHOICES]])
+    fitting = [f for f in films if narrow(f)]
     return fitting[0] if len(fitting) == 1 else None
 
 
@@ -165,9 +165,9 @@ async def resolve_film(
     example: str = "",
     *,
     named: Named[FilmMatch] | None = None,
-    narrow: Callable[[Film], bool] | None = None,
+    narrow: Callable[[FilmDocument], bool] | None = None,
     announce: bool = True,
-) -> Film | Answer:
+) -> FilmDocument | Answer:
     """The film `request` is about, or an answer that asks back.
 
     By `request.film_id` when set (a button's), else by what a question named (`named`), else
@@ -187,7 +187,7 @@ async def resolve_film(
         match, asked = named.match, named.text
     if match.status is MatchStatus.FOUND and match.best is not None:
         film = await film_by_id(ctx, match.best.id)
-        if isinstance(film, Film) and announce and (match.loose or reread):
+        if isinstance(film, FilmDocument) and announce and (match.loose or reread):
             ctx.understood = understood_line(film_label(film.title, film.year))
         return film
     fitting = await _narrowed(ctx, match, narrow) if narrow is not None else None
@@ -239,9 +239,9 @@ def person_not_found(
     return Notice(f"I couldn't find anyone called “{asked}”.", Tone.WARNING)
 
 
-async def person_by_id(ctx: AnswerContext, person_id: int) -> Person | Notice:
-    """The person a button or a choice names, with their credits loaded."""
-    return await person_with_credits(ctx.session, person_id) or gone("person")
+async def person_by_id(ctx: AnswerContext, person_id: int) -> PersonDocument | Notice:
+    """The person a button or a choice names, with their credits."""
+    return await ctx.reads.person(person_id) or gone("person")
 
 
 def person_named(ctx: AnswerContext, name: str) -> int | None:
@@ -280,7 +280,7 @@ async def resolve_person(
     named: Named[PersonMatch] | None = None,
     pick: str | None = None,
     announce: bool = True,
-) -> Person | Answer:
+) -> PersonDocument | Answer:
     """The person `request` is about, or an answer that asks back.
 
     By `request.person_id` when set, else by what a question named (`named`), else by the
@@ -299,7 +299,7 @@ async def resolve_person(
         match = ctx.index.find_person(asked)
     if match.status is MatchStatus.FOUND and match.best is not None:
         person = await person_by_id(ctx, match.best.id)
-        if isinstance(person, Person) and announce and match.loose:
+        if isinstance(person, PersonDocument) and announce and match.loose:
             ctx.understood = understood_line(person.name)
         return person
     if match.status is MatchStatus.AMBIGUOUS:

@@ -11,8 +11,8 @@ import pytest
 from bot.answers.people import parse_filmography_text, person_film_by_year
 from bot.answers.types import Card, Choices, ItemList, Notice, Tone
 from bot.app import Popcorn
-from bot.db.models import Credit, Film, Person, Role
-from bot.db.queries import person_with_credits
+from bot.db.documents import FilmSummary, PersonCredit, PersonDocument, Role
+from bot.db.reading import load_person
 from tests.helpers import answered as run
 
 LLV_LINE = (
@@ -221,11 +221,11 @@ def test_filter_words_are_not_the_name() -> None:
 # --- newest and earliest ----------------------------------------------------------------------
 
 
-async def cage(app: Popcorn) -> Person:
+async def cage(app: Popcorn) -> PersonDocument:
     found = app.index.find_person("nicolas cage").best
     assert found is not None
     async with app.sessions() as session:
-        person = await person_with_credits(session, found.id)
+        person = await load_person(session, found.id)
     assert person is not None
     return person
 
@@ -252,12 +252,12 @@ async def test_earliest_film(qapp: Popcorn) -> None:
     assert isinstance(card, Card) and card.title == "Fast Times at Ridgemont High (1982)"
 
 
-def _person(*films: tuple[int, str, int | None]) -> Person:
-    person = Person(id=1, name="Test Person")
-    for film_id, title, year in films:
-        film = Film(id=film_id, title=title, year=year)
-        person.credits.append(Credit(film_id=film_id, film=film, role=Role.ACTOR, character="X"))
-    return person
+def _person(*films: tuple[int, str, int | None]) -> PersonDocument:
+    credits = tuple(
+        PersonCredit(FilmSummary(film_id, "", title, year, (), None), Role.ACTOR, "X", 0)
+        for film_id, title, year in films
+    )
+    return PersonDocument(id=1, name="Test Person", aliases=(), credits=credits)
 
 
 def test_films_without_a_year_are_left_out_and_said_to_be() -> None:
@@ -283,7 +283,7 @@ async def test_a_reviewed_newest_film_says_how_it_was_rated(qapp: Popcorn) -> No
     found = qapp.index.find_person("elisabeth shue").best
     assert found is not None
     async with qapp.sessions() as session:
-        shue = await person_with_credits(session, found.id)
+        shue = await load_person(session, found.id)
     assert shue is not None
     answer = person_film_by_year(shue, newest=True)
     assert isinstance(answer, Card)

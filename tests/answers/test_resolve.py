@@ -18,7 +18,7 @@ from bot.answers.resolve import (
 )
 from bot.answers.types import Choices, Notice, Request, Tone
 from bot.app import Popcorn
-from bot.db.models import Film, Person
+from bot.db.documents import FilmDocument, PersonDocument
 from bot.search import Candidate, FilmDoc, FilmMatch, MatchStatus, PersonDoc, PersonMatch
 
 M = TypeVar("M", FilmMatch, PersonMatch)
@@ -75,14 +75,14 @@ async def test_a_question_narrows_an_ambiguous_title(qapp: Popcorn) -> None:
     named = Found("the wicker man", qapp.index.find_film("the wicker man"))
     assert named.match.status is MatchStatus.AMBIGUOUS
 
-    def has_howie(film: Film) -> bool:
+    def has_howie(film: FilmDocument) -> bool:
         return any(c.character == "Sergeant Howie" for c in film.credits)
 
     async with qapp.sessions() as session:
         ctx = qapp.context(session)
         film = await resolve_film(ctx, Request("ask"), named=named, narrow=has_howie)
         neither = await resolve_film(ctx, Request("ask"), named=named, narrow=lambda f: False)
-    assert isinstance(film, Film) and film.year == 1973
+    assert isinstance(film, FilmDocument) and film.year == 1973
     assert isinstance(neither, Choices) and len(neither.choices) == 2
 
 
@@ -107,7 +107,7 @@ async def test_a_loose_match_is_said_above_the_answer(
     async with qapp.sessions() as session:
         ctx = qapp.context(session)
         film = await resolve_film(ctx, request, "review x", named=found, announce=announce)
-    assert isinstance(film, Film) and film.title == "Leaving Las Vegas"
+    assert isinstance(film, FilmDocument) and film.title == "Leaving Las Vegas"
     assert ctx.understood == said
 
 
@@ -132,7 +132,7 @@ async def test_a_question_names_a_person(qapp: Popcorn) -> None:
     async with qapp.sessions() as session:
         ctx = qapp.context(session)
         person = await resolve_person(ctx, Request("ask"), named=named)
-    assert isinstance(person, Person) and person.name == "Nicolas Cage"
+    assert isinstance(person, PersonDocument) and person.name == "Nicolas Cage"
 
 
 def test_several_people_ask_back_in_the_command_or_the_question_wording() -> None:
@@ -166,5 +166,5 @@ async def test_a_setting_names_a_person_exactly(qapp: Popcorn) -> None:
         cage = person_named(ctx, "NICOLAS CAGE")
         assert cage is not None
         person = await resolve_person(ctx, Request("progress", person_id=cage))
-        assert isinstance(person, Person) and person.name == "Nicolas Cage"
+        assert isinstance(person, PersonDocument) and person.name == "Nicolas Cage"
         assert person_named(ctx, "Tom Hanks") is None

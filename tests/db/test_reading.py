@@ -3,10 +3,12 @@ in at most three queries; a person's filmography in four; documents cannot be ch
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import event, select
@@ -18,6 +20,7 @@ from bot.db.exporter import current_review
 from bot.db.models import Film, FilmAlias, Person
 from bot.db.queries import film_details, person_with_credits
 from bot.db.reading import Reads, document_of, load_film, load_films, load_person
+from tests.helpers import REPO
 
 
 @contextmanager
@@ -138,3 +141,68 @@ async def test_a_document_cannot_be_changed(app: Popcorn) -> None:
     with pytest.raises(AttributeError):
         doc.credits.append(doc.credits[0])  # type: ignore[attr-defined]
     assert all(isinstance(v, tuple) for v in (doc.genres, doc.credits, doc.reviews, doc.aliases))
+
+
+# -- the answers read documents only ---------------------------------------------------------
+
+ANSWERS = REPO / "bot" / "answers"
+FORBIDDEN = ("sqlalchemy", "bot.db.models")
+
+
+def _type_checking(node: ast.AST) -> bool:
+    test = node.test if isinstance(node, ast.If) else None
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def runtime_imports(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, module) of every import run when the module loads: those under
+    `if TYPE_CHECKING:` (annotations only) are left out."""
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if _type_checking(node):
+            stack.extend(cast(ast.If, node).orelse)
+            continue
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.lineno, node.module
+            yield from ((node.lineno, f"{node.module}.{alias.name}") for alias in node.names)
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def forbidden_imports(path: Path) -> list[str]:
+    """`file:line imports module` for each forbidden import of the file at `path`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{line} imports {module}"
+        for line, module in sorted(runtime_imports(tree))
+        if any(module == bad or module.startswith(f"{bad}.") for bad in FORBIDDEN)
+    ]
+
+
+def test_the_answers_import_neither_sqlalchemy_nor_the_models() -> None:
+    """Only the moderators' answers (bot/answers/moderation, writes) may use the ORM."""
+    modules = [p for p in ANSWERS.rglob("*.py") if "moderation" not in p.relative_to(ANSWERS).parts]
+    assert len(modules) > 10
+    found = [f"{path.parent.name}/{line}" for path in modules for line in forbidden_imports(path)]
+    assert found == []
+
+
+def test_the_import_check_sees_imports(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "import sqlalchemy.orm\n"
+        "from bot.db import models\n"
+        "from bot.db.models import Film\n"
+        "from bot.db.documents import Role\n"
+        "def f():\n    from sqlalchemy import select\n"
+        "if TYPE_CHECKING:\n    from sqlalchemy.ext.asyncio import AsyncSession\n",
+        encoding="utf-8",
+    )
+    lines = [line.split(" imports ")[1] for line in forbidden_imports(sample)]
+    assert lines == ["sqlalchemy.orm", "bot.db.models", "bot.db.models", "bot.db.models.Film",
+                     "sqlalchemy", "sqlalchemy.select"]  # fmt: skip

@@ -10,7 +10,7 @@ import pytest
 from bot.answers.resolve import resolve_film, resolve_person, with_understood
 from bot.answers.types import Card, Choices, ItemList, Request
 from bot.app import Popcorn
-from bot.db.models import Film, Person
+from bot.db.documents import FilmDocument, PersonDocument
 from bot.discord_bot import limits
 from bot.discord_bot.render import as_plain_text, render
 from bot.search import FilmDoc, MatchStatus, SearchIndex
@@ -177,7 +177,7 @@ async def test_resolve_film_says_what_it_understood(app: Popcorn) -> None:
     async with app.sessions() as session:
         ctx = app.context(session)
         film = await resolve_film(ctx, Request("review", "massive talent"), "review x")
-        assert isinstance(film, Film)
+        assert isinstance(film, FilmDocument)
         assert film.title == "The Unbearable Weight of Massive Talent"
         line = ctx.understood
         assert line == "Showing *The Unbearable Weight of Massive Talent (2022)*"
@@ -187,7 +187,7 @@ async def test_resolve_film_says_what_it_understood(app: Popcorn) -> None:
         # An exact title says nothing (one context per command).
         ctx = app.context(session)
         exact = await resolve_film(ctx, Request("review", "leaving las vegas"), "review x")
-        assert isinstance(exact, Film)
+        assert isinstance(exact, FilmDocument)
         assert ctx.understood is None
         assert with_understood(ctx, Card(title="card")) == Card(title="card")
 
@@ -211,7 +211,7 @@ async def test_resolve_person_says_what_it_understood(app: Popcorn) -> None:
     async with app.sessions() as session:
         ctx = app.context(session)
         person = await resolve_person(ctx, Request("filmography", "nick cage"), "x")
-        assert isinstance(person, Person) and person.name == "Nicolas Cage"
+        assert isinstance(person, PersonDocument) and person.name == "Nicolas Cage"
         assert ctx.understood == "Showing *Nicolas Cage*"
         answer = with_understood(ctx, ItemList(title="t", items=("a",)))
         assert isinstance(answer, ItemList) and answer.note == "Showing *Nicolas Cage*"

@@ -8,10 +8,12 @@ from dataclasses import replace
 from typing import Any
 
 from bot.answers.context import AnswerContext
-from bot.answers.resolve import resolve_film
+from bot.answers.resolve import gone, resolve_film
 from bot.answers.text import human_list
 from bot.answers.types import Answer, Choices, Notice, Request, Tone
+from bot.db.documents import FilmDocument
 from bot.db.models import Film
+from bot.db.queries import film_details
 
 REPLACE_WORDS = {"replace", "--replace"}
 CLEAR_WORDS = {"none", "unset", "-", "clear"}
@@ -167,6 +169,8 @@ async def film_to_change(
     """Like resolve_film, but a change never goes ahead on a guess: when several films could
     be meant, the moderator is asked to say it exactly (or add the year) and type it again."""
     found = await resolve_film(ctx, replace(request, text=text), example)
+    if isinstance(found, FilmDocument):  # a change writes the ORM film, read in this session
+        return await film_details(ctx.session, found.id) or gone("film")
     if isinstance(found, Choices):
         names = human_list([f"**{c.label}**" for c in found.choices], "or")
         prompt = found.prompt.removesuffix(":")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.answers.context import AnswerContext
-from bot.answers.films import review_card, unreviewed_card
+from bot.answers.films import film_card
 from bot.answers.moderation.access import acting
 from bot.answers.moderation.arguments import path_name
 from bot.answers.moderation.editing import RATING_PATH, _item, describe_change
@@ -44,6 +44,7 @@ from bot.db.changes import (
 )
 from bot.db.exporter import current_review, film_to_record
 from bot.db.models import Film
+from bot.db.reading import document_of
 from bot.records.ratings import film_score
 from bot.records.schema import Record
 
@@ -141,8 +142,7 @@ def event(
 async def preview_card(ctx: AnswerContext, record: Record, extra: list[Field]) -> Card:
     """The card as it will look once saved (written in the session, then rolled back)."""
     async with preview_record(ctx.session, record) as film:
-        review = current_review(film)
-        card = review_card(film, review, ctx.affiliate_tag) if review else unreviewed_card(film)
+        card = film_card(document_of(film), ctx.affiliate_tag)
     fields = (*card.fields[: 25 - len(extra)], *extra)
     return replace(card, title=f"Preview: {card.title}", fields=fields, tone=Tone.WARNING)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.answers.context import AnswerContext
-from bot.answers.films import review_card
+from bot.answers.films import film_card
 from bot.answers.moderation.access import acting
 from bot.answers.moderation.arguments import REPLACE_WORDS, film_to_change
 from bot.answers.moderation.editing import describe_change
@@ -19,6 +19,7 @@ from bot.answers.types import Answer, Confirmation, ItemList, Notice, PendingCha
 from bot.db.changes import ChangeError, film_history, history_entries
 from bot.db.exporter import current_review
 from bot.db.models import Change, Film
+from bot.db.reading import document_of
 from bot.records.files import RecordError
 
 
@@ -81,7 +82,7 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
     review = current_review(film)
     if review is None:
         return Notice(f"{film_label(film.title, film.year)} has no review to remove.", Tone.WARNING)
-    card = review_card(film, review, ctx.affiliate_tag)
+    card = film_card(document_of(film), ctx.affiliate_tag)
     return Confirmation(
         preview=replace(card, title=f"Remove: {card.title}", tone=Tone.ERROR),
         change=PendingChange(

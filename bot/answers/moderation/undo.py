@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.answers.context import AnswerContext
-from bot.answers.films import review_card
+from bot.answers.films import film_card
 from bot.answers.moderation.access import acting
 from bot.answers.moderation.arguments import film_to_change, path_name
 from bot.answers.moderation.pending import diff_lines, diff_text
@@ -36,6 +36,7 @@ from bot.db.changes import (
 )
 from bot.db.exporter import current_review, film_to_record
 from bot.db.models import Change, Film
+from bot.db.reading import document_of
 from bot.records.schema import Record
 
 EXAMPLE = "review undo the rock"
@@ -199,7 +200,7 @@ def _confirm_review(
     label = film_label(film.title, film.year)
     review = current_review(film)
     if kind == "remove" and review is not None:
-        card = review_card(film, review, ctx.affiliate_tag)
+        card = film_card(document_of(film), ctx.affiliate_tag)
         preview = replace(card, title=f"Undo: remove the review of {label}", tone=Tone.ERROR)
         prompt = (
             f"Undo {said} of {label}: remove its review? Members will see “not reviewed yet”; "

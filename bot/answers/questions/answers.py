@@ -57,9 +57,15 @@ from bot.answers.types import (
     Tone,
 )
 from bot.answers.vocabulary import ASPECT_NAMES, REVIEW_ASPECT_WORDS, genre_key
-from bot.db.exporter import current_review
-from bot.db.models import Credit, Film, Person, Release, Review, Role
-from bot.db.queries import film_details
+from bot.db.documents import (
+    CreditDoc,
+    FilmDocument,
+    FilmSummary,
+    PersonDocument,
+    ReleaseDoc,
+    ReviewDoc,
+    Role,
+)
 from bot.db.rankings import (
     BLURAY,
     characters_like,
@@ -137,9 +143,11 @@ async def ask_answer(ctx: AnswerContext, request: Request) -> Answer:
 # -- the handlers: one per intent of the table (table.py), registered with a decorator ------------
 
 QuestionHandler = Callable[[AnswerContext, Request, Question], Awaitable[Answer]]
-FilmHandler = Callable[[AnswerContext, Request, Question, Film], Awaitable[Answer]]
-PersonHandler = Callable[[AnswerContext, Request, Question, Person], Awaitable[Answer]]
-ReviewHandler = Callable[[AnswerContext, Request, Question, Film, Review], Awaitable[Answer]]
+FilmHandler = Callable[[AnswerContext, Request, Question, FilmDocument], Awaitable[Answer]]
+PersonHandler = Callable[[AnswerContext, Request, Question, PersonDocument], Awaitable[Answer]]
+ReviewHandler = Callable[
+    [AnswerContext, Request, Question, FilmDocument, ReviewDoc], Awaitable[Answer]
+]
 HANDLERS: dict[Intent, QuestionHandler] = {}
 
 
@@ -186,8 +194,10 @@ def about_review(*intents: Intent) -> Callable[[ReviewHandler], FilmHandler]:
     film not reviewed yet is said to be so (and what is known about it)."""
 
     def register(handler: ReviewHandler) -> FilmHandler:
-        async def on_film(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-            review = current_review(film)
+        async def on_film(
+            ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+        ) -> Answer:
+            review = film.review
             if review is None:
                 return not_reviewed(film)
             return await handler(ctx, request, q, film, review)
@@ -281,10 +291,10 @@ async def _film_for(
     ctx: AnswerContext,
     request: Request,
     question: Question,
-    narrow: Callable[[Film], bool] | None = None,
+    narrow: Callable[[FilmDocument], bool] | None = None,
     *,
     announce: bool = False,
-) -> Film | Answer:
+) -> FilmDocument | Answer:
     """The film the question is about, or an answer that asks back."""
     if request.film_id is None and question.film is None:
         return _film_not_found(ctx, request, question)
@@ -298,7 +308,9 @@ def _person_not_found(request: Request, question: Question) -> Answer:
     return person_not_found(miss.match, request, echo(miss.text), min_score=60)
 
 
-async def _person_for(ctx: AnswerContext, request: Request, question: Question) -> Person | Answer:
+async def _person_for(
+    ctx: AnswerContext, request: Request, question: Question
+) -> PersonDocument | Answer:
     """The person the question is about, or an answer that asks back."""
     if request.person_id is None and question.person is None:
         return _person_not_found(request, question)
@@ -315,7 +327,7 @@ async def _about_film(
     ctx: AnswerContext, request: Request, question: Question, handler: FilmHandler
 ) -> Answer:
     film = await _film_for(ctx, request, question, announce=True)
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
     # A film found loosely: "Showing *Face/Off (1997)*" above the answer.
     return with_understood(ctx, await handler(ctx, request, question, film))
@@ -339,7 +351,7 @@ async def _about_person(
         if person_id is not None:
             request = replace(request, person_id=person_id)
     person = await _person_for(ctx, request, question)
-    if not isinstance(person, Person):
+    if not isinstance(person, PersonDocument):
         return person
     return await handler(ctx, request, question, person)
 
@@ -347,15 +359,15 @@ async def _about_person(
 # -- sentences ---------------------------------------------------------------------------------
 
 
-def label(film: Film) -> str:
+def label(film: FilmDocument | FilmSummary) -> str:
     return film_label(film.title, film.year)
 
 
-def actor_credits(film: Film) -> list[Credit]:
+def actor_credits(film: FilmDocument) -> list[CreditDoc]:
     return [c for c in film.credits if c.role == Role.ACTOR]
 
 
-def cast_text(film: Film, limit: int = 4) -> str:
+def cast_text(film: FilmDocument, limit: int = 4) -> str:
     parts = [
         f"{c.person.name} ({c.character})" if c.character else c.person.name
         for c in actor_credits(film)
@@ -365,7 +377,7 @@ def cast_text(film: Film, limit: int = 4) -> str:
     return human_list(parts)
 
 
-def known_facts(film: Film) -> str:
+def known_facts(film: FilmDocument) -> str:
     """What the database holds about a film, in one line."""
     facts: list[str] = []
     if film.year:
@@ -383,12 +395,12 @@ def known_facts(film: Film) -> str:
     return " · ".join(facts) if facts else "nothing more than its title"
 
 
-def unset(film: Film, what: str) -> str:
+def unset(film: FilmDocument, what: str) -> str:
     return f"I don't have {what} {label(film)}. What I do know: {known_facts(film)}."
 
 
 def answer_card(
-    film: Film,
+    film: FilmDocument | FilmSummary,
     text: str,
     *,
     links: tuple[Link, ...] = (),
@@ -396,7 +408,7 @@ def answer_card(
     footer: str | None = None,
 ) -> Card:
     """A short answer about a film, its card one button away."""
-    reviewed = current_review(film) is not None
+    reviewed = film.review is not None
     if footer is None and not reviewed:
         footer = f"{film.title} is {NOT_REVIEWED}."
     return Card(
@@ -410,23 +422,23 @@ def answer_card(
     )
 
 
-def not_reviewed(film: Film) -> Card:
+def not_reviewed(film: FilmDocument) -> Card:
     return answer_card(
         film,
         f"{label(film)} is {NOT_REVIEWED}. What I know about it: {known_facts(film)}.",
     )
 
 
-def release_of(film: Film, review: Review | None) -> Release | None:
+def release_of(film: FilmDocument, review: ReviewDoc | None) -> ReleaseDoc | None:
     return (review.release if review else None) or (film.releases[0] if film.releases else None)
 
 
-def rating_of(review: Review, aspect: str) -> tuple[float, str | None] | None:
+def rating_of(review: ReviewDoc, aspect: str) -> tuple[float, str | None] | None:
     rating = next((r for r in review.ratings if r.aspect == aspect), None)
     return None if rating is None else (rating.score, rating.grade)
 
 
-def ratings_text(review: Review, aspects: Sequence[str] = ASPECTS[1:]) -> str:
+def ratings_text(review: ReviewDoc, aspects: Sequence[str] = ASPECTS[1:]) -> str:
     """`picture GOOD, audio POOR, extras OK` (the unrated ones said to be unrated)."""
     parts = []
     for aspect in aspects:
@@ -436,7 +448,7 @@ def ratings_text(review: Review, aspects: Sequence[str] = ASPECTS[1:]) -> str:
     return human_list(parts)
 
 
-def quote(review: Review, aspect: str) -> str | None:
+def quote(review: ReviewDoc, aspect: str) -> str | None:
     """The review's own sentence about the picture / audio / extras, if it has one."""
     keywords = REVIEW_ASPECT_WORDS[aspect]
     for text in (review.release_conclusion, review.music_audio, review.style_direction):
@@ -450,7 +462,9 @@ def quote(review: Review, aspect: str) -> str | None:
 
 
 @about_film(Intent.DIRECTOR, Intent.WRITER, Intent.COMPOSER, Intent.CINEMATOGRAPHER)
-async def crew_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def crew_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     role, sentence, missing = CREW[q.intent]
     credited = people(film, role)
     if not credited:
@@ -464,7 +478,9 @@ async def crew_answer(ctx: AnswerContext, request: Request, q: Question, film: F
 
 
 @about_film(Intent.RUNTIME)
-async def runtime_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def runtime_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     if not film.runtime_min:
         return answer_card(film, unset(film, "the runtime of"))
     hours, minutes = divmod(film.runtime_min, 60)
@@ -474,7 +490,7 @@ async def runtime_answer(ctx: AnswerContext, request: Request, q: Question, film
 
 @about_film(Intent.CERTIFICATE)
 async def certificate_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
 ) -> Answer:
     if not film.certificate:
         return answer_card(film, unset(film, "a certificate for"))
@@ -482,7 +498,9 @@ async def certificate_answer(
 
 
 @about_film(Intent.GENRE)
-async def genre_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def genre_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     genres = list(film.genres or [])
     if not genres:
         return answer_card(film, unset(film, "the genre of"))
@@ -496,8 +514,10 @@ async def genre_answer(ctx: AnswerContext, request: Request, q: Question, film: 
 
 
 @about_film(Intent.YEAR)
-async def year_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
+async def year_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
+    review = film.review
     release = release_of(film, review)
     text = (
         f"{film.title} came out in {film.year}."
@@ -512,14 +532,16 @@ async def year_answer(ctx: AnswerContext, request: Request, q: Question, film: F
 
 
 @about_film(Intent.PLOT)
-async def plot_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def plot_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     about = film.synopsis or film.description
     if not about:
         return answer_card(film, unset(film, "a synopsis of"))
     return answer_card(film, clip(" ".join(about.split()), 800))
 
 
-def _release_name(release: Release, film: Film) -> str:
+def _release_name(release: ReleaseDoc, film: FilmDocument) -> str:
     """`the Studiocanal Blu-ray (The Final Cut) of The Wicker Man (1973)`."""
     kind = release.format or "Blu-ray"
     edition = f" ({release.edition})" if release.edition else ""
@@ -527,8 +549,8 @@ def _release_name(release: Release, film: Film) -> str:
     return f"the{by} {kind}{edition} of {label(film)}"
 
 
-def _no_release(film: Film) -> Card:
-    reviewed = current_review(film) is not None
+def _no_release(film: FilmDocument) -> Card:
+    reviewed = film.review is not None
     text = f"I have no Blu-ray release on record for {label(film)}."
     if not reviewed:
         text += f" It's {NOT_REVIEWED}; what I know: {known_facts(film)}."
@@ -536,8 +558,10 @@ def _no_release(film: Film) -> Card:
 
 
 @about_film(Intent.BLURAY)
-async def bluray_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    release = release_of(film, current_review(film))
+async def bluray_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
+    release = release_of(film, film.review)
     if release is None:
         return _no_release(film)
     kind = release.format or "Blu-ray"
@@ -562,8 +586,10 @@ def _country(country: str) -> str:
 
 
 @about_film(Intent.DISCS)
-async def discs_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    release = release_of(film, current_review(film))
+async def discs_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
+    release = release_of(film, film.review)
     if release is None:
         return _no_release(film)
     name = _release_name(release, film)
@@ -573,8 +599,10 @@ async def discs_answer(ctx: AnswerContext, request: Request, q: Question, film: 
 
 
 @about_film(Intent.EXTRAS)
-async def extras_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    review = current_review(film)
+async def extras_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
+    review = film.review
     release = release_of(film, review)
     if release is None:
         return _no_release(film)
@@ -607,7 +635,7 @@ _SPECS = re.compile(
 
 @about_review(Intent.ASPECT)
 async def aspect_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     spec = _SPECS.search(q.sentence)
     if spec is not None:
@@ -648,7 +676,7 @@ async def aspect_answer(
 
 @about_review(Intent.RATING)
 async def rating_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     film_rating = rating_of(review, "film")
     if film_rating is None:
@@ -661,7 +689,7 @@ async def rating_answer(
 
 @about_review(Intent.OPINION)
 async def opinion_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     film_rating = rating_of(review, "film")
     score = f"film {film_score(film_rating[0])}" if film_rating else "no film rating"
@@ -684,7 +712,7 @@ def _first_sentence(text: str | None) -> str | None:
 
 @about_review(Intent.WORTH)
 async def worth_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     verdict = f" Verdict: “{review.verdict}”." if review.verdict else ""
     if review.recommendation:
@@ -699,7 +727,7 @@ async def worth_answer(
 
 @about_review(Intent.PROS_CONS)
 async def pros_cons_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     pros, cons = list(review.pros or []), list(review.cons or [])
     if not pros and not cons:
@@ -711,7 +739,7 @@ async def pros_cons_answer(
 
 @about_review(Intent.AUTHOR)
 async def author_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     if not review.author:
         return answer_card(film, f"The review of {label(film)} doesn't say who wrote it.")
@@ -724,7 +752,9 @@ _STREAMING = re.compile(
 
 
 @about_film(Intent.WHERE_BUY)
-async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def buy_question(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     answer = await buy_answer(ctx, Request("buy", film_id=film.id))
     followups = (Choice("Film card", Request("review", film_id=film.id)),)
     if isinstance(answer, Card) and _STREAMING.search(q.sentence):
@@ -736,7 +766,7 @@ async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: 
             text += f" {answer.description or ''}".rstrip()
         return replace(answer, description=text, followups=followups)
     if isinstance(answer, Card):
-        if current_review(film) is None:
+        if film.review is None:
             description = f"{label(film)} is {NOT_REVIEWED}, so I have no shops for it."
         elif not answer.links:
             description = f"The review of {label(film)} lists no shops."
@@ -748,13 +778,15 @@ async def buy_question(ctx: AnswerContext, request: Request, q: Question, film: 
 
 
 @about_film(Intent.FILM)
-async def card_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def card_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     return await review_answer(ctx, Request("review", film_id=film.id))
 
 
 @about_review(Intent.REVIEW_DATE)
 async def review_date_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     if review.published:
         day = human_date(review.published)
@@ -765,13 +797,15 @@ async def review_date_answer(
 
 
 @about_film(Intent.READ)
-async def read_question(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def read_question(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     return await read_answer(ctx, Request("read", film_id=film.id))
 
 
 @about_review(Intent.HEADLINE)
 async def headline_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     if not review.headline:
         return answer_card(film, f"The review of {label(film)} has no headline on record.")
@@ -779,8 +813,10 @@ async def headline_answer(
 
 
 @about_film(Intent.REGION)
-async def region_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
-    release = release_of(film, current_review(film))
+async def region_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
+    release = release_of(film, film.review)
     if release is None:
         return _no_release(film)
     name = _release_name(release, film)
@@ -809,10 +845,12 @@ _EDITIONS = {
 
 
 @about_film(Intent.EDITION)
-async def edition_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def edition_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     """`is there a 4k of leaving las vegas`: what the site reviewed, and that it has no review
     of another edition (the bot can't know what is on sale)."""
-    review = current_review(film)
+    review = film.review
     release = release_of(film, review)
     asked = next((name for word, name in _EDITIONS.items() if f" {word} " in f" {q.sentence} "), "")
     if release is None:
@@ -860,10 +898,12 @@ _EXTRA_NAMES = {
 
 
 @about_film(Intent.HAS_EXTRA)
-async def has_extra_answer(ctx: AnswerContext, request: Request, q: Question, film: Film) -> Answer:
+async def has_extra_answer(
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument
+) -> Answer:
     """`is there a making of on leaving las vegas`: whether the extras list has it, quoting
     the list."""
-    release = release_of(film, current_review(film))
+    release = release_of(film, film.review)
     if release is None:
         return _no_release(film)
     sentence = f" {q.sentence} "
@@ -888,7 +928,7 @@ async def has_extra_answer(ctx: AnswerContext, request: Request, q: Question, fi
 
 @about_review(Intent.REVIEW_YES_NO)
 async def review_yes_no_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     """`does the music drown out the dialogue in leaving las vegas`: the review's own
     sentence that answers it, with the rating it belongs to; never a fact about the crew."""
@@ -914,13 +954,13 @@ def _words_besides_the_film(q: Question) -> list[str]:
     return [word for i, word in enumerate(q.words) if i not in named]
 
 
-def _read_button(film: Film) -> Choice:
+def _read_button(film: FilmDocument) -> Choice:
     return Choice("Read the review", Request("read", film_id=film.id))
 
 
 @about_review(Intent.REVIEW_SAYS)
 async def review_says_answer(
-    ctx: AnswerContext, request: Request, q: Question, film: Film, review: Review
+    ctx: AnswerContext, request: Request, q: Question, film: FilmDocument, review: ReviewDoc
 ) -> Answer:
     """`how is the acting in leaving las vegas`: the most relevant sentences of the review's
     part about it, quoted and attributed, with a button to read the whole part."""
@@ -958,9 +998,9 @@ def character_score(query: str, character: str | None) -> float:
     return max(name_score(query, part) for part in parts if part)
 
 
-def _credited(film: Film, person_ids: set[int], subject: str) -> list[Credit]:
+def _credited(film: FilmDocument, person_ids: set[int], subject: str) -> list[CreditDoc]:
     """The film's credits of the person the subject names (by id, else by a close name)."""
-    by_id = [c for c in film.credits if c.person_id in person_ids]
+    by_id = [c for c in film.credits if c.person.id in person_ids]
     if by_id:
         return by_id
     return [c for c in film.credits if name_score(subject, c.person.name) >= 90]
@@ -975,12 +1015,12 @@ def _person_ids(ctx: AnswerContext, subject: str) -> tuple[set[int], str | None]
     return ids, match.best.name if match.best else None
 
 
-def _characters(film: Film, subject: str) -> list[tuple[float, Credit]]:
+def _characters(film: FilmDocument, subject: str) -> list[tuple[float, CreditDoc]]:
     scored = [(character_score(subject, c.character), c) for c in actor_credits(film)]
     return sorted(((s, c) for s, c in scored if s >= NAME_MATCH), key=lambda sc: -sc[0])
 
 
-def _role_line(credits: Sequence[Credit], film: Film, yes: bool) -> str:
+def _role_line(credits: Sequence[CreditDoc], film: FilmDocument, yes: bool) -> str:
     person = credits[0].person.name
     acting = [c for c in credits if c.role == Role.ACTOR]
     crew = [ROLE_LABELS.get(Role(c.role), c.role) for c in credits if c.role != Role.ACTOR]
@@ -1009,11 +1049,11 @@ async def _cast(ctx: AnswerContext, request: Request, q: Question) -> Answer:
         return await _who_plays_anywhere(ctx, request, subject)
     ids, _ = _person_ids(ctx, subject)
 
-    def fits(film: Film) -> bool:
+    def fits(film: FilmDocument) -> bool:
         return bool(_credited(film, ids, subject) or _characters(film, subject))
 
     film = await _film_for(ctx, request, q, narrow=fits if subject else None)
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
     full_cast = Choice("Full cast", Request("cast", film_id=film.id))
     if not subject and q.film is not None and _role_question(q):
@@ -1061,7 +1101,7 @@ _LEAD = re.compile(
 )
 
 
-def partial_cast_line(film: Film) -> str:
+def partial_cast_line(film: FilmDocument) -> str:
     """What a partial cast list (a catalogue row's) holds, said as such."""
     if not actor_credits(film):
         return f"I have no cast list for {label(film)}; what I have isn't complete."
@@ -1071,7 +1111,7 @@ def partial_cast_line(film: Film) -> str:
 async def _roles_of(ctx: AnswerContext, person_id: int) -> Answer:
     """`who did steven weber play`: the person's parts in the films I have."""
     person = await person_by_id(ctx, person_id)
-    if not isinstance(person, Person):
+    if not isinstance(person, PersonDocument):
         return person
     roles = [c for c in person.credits if c.role == Role.ACTOR]
     if not roles:
@@ -1114,7 +1154,7 @@ async def _who_plays_anywhere(ctx: AnswerContext, request: Request, subject: str
         )
     if len(hits) == 1:
         row = hits[0]
-        film = await film_details(ctx.session, row.film_id)
+        film = await ctx.reads.film(row.film_id)
         if film is not None:
             return answer_card(
                 film, f"{row.person} plays {row.character} in {film_label(row.title, row.year)}."
@@ -1131,7 +1171,7 @@ async def _who_plays_anywhere(ctx: AnswerContext, request: Request, subject: str
 
 @about_person(Intent.PERSON_FILMS, Intent.PERSON)
 async def films_of_person(
-    ctx: AnswerContext, request: Request, q: Question, person: Person
+    ctx: AnswerContext, request: Request, q: Question, person: PersonDocument
 ) -> Answer:
     """`what films has shue been in`; with a year or a decade (`cage films from the 90s`),
     only those."""
@@ -1146,15 +1186,19 @@ async def films_of_person(
 
 
 @about_person(Intent.PERSON_NEWEST, Intent.PERSON_OLDEST)
-async def film_by_year(ctx: AnswerContext, request: Request, q: Question, person: Person) -> Answer:
+async def film_by_year(
+    ctx: AnswerContext, request: Request, q: Question, person: PersonDocument
+) -> Answer:
     return person_film_by_year(person, newest=q.intent is Intent.PERSON_NEWEST)
 
 
 @about_person(Intent.PERSON_DIRECTED)
-async def directed_by(ctx: AnswerContext, request: Request, q: Question, person: Person) -> Answer:
+async def directed_by(
+    ctx: AnswerContext, request: Request, q: Question, person: PersonDocument
+) -> Answer:
     directed = [c for c in person.credits if c.role == Role.DIRECTOR]
     if not directed:
-        count = len({c.film_id for c in person.credits})
+        count = len({c.film.id for c in person.credits})
         return Card(
             title=person.name,
             description=f"The database has no film directed by {person.name} "
@@ -1166,7 +1210,7 @@ async def directed_by(ctx: AnswerContext, request: Request, q: Question, person:
     reviewed = 0
     for credit in directed:
         film = credit.film
-        review = current_review(film)
+        review = film.review
         reviewed += review is not None
         status = (
             clip(review.verdict, 90)
@@ -1199,14 +1243,14 @@ _NOT_A_NAME = frozenset(
 
 async def _optional_person(
     ctx: AnswerContext, request: Request, q: Question
-) -> tuple[Person | None, str] | Answer:
+) -> tuple[PersonDocument | None, str] | Answer:
     """The person a count or a ranking is about, if any, and a note when the other words
     name nobody ("how many films have you reviewed this year": all reviews, said so)."""
     miss = q.person_miss
     near = miss is not None and any(c.score >= 75 for c in miss.match.candidates)
     if request.person_id is not None or q.person is not None or near:
         found = await _person_for(ctx, request, q)  # or "did you mean" the nearest people
-        return (found, "") if isinstance(found, Person) else found
+        return (found, "") if isinstance(found, PersonDocument) else found
     if q.subject and any(w not in _NOT_A_NAME for w in q.subject.split()):
         return None, f" (I don't know anyone called “{echo(q.subject, 60)}”: that's all reviews.)"
     return None, ""
@@ -1307,7 +1351,7 @@ async def _best(ctx: AnswerContext, request: Request, q: Question) -> Answer:
     command = "worst" if q.worst else "top"
     extra = [Choice(f"{command.title()} 10", Request(command, aspect))]
     if len(top) == 1:
-        film = await film_details(ctx.session, top[0].film_id)
+        film = await ctx.reads.film(top[0].film_id)
         if film is not None:
             return answer_card(film, text + note, extra=extra)
     return Card(
