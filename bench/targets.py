@@ -206,13 +206,14 @@ def careful_extract_one(
     titles: Sequence[str], queries: Sequence[tuple[str, int]]
 ) -> dict[str, float]:
     """`process.extractOne` as a careful user writes it: titles normalised once (Popcorn's own
-    normalize_title), the query normalised, no processor per comparison, WRatio with a score
-    cut-off. p50/p99 in ms and top-1 over (query, wanted index into titles)."""
+    normalize_title), the query normalised, no processor per comparison, `fuzz.ratio` (WRatio
+    is 10x slower here and 20 points less right on typos) with a score cut-off of 60. p50/p99
+    in ms and top-1 over (query, wanted index into titles)."""
     keys: dict[str, int] = {}
     for i, title in enumerate(titles):
         keys.setdefault(normalize_title(title), i)
     choices = list(keys)
-    scorer: Any = fuzz.WRatio
+    scorer: Any = fuzz.ratio
     samples, right = [], 0
     for text, want in queries:
         start = time.perf_counter()
@@ -229,7 +230,7 @@ async def pg_trgm(
     admin_url: str, titles: Sequence[str], queries: Sequence[tuple[str, int]]
 ) -> dict[str, float]:
     """PostgreSQL pg_trgm on normalised titles (a GIN trigram index, `%` then similarity
-    order, 20 candidates) re-ranked by WRatio in Python, in a scratch database."""
+    order, 20 candidates) re-ranked by `fuzz.ratio` in Python, in a scratch database."""
     import asyncpg
 
     from bot.db.scratch import create_database, drop_database
@@ -253,7 +254,7 @@ async def pg_trgm(
                 "SELECT id, key FROM titles WHERE key % $1 "
                 "ORDER BY similarity(key, $1) DESC LIMIT 20"
             )
-            scorer: Any = fuzz.WRatio
+            scorer: Any = fuzz.ratio
             samples, right = [], 0
             for text, want in queries:
                 start = time.perf_counter()
