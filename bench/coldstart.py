@@ -1,7 +1,8 @@
 """Cold start to ready, run in a fresh process: `python -m bench.coldstart DATABASE_URL [WARM]`.
 Prints one JSON line: seconds from interpreter start to ready (database opened and migrated,
 index built), the resident memory then (VmRSS) and, when WARM (a file of commands, one a
-line) is given, the resident memory after answering each of them once: the cache warm."""
+line) is given, the resident memory after answering each of them once (the cache warm) with
+the document cache's stats when the bot has one."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ async def main(url: str, warm: list[str] | None) -> None:
                 json.dumps(render(answer).payload(), default=str)
         gc.collect()
         out.update(rss_warm_mb=rss_mb(), warmed=len(warm))
+        cache = getattr(app, "documents", None)  # the document cache, when the bot has one
+        if cache is not None and hasattr(cache, "stats"):
+            out["cache"] = cache.stats()
     print(json.dumps(out))
     await app.close()
 

@@ -299,6 +299,7 @@ COMPARED: list[tuple[str, str, str]] = [
     ("`!ask`: replies naming the film asked about", "ask_named", "{:.0%}"),
     ("`!cage`, p99 (ms)", "cage_p99_ms", "{:.2f}"),
     ("RSS after start, cold (MB)", "rss_mb", "{:.0f}"),
+    ("  the cache, warm", "cache_warm", "{}"),
     ("Popcorn look-up p50 / p99 (ms), same queries", "alt_ours", "{}"),
     ("careful `extractOne` (normalised) p50 / p99 (ms)", "alt_extract", "{}"),
     ("PostgreSQL pg_trgm + re-rank p50 / p99 (ms)", "alt_trgm", "{}"),
