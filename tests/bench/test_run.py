@@ -45,7 +45,7 @@ def test_quick_run_measures_and_judges_every_target(tmp_path: Path) -> None:
     named = re.search(r"^\| `!ask`: replies naming the film asked about \| (\d+)% \|", text, re.M)
     assert named and int(named[1]) >= 90
     # the warm RSS is read after 200 films' cards, `!cage` and the cached film
-    cache = re.search(r"^\| {2}the cache, warm \| (.+) \|  \|  \|$", text, re.M)
+    cache = re.search(r"^\| {3}the cache, warm \| (.+) \|  \|  \|$", text, re.M)
     assert cache, text
     if cache[1] != "no document cache (after 202 commands)":
         held = re.fullmatch(r"([\d,]+) films, \d+ MB \(after 202 commands\)", cache[1])
