@@ -315,7 +315,12 @@ async def replies(
         titles=[part.films[i].title for i in picked] or ["leaving las vegas"],
         questions=[q for q, _ in asked] or ["who directed leaving las vegas"],
     )
+    before = targets.cache_stats(app)
     rows["mix_per_s"] = await targets.replies_per_second(app, mix, args.mix_seconds, args.repeats)
+    rows["mix_hits"] = targets.hit_rate(before, targets.cache_stats(app))
+    rows["mix8_per_s"] = await targets.replies_per_second(
+        app, mix, args.mix_seconds, args.repeats, at_once=8
+    )
 
     # the floor: look-up + the card's rows with sqlite3 + render, the first run's queries
     db_path = Path(make_url(sqlite_url).database or "")

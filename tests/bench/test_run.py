@@ -44,6 +44,12 @@ def test_quick_run_measures_and_judges_every_target(tmp_path: Path) -> None:
     # (a few made-up titles are read otherwise: "how long is last night" is *Night*)
     named = re.search(r"^\| `!ask`: replies naming the film asked about \| (\d+)% \|", text, re.M)
     assert named and int(named[1]) >= 90
+    at_once = re.search(
+        rf"^\| {{3}}8 commands at a time \(replies per second\) \| {NUMBER} \|", text, re.M
+    )
+    assert at_once and float(at_once[1].replace(",", "")) > 0
+    hits = re.search(r"^\| {3}cache hits in the mix \| (.+?) \|", text, re.M)
+    assert hits and re.fullmatch(r"\d+% of [\d,]+ film reads|no document cache", hits[1]), hits
     # the warm RSS is read after 200 films' cards, `!cage` and the cached film
     cache = re.search(r"^\| {3}the cache, warm \| (.+) \|  \|  \|$", text, re.M)
     assert cache, text

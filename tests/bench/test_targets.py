@@ -10,6 +10,7 @@ from bench.targets import (
     Mix,
     ask_questions,
     careful_extract_one,
+    hit_rate,
     slices,
     targets_table,
     verdict,
@@ -107,3 +108,10 @@ def test_the_floor_reads_the_card_rows_of_the_schema() -> None:
     assert rows[1] == [("cast", "Stanley Goodspeed", 1, 7, "Nicolas Cage")]
     assert rows[2] == []
     assert rows[3][0][1] == "Boom" and rows[3][0][11] == '[["film",null,8]]'
+
+
+def test_hit_rate_between_two_reads_of_the_cache_stats() -> None:
+    before = {"hits": 10, "misses": 5}
+    assert hit_rate(before, {"hits": 37, "misses": 8}) == "90% of 30 film reads"
+    assert hit_rate(before, before) == "no film read"
+    assert hit_rate(None, None) == "no document cache"
