@@ -144,6 +144,29 @@ async def test_a_moderator_command_reads_the_attached_record(
     assert "Leaving Las Vegas (1995) already has a review" in reply.content
 
 
+@pytest.fixture
+def edited_record_file(record_file: Path) -> Path:
+    """The shipped record with its audio rating changed, as a moderator edits the source."""
+    record_file.write_bytes(record_file.read_bytes().replace(b"audio: POOR", b"audio: OK"))
+    return record_file
+
+
+async def test_replacing_a_review_shows_the_diff_in_the_embed_before_confirm(
+    live_bot: PopcornBot, edited_record_file: Path
+) -> None:
+    """Issue 12, item 6: what changes, field by field, with what goes in bold, on Discord."""
+    await make_moderator()
+    await dpytest.message("!review add replace", attachments=[str(edited_record_file)])
+    reply = dpytest.get_message()
+    assert reply.content.startswith("Replace the review of Leaving Las Vegas (1995)?")
+    embed = reply.embeds[0]
+    assert embed.title == "Preview: Leaving Las Vegas (1995)"
+    assert (embed.fields[0].name, embed.fields[0].value) == (
+        "Changes (before → after; what goes is in bold)",
+        "audio: **POOR** → OK",
+    )
+
+
 async def test_the_quick_entry_form_sends_its_fields(bot: PopcornBot) -> None:
     ctx = fake_slash_context(bot, guild=fake_guild(owner_id=OWNER))  # the owner moderates
     form = QuickEntry(ctx)
