@@ -22,7 +22,6 @@ Not thread-safe: it is used from the event loop only (one per process)."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import sys
 import weakref
 from collections import OrderedDict
@@ -37,27 +36,42 @@ DEFAULT_MB = 64.0
 #: forgotten at once and every read then in flight is treated as older (its put ignored).
 CHANGED_LIMIT = 10_000
 
-_ATOMS = (str, bytes, int, float, bool, dt.date, dt.datetime, type(None))
+#: What `size_of` walks into, by type: a dataclass's field names; () for anything else.
+_PARTS: dict[type, tuple[str, ...]] = {}
 
 
-def size_of(value: Any, _seen: set[int] | None = None) -> int:
+def _parts_of(kind: type) -> tuple[str, ...]:
+    names = _PARTS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+    return names
+
+
+def size_of(value: Any) -> int:
     """An estimate of the memory `value` holds (a document: its dataclasses, tuples, strings,
-    dates), each object counted once. Shared small objects (None, small ints, interned
-    strings) are counted too: it errs on the large side."""
-    seen = set() if _seen is None else _seen
-    if id(value) in seen:
-        return 0
-    seen.add(id(value))
-    size = sys.getsizeof(value)
-    if isinstance(value, _ATOMS):
-        return size
-    if isinstance(value, tuple | list | frozenset | set):
-        return size + sum(size_of(item, seen) for item in value)
-    if isinstance(value, dict):
-        return size + sum(size_of(k, seen) + size_of(v, seen) for k, v in value.items())
-    if is_dataclass(value) and not isinstance(value, type):
-        return size + sum(size_of(getattr(value, f.name), seen) for f in fields(value))
-    return size
+    dates, numbers), walked as a tree: an object met twice is counted twice, None and the
+    booleans never (shared by everyone). Errs on the large side, and is quick: it runs once
+    per document cached."""
+    total = 0
+    stack = [value]
+    getsizeof = sys.getsizeof
+    parts = _PARTS
+    while stack:
+        item = stack.pop()
+        if item is None or item is True or item is False:
+            continue
+        total += getsizeof(item)
+        kind = type(item)
+        if kind is tuple or kind is list:
+            stack.extend(item)
+        elif kind is dict:
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        else:
+            names = parts.get(kind)
+            if names is None:
+                names = _parts_of(kind)
+            for name in names:
+                stack.append(getattr(item, name))
+    return total
 
 
 class DocumentCache:
