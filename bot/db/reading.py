@@ -4,8 +4,9 @@
 A film takes three queries, whatever its size: (1) the film and its credits joined to the
 people, in billing order; (2) its aliases and releases, one UNION ALL; (3) its reviews joined to
 their ratings and purchase links (one UNION ALL of both). `load_films` reads many films in the
-same three queries. A person takes four: the person and their aliases, their credits joined to
-the films, the films' current reviews with ratings and links, and those reviews' releases.
+same three queries. A person takes three: the person with their aliases and their credits
+joined to the films (one UNION ALL), the films' current reviews with ratings and links, and
+those reviews' releases; with the document cache, one query and the films' cached documents.
 
 `document_of` turns an ORM film already loaded (a moderator's preview, before it is saved) into
 the same document. `Reads` is what an answer uses (`ctx.reads.film(id)`): it asks the document
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -282,38 +284,97 @@ async def load_film(session: AsyncSession, film_id: int) -> FilmDocument | None:
     return (await load_films(session, [film_id])).get(film_id)
 
 
-async def load_person(session: AsyncSession, person_id: int) -> PersonDocument | None:
-    """A person with every credit, each film with its current review: four queries."""
-    rows = list(
-        await session.execute(
-            select(Person.id, Person.name, PersonAlias.alias)
-            .outerjoin(PersonAlias, PersonAlias.person_id == Person.id)
-            .where(Person.id == person_id)
-            .order_by(PersonAlias.id)
+@dataclass(frozen=True, slots=True)
+class _PersonRows:
+    name: str
+    aliases: tuple[str, ...]
+    credits: list[Any]  # role, character, billing, film_id, slug, title, year, genres
+
+
+async def _person_rows(session: AsyncSession, person_id: int) -> _PersonRows | None:
+    """The person, their aliases and their credits (with the films' titles) in one query: the
+    person LEFT JOIN a UNION ALL of their credits (kind "c") and aliases (kind "a")."""
+    credits = (
+        select(
+            Credit.person_id.label("person_id"),
+            literal_column("'c'", String).label("kind"),
+            Credit.id.label("order_id"),
+            Credit.role.label("role"),
+            Credit.character.label("character"),
+            Credit.billing.label("billing"),
+            Film.id.label("film_id"),
+            Film.slug.label("slug"),
+            Film.title.label("title"),
+            Film.year.label("year"),
+            Film.genres.label("genres"),
         )
+        .join(Film, Film.id == Credit.film_id)
+        .where(Credit.person_id == person_id)
     )
+    aliases = select(
+        PersonAlias.person_id,
+        literal_column("'a'", String),
+        PersonAlias.id,
+        cast(null(), String),
+        PersonAlias.alias,
+        cast(null(), Integer),
+        cast(null(), Integer),
+        cast(null(), String),
+        cast(null(), String),
+        cast(null(), Integer),
+        cast(null(), JSON),
+    ).where(PersonAlias.person_id == person_id)
+    side = credits.union_all(aliases).subquery()
+    stmt = (
+        select(Person.name.label("person_name"), side)
+        .select_from(Person)
+        .outerjoin(side, side.c.person_id == Person.id)
+        .where(Person.id == person_id)
+        .order_by(side.c.kind, side.c.order_id)
+    )
+    rows = list(await session.execute(stmt))
     if not rows:
         return None
-    name = rows[0].name
-    aliases = tuple(row.alias for row in rows if row.alias is not None)
-    credit_rows = list(
-        await session.execute(
-            select(
-                Credit.role,
-                Credit.character,
-                Credit.billing,
-                Film.id,
-                Film.slug,
-                Film.title,
-                Film.year,
-                Film.genres,
-            )
-            .join(Film, Film.id == Credit.film_id)
-            .where(Credit.person_id == person_id)
-            .order_by(Credit.id)
-        )
+    return _PersonRows(
+        name=rows[0].person_name,
+        aliases=tuple(row.character for row in rows if row.kind == "a"),
+        credits=[row for row in rows if row.kind == "c"],
     )
-    film_ids = sorted({row.id for row in credit_rows})
+
+
+def _person_document(
+    person_id: int, rows: _PersonRows, films: dict[int, FilmSummary]
+) -> PersonDocument:
+    credits = tuple(
+        PersonCredit(
+            film=films[row.film_id], role=row.role, character=row.character, billing=row.billing
+        )
+        for row in rows.credits
+        if row.film_id in films
+    )
+    return PersonDocument(id=person_id, name=rows.name, aliases=rows.aliases, credits=credits)
+
+
+def summary_of(film: FilmDocument) -> FilmSummary:
+    """A film as a person's filmography lists it."""
+    return FilmSummary(
+        id=film.id,
+        slug=film.slug,
+        title=film.title,
+        year=film.year,
+        genres=film.genres,
+        review=film.review,
+    )
+
+
+async def load_person(session: AsyncSession, person_id: int) -> PersonDocument | None:
+    """A person with every credit (in the order they were added), each film with its current
+    review: three queries (the person, aliases and credits; the current reviews with their
+    ratings and links; those reviews' releases)."""
+    rows = await _person_rows(session, person_id)
+    if rows is None:
+        return None
+    film_ids = sorted({row.film_id for row in rows.credits})
     current: dict[int, tuple[Any, list[RatingDoc], list[LinkDoc]]] = {}
     if film_ids:
         for found in await _reviews(session, film_ids, current_only=True):
@@ -324,29 +385,23 @@ async def load_person(session: AsyncSession, person_id: int) -> PersonDocument |
         stmt = select(*_RELEASE_COLUMNS).where(Release.id.in_(release_ids))
         releases = {row.id: _release(row) for row in await session.execute(stmt)}
     summaries: dict[int, FilmSummary] = {}
-    for row in credit_rows:
-        if row.id in summaries:
+    for row in rows.credits:
+        if row.film_id in summaries:
             continue
         review = None
-        if (mine := current.get(row.id)) is not None:
+        if (mine := current.get(row.film_id)) is not None:
             found_row, ratings, links = mine
             release = releases.get(found_row.release_id) if found_row.release_id else None
             review = _review(found_row, release, ratings, links)
-        summaries[row.id] = FilmSummary(
-            id=row.id,
+        summaries[row.film_id] = FilmSummary(
+            id=row.film_id,
             slug=row.slug,
             title=row.title,
             year=row.year,
             genres=_tuple(row.genres),
             review=review,
         )
-    credits = tuple(
-        PersonCredit(
-            film=summaries[row.id], role=row.role, character=row.character, billing=row.billing
-        )
-        for row in credit_rows
-    )
-    return PersonDocument(id=person_id, name=name, aliases=aliases, credits=credits)
+    return _person_document(person_id, rows, summaries)
 
 
 def _release_of(release: Release) -> ReleaseDoc:
@@ -446,7 +501,23 @@ class Reads:
         return [found[i] for i in film_ids if i in found]
 
     async def person(self, person_id: int) -> PersonDocument | None:
-        return await load_person(self.session, person_id)
+        """With a cache, the person's row and credits (one query) and their films' documents
+        (cached ones not read again); without, `load_person`."""
+        if self.cache is None:
+            return await load_person(self.session, person_id)
+        rows = await _person_rows(self.session, person_id)
+        if rows is None:
+            return None
+        films = await self.films(sorted({row.film_id for row in rows.credits}))
+        return _person_document(person_id, rows, {f.id: summary_of(f) for f in films})
 
 
-__all__ = ["DocumentCacheLike", "Reads", "document_of", "load_film", "load_films", "load_person"]
+__all__ = [
+    "DocumentCacheLike",
+    "Reads",
+    "document_of",
+    "load_film",
+    "load_films",
+    "load_person",
+    "summary_of",
+]
