@@ -17,6 +17,10 @@ everything cleared). A put with no miss before it in the same task (or an explic
 `get` then loads then `put`s in one task, so it needs nothing more; other callers may take
 `ticket(film_id)` before loading and pass it as `put(doc, ticket)`.
 
+People's documents (a filmography: `person` / `put_person`) are kept too, in the same bounds;
+as they show their films' reviews, a change to any film forgets them all, and a person read
+begun before any change is not cached after it.
+
 Not thread-safe: it is used from the event loop only (one per process)."""
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from collections import OrderedDict
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from bot.db.documents import FilmDocument
+from bot.db.documents import FilmDocument, PersonDocument
 
 DEFAULT_FILMS = 5_000
 DEFAULT_MB = 64.0
@@ -74,42 +78,48 @@ def size_of(value: Any) -> int:
     return total
 
 
+Key = int | tuple[str, int]  # a film's id; ("person", id) for a person
+
+
 class DocumentCache:
-    """Film documents by film id, least recently used out first. `max_films=0` caches
-    nothing (every get is a miss)."""
+    """Film documents by film id (and people's, by ("person", id)), least recently used out
+    first. `max_films` bounds both together; 0 caches nothing (every get is a miss).
+
+    A person's document lists their films with their reviews, so any change to any film
+    forgets every person (changes are rare; a filmography is read again in a few queries)."""
 
     def __init__(self, max_films: int = DEFAULT_FILMS, max_mb: float = DEFAULT_MB) -> None:
         if max_films < 0 or max_mb < 0:
             raise ValueError("cache bounds must not be negative")
         self.max_films = max_films
         self.max_bytes = int(max_mb * 1024 * 1024)
-        self._docs: OrderedDict[int, tuple[FilmDocument, int]] = OrderedDict()  # doc, bytes
+        self._docs: OrderedDict[Key, tuple[FilmDocument | PersonDocument, int]] = OrderedDict()
+        self._people: set[Key] = set()  # the people's keys in _docs
         self._bytes = 0
         self._clock = 0  # moved on by every invalidate / clear
         self._floor = 0  # a ticket below it is too old for any film (cleared since)
         self._changed: dict[int, int] = {}  # film id -> the clock when it last changed
-        # The clock at each miss, per asking task (and film): what its put is checked against.
-        self._asked: weakref.WeakKeyDictionary[asyncio.Task[Any], dict[int, int]] = (
+        self._last_change = -1  # the clock when any film last changed
+        # The clock at each miss, per asking task (and key): what its put is checked against.
+        self._asked: weakref.WeakKeyDictionary[asyncio.Task[Any], dict[Key, int]] = (
             weakref.WeakKeyDictionary()
         )
-        self._asked_here: dict[int, int] = {}  # misses outside any task (plain calls)
+        self._asked_here: dict[Key, int] = {}  # misses outside any task (plain calls)
         self.hits = self.misses = self.evictions = self.refused = self.invalidations = 0
 
     # -- reading ------------------------------------------------------------------------
     def get(self, film_id: int) -> FilmDocument | None:
         """The cached document (now the most recently used), or None: not cached. A miss
         is noted for the race check of the put that follows it."""
-        entry = self._docs.get(film_id)
-        if entry is not None:
-            self._docs.move_to_end(film_id)
-            self.hits += 1
-            return entry[0]
-        self.misses += 1
-        asked = self._asked_by_caller()
-        asked.setdefault(film_id, self._clock)
-        if len(asked) > CHANGED_LIMIT:  # misses never followed by a put (films not found)
-            asked.clear()
-        return None
+        doc = self._lookup(film_id)
+        assert doc is None or isinstance(doc, FilmDocument)
+        return doc
+
+    def person(self, person_id: int) -> PersonDocument | None:
+        """A person's cached document, or None (a miss, noted as `get` notes it)."""
+        doc = self._lookup(("person", person_id))
+        assert doc is None or isinstance(doc, PersonDocument)
+        return doc
 
     def ticket(self, film_id: int) -> int:
         """Take before reading a film from the database; give to `put`."""
@@ -123,19 +133,20 @@ class DocumentCache:
         if ticket is None or ticket < self._floor or self._changed.get(doc.id, -1) >= ticket:
             self.refused += 1
             return False
-        if self.max_films == 0:
+        return self._store(doc.id, doc)
+
+    def put_person(self, doc: PersonDocument, ticket: int | None = None) -> bool:
+        """Cache a person's document unless any film changed since it was asked for."""
+        key = ("person", doc.id)
+        if ticket is None:
+            ticket = self._asked_by_caller().pop(key, None)
+        if ticket is None or ticket < self._floor or self._last_change >= ticket:
+            self.refused += 1
             return False
-        size = size_of(doc)
-        if size > self.max_bytes:
-            return False
-        self._drop(doc.id)
-        self._docs[doc.id] = (doc, size)
-        self._bytes += size
-        while len(self._docs) > self.max_films or self._bytes > self.max_bytes:
-            _, (_, dropped) = self._docs.popitem(last=False)
-            self._bytes -= dropped
-            self.evictions += 1
-        return True
+        if self._store(key, doc):
+            self._people.add(key)
+            return True
+        return False
 
     # -- changes ------------------------------------------------------------------------
     def invalidate(self, film_id: int) -> None:
@@ -143,7 +154,10 @@ class DocumentCache:
         not cached when it ends."""
         self.invalidations += 1
         self._drop(film_id)
-        self._changed[film_id] = self._clock
+        for key in self._people:
+            self._drop(key)
+        self._people.clear()
+        self._changed[film_id] = self._last_change = self._clock
         self._clock += 1
         if len(self._changed) > CHANGED_LIMIT:
             self._forget_changes()
@@ -152,6 +166,7 @@ class DocumentCache:
         """Everything may have changed (an import, a rename, a missed signal)."""
         self.invalidations += 1
         self._docs.clear()
+        self._people.clear()
         self._bytes = 0
         self._forget_changes()
 
@@ -163,6 +178,7 @@ class DocumentCache:
             "refused": self.refused,  # puts ignored: the film changed while it was read
             "invalidations": self.invalidations,
             "size": len(self._docs),
+            "people": len(self._people),
             "bytes": self._bytes,
             "max_films": self.max_films,
             "max_bytes": self.max_bytes,
@@ -175,8 +191,37 @@ class DocumentCache:
         return film_id in self._docs
 
     # -- inside -------------------------------------------------------------------------
-    def _drop(self, film_id: int) -> None:
-        entry = self._docs.pop(film_id, None)
+    def _lookup(self, key: Key) -> FilmDocument | PersonDocument | None:
+        entry = self._docs.get(key)
+        if entry is not None:
+            self._docs.move_to_end(key)
+            self.hits += 1
+            return entry[0]
+        self.misses += 1
+        asked = self._asked_by_caller()
+        asked.setdefault(key, self._clock)
+        if len(asked) > CHANGED_LIMIT:  # misses never followed by a put (films not found)
+            asked.clear()
+        return None
+
+    def _store(self, key: Key, doc: FilmDocument | PersonDocument) -> bool:
+        if self.max_films == 0:
+            return False
+        size = size_of(doc)
+        if size > self.max_bytes:
+            return False
+        self._drop(key)
+        self._docs[key] = (doc, size)
+        self._bytes += size
+        while len(self._docs) > self.max_films or self._bytes > self.max_bytes:
+            dropped_key, (_, dropped) = self._docs.popitem(last=False)
+            self._people.discard(dropped_key)
+            self._bytes -= dropped
+            self.evictions += 1
+        return True
+
+    def _drop(self, key: Key) -> None:
+        entry = self._docs.pop(key, None)
         if entry is not None:
             self._bytes -= entry[1]
 
@@ -186,7 +231,7 @@ class DocumentCache:
         self._floor = self._clock
         self._changed.clear()
 
-    def _asked_by_caller(self) -> dict[int, int]:
+    def _asked_by_caller(self) -> dict[Key, int]:
         try:
             task = asyncio.current_task()
         except RuntimeError:  # no running loop

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from bot.db.documents import CreditDoc, FilmDocument, PersonRef
+from bot.db.documents import CreditDoc, FilmDocument, PersonDocument, PersonRef
 from bot.db.read_cache import DocumentCache, size_of
 
 
@@ -169,6 +169,41 @@ async def test_concurrent_reads_each_checked_against_their_own_miss() -> None:
     assert results == {"first": False, "second": True}
     hit = cache.get(1)
     assert hit is not None and hit.title == "new"
+
+
+def person(person_id: int = 4, name: str = "Nicolas Cage") -> PersonDocument:
+    return PersonDocument(id=person_id, name=name, aliases=(), credits=())
+
+
+def test_people_are_cached_until_any_film_changes() -> None:
+    cache = DocumentCache(max_films=3)
+    assert cache.person(4) is None
+    assert cache.put_person(person()) is True
+    cached(cache, film(1))
+    assert cache.person(4) == person()
+    assert cache.stats()["people"] == 1 and len(cache) == 2
+    cache.invalidate(99)  # a film they may be credited on now
+    assert cache.person(4) is None and 1 in cache
+    assert cache.stats()["people"] == 0 and cache.stats()["bytes"] == size_of(film(1))
+
+
+def test_a_person_read_begun_before_any_change_is_not_cached() -> None:
+    cache = DocumentCache()
+    assert cache.person(4) is None
+    cache.invalidate(99)
+    assert cache.put_person(person()) is False
+    assert cache.person(4) is None
+    assert cache.put_person(person()) is True
+
+
+def test_people_and_films_share_the_bounds() -> None:
+    cache = DocumentCache(max_films=2)
+    cached(cache, film(1))
+    assert cache.person(4) is None
+    cache.put_person(person())
+    cached(cache, film(2))  # the film 1 was used least recently
+    assert (1 in cache, cache.person(4) is not None, 2 in cache) == (False, True, True)
+    assert cache.stats()["people"] == 1
 
 
 def test_dates_are_sized() -> None:
