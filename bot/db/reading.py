@@ -21,11 +21,14 @@ from typing import Any, Protocol
 
 from sqlalchemy import (
     JSON,
+    BindParameter,
     Boolean,
     Date,
     Float,
     Integer,
+    Select,
     String,
+    bindparam,
     cast,
     literal_column,
     null,
@@ -84,6 +87,10 @@ _RELEASE_COLUMNS = (
 )
 
 
+#: The ids a statement reads (`{"ids": [...]}`): the statements are built once, at import.
+IDS: BindParameter[int] = bindparam("ids", expanding=True)
+
+
 class DocumentCacheLike(Protocol):
     """What `Reads` needs of a cache (bot/db/read_cache.py's DocumentCache)."""
 
@@ -133,11 +140,9 @@ def _review(
     )
 
 
-async def _reviews(
-    session: AsyncSession, film_ids: Sequence[int], *, current_only: bool = False
-) -> list[tuple[Any, list[RatingDoc], list[LinkDoc]]]:
-    """Reviews of `film_ids` (by film, then id) with their ratings (by id) and links (by
-    position): one query, the reviews LEFT JOIN a UNION ALL of ratings and links."""
+def _reviews_statement(*, current_only: bool) -> Select[Any]:
+    """The reviews of the films `ids` LEFT JOIN a UNION ALL of their ratings and links."""
+    reviews = select(Review.id).where(Review.film_id.in_(IDS))
     side = (
         select(
             Rating.review_id.label("review_id"),
@@ -149,6 +154,7 @@ async def _reviews(
             cast(null(), Boolean).label("affiliate"),
             cast(null(), Integer).label("position"),
         )
+        .where(Rating.review_id.in_(reviews))
         .union_all(
             select(
                 PurchaseLink.review_id,
@@ -159,7 +165,7 @@ async def _reviews(
                 cast(null(), Float),
                 PurchaseLink.affiliate,
                 PurchaseLink.position,
-            )
+            ).where(PurchaseLink.review_id.in_(reviews))
         )
         .subquery()
     )
@@ -169,13 +175,24 @@ async def _reviews(
         .add_columns(side.c.affiliate, side.c.position)
         .select_from(Review)
         .outerjoin(side, side.c.review_id == Review.id)
-        .where(Review.film_id.in_(film_ids))
+        .where(Review.film_id.in_(IDS))
         .order_by(Review.film_id, Review.id, side.c.kind, side.c.position, side.c.side_id)
     )
-    if current_only:
-        stmt = stmt.where(Review.deleted_at.is_(None))
+    return stmt.where(Review.deleted_at.is_(None)) if current_only else stmt
+
+
+_ALL_REVIEWS = _reviews_statement(current_only=False)
+_CURRENT_REVIEWS = _reviews_statement(current_only=True)
+
+
+async def _reviews(
+    session: AsyncSession, film_ids: Sequence[int], *, current_only: bool = False
+) -> list[tuple[Any, list[RatingDoc], list[LinkDoc]]]:
+    """Reviews of `film_ids` (by film, then id) with their ratings (by id) and links (by
+    position): one query, the reviews LEFT JOIN a UNION ALL of ratings and links."""
+    stmt = _CURRENT_REVIEWS if current_only else _ALL_REVIEWS
     out: list[tuple[Any, list[RatingDoc], list[LinkDoc]]] = []
-    for row in await session.execute(stmt):
+    for row in await session.execute(stmt, {"ids": list(film_ids)}):
         if not out or out[-1][0].id != row.id:
             out.append((row, [], []))
         if row.kind == "r":
@@ -188,6 +205,46 @@ async def _reviews(
     return out
 
 
+#: 1: films and their credits (people joined), in billing order.
+_FILMS = (
+    select(
+        *Film.__table__.c,
+        Credit.role,
+        Credit.character,
+        Credit.billing,
+        Person.id.label("person_id"),
+        Person.name.label("person_name"),
+    )
+    .select_from(Film)
+    .outerjoin(Credit, Credit.film_id == Film.id)
+    .outerjoin(Person, Person.id == Credit.person_id)
+    .where(Film.id.in_(IDS))
+    .order_by(Film.id, Credit.billing, Credit.id)
+)
+#: 2: their aliases and releases, one UNION ALL (kind "r" release, "a" alias).
+_RELEASE_PART = select(
+    Release.film_id.label("film_id"),
+    literal_column("'r'", String).label("kind"),
+    *_RELEASE_COLUMNS,
+).where(Release.film_id.in_(IDS))
+_ALIAS_PART = select(
+    FilmAlias.film_id,
+    literal_column("'a'", String),
+    FilmAlias.id,
+    cast(null(), String),
+    FilmAlias.alias,
+    cast(null(), String),
+    cast(null(), Date),
+    cast(null(), String),
+    cast(null(), String),
+    cast(null(), Integer),
+    cast(null(), JSON),
+).where(FilmAlias.film_id.in_(IDS))
+_BOTH = _RELEASE_PART.union_all(_ALIAS_PART).subquery()
+_RELEASES = select(*_RELEASE_COLUMNS).where(Release.id.in_(IDS))
+_ALIASES_AND_RELEASES = select(_BOTH).order_by(_BOTH.c.film_id, _BOTH.c.kind, _BOTH.c.id)
+
+
 async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int, FilmDocument]:
     """The films of `film_ids` that exist, by id, in three queries however many."""
     ids = sorted(set(film_ids))
@@ -196,22 +253,7 @@ async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int
     # 1: the films and their credits (people joined), in billing order.
     films: dict[int, Any] = {}
     credits: dict[int, list[CreditDoc]] = defaultdict(list)
-    stmt = (
-        select(
-            *Film.__table__.c,
-            Credit.role,
-            Credit.character,
-            Credit.billing,
-            Person.id.label("person_id"),
-            Person.name.label("person_name"),
-        )
-        .select_from(Film)
-        .outerjoin(Credit, Credit.film_id == Film.id)
-        .outerjoin(Person, Person.id == Credit.person_id)
-        .where(Film.id.in_(ids))
-        .order_by(Film.id, Credit.billing, Credit.id)
-    )
-    for row in await session.execute(stmt):
+    for row in await session.execute(_FILMS, {"ids": ids}):
         films.setdefault(row.id, row)
         if row.person_id is not None:
             credits[row.id].append(
@@ -225,28 +267,9 @@ async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int
     if not films:
         return {}
     # 2: their aliases and releases, one UNION ALL (kind "r" release, "a" alias).
-    side = select(
-        Release.film_id.label("film_id"),
-        literal_column("'r'", String).label("kind"),
-        *_RELEASE_COLUMNS,
-    ).where(Release.film_id.in_(ids))
-    alias_part = select(
-        FilmAlias.film_id,
-        literal_column("'a'", String),
-        FilmAlias.id,
-        cast(null(), String),
-        FilmAlias.alias,
-        cast(null(), String),
-        cast(null(), Date),
-        cast(null(), String),
-        cast(null(), String),
-        cast(null(), Integer),
-        cast(null(), JSON),
-    ).where(FilmAlias.film_id.in_(ids))
-    both = side.union_all(alias_part).subquery()
     aliases: dict[int, list[str]] = defaultdict(list)
     releases: dict[int, list[ReleaseDoc]] = defaultdict(list)
-    for row in await session.execute(select(both).order_by(both.c.film_id, both.c.kind, both.c.id)):
+    for row in await session.execute(_ALIASES_AND_RELEASES, {"ids": ids}):
         if row.kind == "a":
             aliases[row.film_id].append(row.edition)
         else:
@@ -291,48 +314,51 @@ class _PersonRows:
     credits: list[Any]  # role, character, billing, film_id, slug, title, year, genres
 
 
+_PERSON_ID: BindParameter[int] = bindparam("person_id", type_=Integer)
+_PERSON_CREDITS = (
+    select(
+        Credit.person_id.label("person_id"),
+        literal_column("'c'", String).label("kind"),
+        Credit.id.label("order_id"),
+        Credit.role.label("role"),
+        Credit.character.label("character"),
+        Credit.billing.label("billing"),
+        Film.id.label("film_id"),
+        Film.slug.label("slug"),
+        Film.title.label("title"),
+        Film.year.label("year"),
+        Film.genres.label("genres"),
+    )
+    .join(Film, Film.id == Credit.film_id)
+    .where(Credit.person_id == _PERSON_ID)
+)
+_PERSON_ALIASES = select(
+    PersonAlias.person_id,
+    literal_column("'a'", String),
+    PersonAlias.id,
+    cast(null(), String),
+    PersonAlias.alias,
+    cast(null(), Integer),
+    cast(null(), Integer),
+    cast(null(), String),
+    cast(null(), String),
+    cast(null(), Integer),
+    cast(null(), JSON),
+).where(PersonAlias.person_id == _PERSON_ID)
+_PERSON_SIDE = _PERSON_CREDITS.union_all(_PERSON_ALIASES).subquery()
+_PERSON = (
+    select(Person.name.label("person_name"), _PERSON_SIDE)
+    .select_from(Person)
+    .outerjoin(_PERSON_SIDE, _PERSON_SIDE.c.person_id == Person.id)
+    .where(Person.id == _PERSON_ID)
+    .order_by(_PERSON_SIDE.c.kind, _PERSON_SIDE.c.order_id)
+)
+
+
 async def _person_rows(session: AsyncSession, person_id: int) -> _PersonRows | None:
     """The person, their aliases and their credits (with the films' titles) in one query: the
     person LEFT JOIN a UNION ALL of their credits (kind "c") and aliases (kind "a")."""
-    credits = (
-        select(
-            Credit.person_id.label("person_id"),
-            literal_column("'c'", String).label("kind"),
-            Credit.id.label("order_id"),
-            Credit.role.label("role"),
-            Credit.character.label("character"),
-            Credit.billing.label("billing"),
-            Film.id.label("film_id"),
-            Film.slug.label("slug"),
-            Film.title.label("title"),
-            Film.year.label("year"),
-            Film.genres.label("genres"),
-        )
-        .join(Film, Film.id == Credit.film_id)
-        .where(Credit.person_id == person_id)
-    )
-    aliases = select(
-        PersonAlias.person_id,
-        literal_column("'a'", String),
-        PersonAlias.id,
-        cast(null(), String),
-        PersonAlias.alias,
-        cast(null(), Integer),
-        cast(null(), Integer),
-        cast(null(), String),
-        cast(null(), String),
-        cast(null(), Integer),
-        cast(null(), JSON),
-    ).where(PersonAlias.person_id == person_id)
-    side = credits.union_all(aliases).subquery()
-    stmt = (
-        select(Person.name.label("person_name"), side)
-        .select_from(Person)
-        .outerjoin(side, side.c.person_id == Person.id)
-        .where(Person.id == person_id)
-        .order_by(side.c.kind, side.c.order_id)
-    )
-    rows = list(await session.execute(stmt))
+    rows = list(await session.execute(_PERSON, {"person_id": person_id}))
     if not rows:
         return None
     return _PersonRows(
@@ -382,8 +408,8 @@ async def load_person(session: AsyncSession, person_id: int) -> PersonDocument |
     release_ids = {r[0].release_id for r in current.values() if r[0].release_id is not None}
     releases: dict[int, ReleaseDoc] = {}
     if release_ids:
-        stmt = select(*_RELEASE_COLUMNS).where(Release.id.in_(release_ids))
-        releases = {row.id: _release(row) for row in await session.execute(stmt)}
+        found_rows = await session.execute(_RELEASES, {"ids": sorted(release_ids)})
+        releases = {row.id: _release(row) for row in found_rows}
     summaries: dict[int, FilmSummary] = {}
     for row in rows.credits:
         if row.film_id in summaries:
