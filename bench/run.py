@@ -316,9 +316,11 @@ async def replies(
         questions=[q for q, _ in asked] or ["who directed leaving las vegas"],
     )
     before = targets.cache_stats(app)
-    rows["mix_per_s"] = await targets.replies_per_second(app, mix, args.mix_seconds, args.repeats)
+    rows["mix_per_s"], rows["mix_each"] = await targets.replies_per_second(
+        app, mix, args.mix_seconds, args.repeats
+    )
     rows["mix_hits"] = targets.hit_rate(before, targets.cache_stats(app))
-    rows["mix8_per_s"] = await targets.replies_per_second(
+    rows["mix8_per_s"], _ = await targets.replies_per_second(
         app, mix, args.mix_seconds, args.repeats, at_once=8
     )
 

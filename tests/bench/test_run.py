@@ -48,6 +48,11 @@ def test_quick_run_measures_and_judges_every_target(tmp_path: Path) -> None:
         rf"^\| {{3}}8 commands at a time \(replies per second\) \| {NUMBER} \|", text, re.M
     )
     assert at_once and float(at_once[1].replace(",", "")) > 0
+    each = re.search(r"^\| {3}each command of the mix, p50 \(ms\) \| (.+?) \|", text, re.M)
+    assert each, text
+    assert [part.rsplit(" ", 1)[0] for part in each[1].split(" · ")] == [
+        "!review", "!verdict", "!cast", "!cage", "!ask", "!search"
+    ]  # fmt: skip
     hits = re.search(r"^\| {3}cache hits in the mix \| (.+?) \|", text, re.M)
     assert hits and re.fullmatch(r"\d+% of [\d,]+ film reads|no document cache", hits[1]), hits
     # the warm RSS is read after 200 films' cards, `!cage` and the cached film
