@@ -496,6 +496,7 @@ QUICK: dict[str, Any] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    load = os.getloadavg()[0]  # p99s move with the machine's load: the header says it
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.quick:
         movies = synthetic_movies(max(sizes))
@@ -525,7 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report += "\n\n" + big_import_table(big)
     header = (
         f"Popcorn benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; {args.queries} typo'd title "
+        f"{os.cpu_count()} cores (load average {load:.1f} at the start), "
+        f"Python {sys.version.split()[0]}; {args.queries} typo'd title "
         f"queries (seed {args.seed}), {args.baseline_queries} for the baseline; "
         f"{args.queries} realistic slips (seed {args.seed + 2}, bench/catalogue.py) and "
         f"the queries naming no film of bench/absent.py; "
