@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.config import DEFAULT_DATA_DIR, Settings
 
@@ -17,6 +21,7 @@ if TYPE_CHECKING:
     from bot.app import Popcorn
     from bot.discord_bot.client import PopcornBot
 
+T = TypeVar("T")
 POSTGRES_ENV = "POPCORN_TEST_POSTGRES_URL"
 REPO = Path(__file__).resolve().parents[1]
 #: The answer tests' own records (several reviewed films, two called The Wicker Man, ...).
@@ -59,6 +64,55 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def run_async(work: Callable[[], Awaitable[T]]) -> T:
+    """`asyncio.run(work())` on a thread of its own: callable from sync code that may itself be
+    running inside an event loop (a session fixture first asked for by an async fixture)."""
+
+    async def main() -> T:
+        return await work()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, main()).result()
+
+
+def seed_sqlite_file(
+    path: Path, *, start_from: Path | None = None, imports: Sequence[Path] = ()
+) -> Path:
+    """A SQLite file as the first `Popcorn.start` leaves it (migrated, data/ loaded), then
+    `imports` imported; `start_from`: a seeded file to begin with (copied). Checkpointed into
+    the one file, so a copy of it is the whole database."""
+    from bot.app import Popcorn
+    from bot.db.urls import to_async_url
+
+    if start_from is not None:
+        shutil.copyfile(start_from, path)
+
+    async def seed() -> None:
+        app = await Popcorn.start(make_settings(to_async_url(f"sqlite:///{path}")))
+        try:
+            if imports:
+                await app.import_paths(list(imports), reindex=False)
+        finally:
+            await app.close()
+
+    run_async(seed)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def copy_sqlite(template: Path, url: str) -> bool:
+    """The template's copy at the SQLite `url`'s path, unless something already made a file
+    there (then the test's own start migrates and seeds it, as without a template): copied?"""
+    path = Path(url.split(":///", 1)[1])
+    if path.exists():
+        return False
+    shutil.copyfile(template, path)
+    return True
 
 
 @contextlib.asynccontextmanager

@@ -20,13 +20,19 @@ async def _connect(admin: URL) -> Any:
     )  # fmt: skip
 
 
-async def create_database(admin_url: str, prefix: str = "popcorn_scratch") -> tuple[str, str]:
-    """A new empty database: (its name, its async URL)."""
+async def create_database(
+    admin_url: str, prefix: str = "popcorn_scratch", *, template: str | None = None
+) -> tuple[str, str]:
+    """A new empty database: (its name, its async URL). `template`: a copy of that database
+    instead (no one may be connected to it meanwhile, PostgreSQL's rule)."""
     admin = make_url(to_async_url(admin_url))
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    copy = ""
+    if template is not None:
+        copy = ' TEMPLATE "{}"'.format(template.replace('"', '""'))
     conn = await _connect(admin)
     try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        await conn.execute(f'CREATE DATABASE "{name}"{copy}')
     finally:
         await conn.close()
     return name, admin.set(database=name).render_as_string(hide_password=False)
