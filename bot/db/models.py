@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import (
     JSON,
@@ -35,10 +35,16 @@ NAMING_CONVENTION = {
 
 def _owned(back_populates: str, order_by: str) -> Mapped[Any]:
     """A parent's own rows (a film's credits, a review's ratings): saved and deleted with it,
-    deleted when taken off it, listed in `order_by` order."""
+    deleted when taken off it, listed in `order_by` order. Never loaded lazily (RAISE)."""
     return relationship(
-        back_populates=back_populates, cascade="all, delete-orphan", order_by=order_by
+        back_populates=back_populates, cascade="all, delete-orphan", order_by=order_by, lazy=RAISE
     )
+
+
+#: Every relationship is loaded only when a query asks for it (selectinload, joinedload):
+#: reading one that was not is an error at once, in the tests too, never a hidden query (an
+#: async session cannot run one anyway). The answers read documents (bot/db/documents.py).
+RAISE: Final = "raise"
 
 
 class Base(DeclarativeBase):
@@ -84,7 +90,7 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(120))
     name_key: Mapped[str] = mapped_column(String(120), unique=True)
 
-    credits: Mapped[list[Credit]] = relationship(back_populates="person")
+    credits: Mapped[list[Credit]] = relationship(back_populates="person", lazy=RAISE)
 
 
 class PersonAlias(Base):
@@ -110,8 +116,8 @@ class Credit(Base):
     character: Mapped[str | None] = mapped_column(String(300))
     billing: Mapped[int] = mapped_column(Integer, default=0)
 
-    film: Mapped[Film] = relationship(back_populates="credits")
-    person: Mapped[Person] = relationship(back_populates="credits")
+    film: Mapped[Film] = relationship(back_populates="credits", lazy=RAISE)
+    person: Mapped[Person] = relationship(back_populates="credits", lazy=RAISE)
 
 
 class FilmAlias(Base):
@@ -122,7 +128,7 @@ class FilmAlias(Base):
     film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
 
-    film: Mapped[Film] = relationship(back_populates="aliases")
+    film: Mapped[Film] = relationship(back_populates="aliases", lazy=RAISE)
 
 
 class Release(Base):
@@ -139,7 +145,7 @@ class Release(Base):
     discs: Mapped[int | None] = mapped_column(Integer)
     extras: Mapped[list[str]] = mapped_column(JSON, default=list)
 
-    film: Mapped[Film] = relationship(back_populates="releases")
+    film: Mapped[Film] = relationship(back_populates="releases", lazy=RAISE)
 
 
 class Review(Base):
@@ -171,8 +177,8 @@ class Review(Base):
         DateTime(timezone=True), default=_now, onupdate=_now
     )
 
-    film: Mapped[Film] = relationship(back_populates="reviews")
-    release: Mapped[Release | None] = relationship()
+    film: Mapped[Film] = relationship(back_populates="reviews", lazy=RAISE)
+    release: Mapped[Release | None] = relationship(lazy=RAISE)
     ratings: Mapped[list[Rating]] = _owned("review", "Rating.id")
     purchase_links: Mapped[list[PurchaseLink]] = _owned("review", "PurchaseLink.position")
 
@@ -189,7 +195,7 @@ class Rating(Base):
     grade: Mapped[str | None] = mapped_column(String(20))
     score: Mapped[float] = mapped_column(Float)
 
-    review: Mapped[Review] = relationship(back_populates="ratings")
+    review: Mapped[Review] = relationship(back_populates="ratings", lazy=RAISE)
 
 
 class PurchaseLink(Base):
@@ -202,7 +208,7 @@ class PurchaseLink(Base):
     url: Mapped[str] = mapped_column(String(500))
     affiliate: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    review: Mapped[Review] = relationship(back_populates="purchase_links")
+    review: Mapped[Review] = relationship(back_populates="purchase_links", lazy=RAISE)
 
 
 class Change(Base):
