@@ -42,7 +42,6 @@ TESTED_ELSEWHERE: dict[str, str] = {
     "db/importer.py": "tests/db/test_streamed_import.py, tests/db/test_storage.py",
     "db/locks.py": "tests/db/test_concurrent_import.py",
     "db/migrate.py": "tests/db/test_migrations.py",
-    "db/models.py": "tests/db/test_storage.py, tests/db/test_migrations.py",
     "db/queries.py": "tests/answers/test_people.py, tests/answers/test_reading.py",
     "db/rankings.py": "tests/answers/test_rankings.py",
     "db/scratch.py": "tests/conftest.py (postgres_url), tests/db/test_streamed_import.py",
