@@ -10,10 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.answers.types import Answer, Card, Confirmation, ItemList, Notice
 from bot.app import Popcorn
+from bot.db.documents import FilmDocument
 from bot.db.models import Film
 from bot.db.reading import load_film
 from tests.answers.moderation.helpers import OWNER, say
@@ -190,3 +193,34 @@ async def test_another_bot_process_serves_the_change(postgres_url: str) -> None:
     finally:
         await reader.stop()
         await app.close()
+
+
+async def test_a_read_in_flight_during_a_change_is_not_cached(
+    app: Popcorn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command reads the film (a miss), another saves a change meanwhile, then the first
+    read ends: what it read is the film before the change, and is not cached."""
+    import bot.db.reading as reading
+
+    film_id = await llv_id(app)
+    load_film_now = reading.load_film
+    read, go = asyncio.Event(), asyncio.Event()
+
+    async def slow_load(session: AsyncSession, wanted: int) -> FilmDocument | None:
+        doc = await load_film_now(session, wanted)
+        if not read.is_set():  # the first read only: it waits with the old film in hand
+            read.set()
+            await go.wait()
+        return doc
+
+    monkeypatch.setattr(reading, "load_film", slow_load)
+    async with app.sessions() as session:
+        first = asyncio.create_task(app.context(session).reads.film(film_id))
+        await read.wait()
+        await say(app, f"!review set {LLV} verdict {NEW_VERDICT}")
+        go.set()
+        old = await first
+    assert old is not None and old.review is not None and old.review.verdict == OLD_VERDICT
+    assert film_id not in app.documents
+    assert app.documents.stats()["refused"] == 1
+    assert NEW_VERDICT in await verdict(app)
