@@ -1,9 +1,11 @@
 """Change signals between processes sharing one PostgreSQL database (shards, or a worker
 beside the bot): after a change commits, its process NOTIFYs the others, which refresh that
-film in their fuzzy index. Nothing polls the tables.
+film in their fuzzy index and drop it from their document cache (bot/app.py refresh_film).
+Nothing polls the tables. A signal of no film (an import, a change of many films) resyncs.
 
 If the listening connection drops, notifications may have been missed: on reconnecting, the
-whole index is rebuilt once, then signals are followed again.
+others resync once (bot/app.py resync: the cache emptied, the whole index rebuilt), then
+signals are followed again.
 """
 
 from __future__ import annotations
