@@ -92,11 +92,16 @@ IDS: BindParameter[int] = bindparam("ids", expanding=True)
 
 
 class DocumentCacheLike(Protocol):
-    """What `Reads` needs of a cache (bot/db/read_cache.py's DocumentCache)."""
+    """What `Reads` needs of a cache (bot/db/read_cache.py's DocumentCache): a get that
+    misses (None) before the put of what was then read, for films and for people."""
 
     def get(self, film_id: int) -> FilmDocument | None: ...
 
-    def put(self, doc: FilmDocument) -> None: ...
+    def put(self, doc: FilmDocument) -> object: ...
+
+    def person(self, person_id: int) -> PersonDocument | None: ...
+
+    def put_person(self, doc: PersonDocument) -> object: ...
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -527,15 +532,20 @@ class Reads:
         return [found[i] for i in film_ids if i in found]
 
     async def person(self, person_id: int) -> PersonDocument | None:
-        """With a cache, the person's row and credits (one query) and their films' documents
-        (cached ones not read again); without, `load_person`."""
-        if self.cache is None:
+        """With a cache: the cached person, else their row and credits (one query) with their
+        films' documents (cached ones not read again), then cached. Without: `load_person`."""
+        cache = self.cache
+        if cache is None:
             return await load_person(self.session, person_id)
+        if (doc := cache.person(person_id)) is not None:
+            return doc
         rows = await _person_rows(self.session, person_id)
         if rows is None:
             return None
         films = await self.films(sorted({row.film_id for row in rows.credits}))
-        return _person_document(person_id, rows, {f.id: summary_of(f) for f in films})
+        doc = _person_document(person_id, rows, {f.id: summary_of(f) for f in films})
+        cache.put_person(doc)
+        return doc
 
 
 __all__ = [
