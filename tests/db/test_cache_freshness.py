@@ -224,3 +224,28 @@ async def test_a_read_in_flight_during_a_change_is_not_cached(
     assert film_id not in app.documents
     assert app.documents.stats()["refused"] == 1
     assert NEW_VERDICT in await verdict(app)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Elisabeth Shue", "Elizabeth Shue"),  # one film: signalled film by film
+        ("Nicolas Cage", "Nic Cage"),  # past FEED_FILMS films: signalled as a resync
+    ],
+)
+async def test_a_rename_reaches_another_process(postgres_url: str, old: str, new: str) -> None:
+    first = await Popcorn.start(make_settings(postgres_url))
+    second = await Popcorn.start(make_settings(postgres_url))
+    try:
+        assert old in shown(await second.answer_text(f"!cast {LLV}"))
+        assert (await llv_id(second)) in second.documents
+        renamed = await say(first, f"!person rename {old} = {new}")
+        assert shown(renamed).startswith(f"Renamed {old} to {new}")
+        started = time.monotonic()
+        while old in (cast := shown(await second.answer_text(f"!cast {LLV}"))):
+            assert time.monotonic() - started <= FEED_DEADLINE, cast
+            await asyncio.sleep(0.02)
+        assert f"**{new}** as" in cast
+    finally:
+        await second.close()
+        await first.close()
