@@ -353,6 +353,7 @@ class Popcorn:
             self.index.upsert_person(person)
 
     async def close(self) -> None:
+        log.info("document cache at close: %s", self.documents.stats())
         if self.feed is not None:
             await self.feed.close()
         await self.engine.dispose()
