@@ -30,11 +30,13 @@ from sqlalchemy import (
     String,
     bindparam,
     cast,
+    event,
     literal_column,
     null,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from bot.db.documents import (
     CreditDoc,
@@ -496,39 +498,58 @@ def document_of(film: Film) -> FilmDocument:
     )
 
 
+WROTE = "popcorn.wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_write(session: Session, _context: object) -> None:
+    """A session that wrote (flushed a change, committed or not) says so in its info."""
+    session.info[WROTE] = True
+
+
 class Reads:
     """An answer's reads, for one command: documents from the cache when it has them, else
-    from the database (and then cached). `cache`: anything with get(film_id) / put(doc)."""
+    from the database (and then cached). `cache`: a DocumentCacheLike.
 
-    __slots__ = ("cache", "session")
+    A session that has written (a moderator's change, flushed, perhaps to be rolled back as
+    a preview is) neither uses the cache nor fills it: it reads its own writes, and what it
+    read may never be committed."""
+
+    __slots__ = ("_cache", "session")
 
     def __init__(self, session: AsyncSession, cache: DocumentCacheLike | None = None) -> None:
         self.session = session
-        self.cache = cache
+        self._cache = cache
+
+    @property
+    def cache(self) -> DocumentCacheLike | None:
+        return None if self.session.info.get(WROTE) else self._cache
 
     async def film(self, film_id: int) -> FilmDocument | None:
-        if self.cache is not None and (doc := self.cache.get(film_id)) is not None:
+        cache = self.cache
+        if cache is not None and (doc := cache.get(film_id)) is not None:
             return doc
         doc = await load_film(self.session, film_id)
-        if doc is not None and self.cache is not None:
-            self.cache.put(doc)
+        if doc is not None and cache is not None:
+            cache.put(doc)
         return doc
 
     async def films(self, film_ids: Sequence[int]) -> list[FilmDocument]:
         """The films of `film_ids` that exist, in that order (cached ones not read again)."""
+        cache = self.cache
         found: dict[int, FilmDocument] = {}
         missing: list[int] = []
         for film_id in film_ids:
-            if self.cache is not None and (doc := self.cache.get(film_id)) is not None:
+            if cache is not None and (doc := cache.get(film_id)) is not None:
                 found[film_id] = doc
             else:
                 missing.append(film_id)
         if missing:
             loaded = await load_films(self.session, missing)
             found.update(loaded)
-            if self.cache is not None:
+            if cache is not None:
                 for doc in loaded.values():
-                    self.cache.put(doc)
+                    cache.put(doc)
         return [found[i] for i in film_ids if i in found]
 
     async def person(self, person_id: int) -> PersonDocument | None:

@@ -104,7 +104,8 @@ async def test_a_person_from_the_cache_is_the_same_as_read(any_app: Popcorn) -> 
     async with any_app.sessions() as session:
         people = list(await session.scalars(select(Person.id)))
         session.add(PersonAlias(person_id=people[0], alias="Somebody Else", alias_key="sb-else"))
-        await session.flush()
+        await session.commit()  # a session that wrote would not use the cache
+    async with any_app.sessions() as session:
         reads = Reads(session, cache)
         for person_id in people:
             assert await reads.person(person_id) == await load_person(session, person_id)
@@ -235,3 +236,25 @@ def test_the_import_check_sees_imports(tmp_path: Path) -> None:
     lines = [line.split(" imports ")[1] for line in forbidden_imports(sample)]
     assert lines == ["sqlalchemy.orm", "bot.db.models", "bot.db.models", "bot.db.models.Film",
                      "sqlalchemy", "sqlalchemy.select"]  # fmt: skip
+
+
+async def test_a_session_that_wrote_neither_uses_nor_fills_the_cache(app: Popcorn) -> None:
+    cache = FakeCache()
+    async with app.sessions() as session:
+        film_id = await session.scalar(select(Film.id).order_by(Film.id).limit(1))
+        assert film_id is not None
+        cached = await Reads(session, cache).film(film_id)
+        assert cached is not None and cache.docs == {film_id: cached}
+    async with app.sessions() as session:  # a preview: written, read, rolled back
+        film = await session.get(Film, film_id)
+        assert film is not None
+        film.title = "Not Saved"
+        await session.flush()
+        reads = Reads(session, cache)
+        seen = await reads.film(film_id)
+        assert seen is not None and seen.title == "Not Saved"  # its own write, not the cache's
+        assert [d.title for d in await reads.films([film_id])] == ["Not Saved"]
+        await session.rollback()
+    assert cache.docs == {film_id: cached} and cached.title != "Not Saved"
+    async with app.sessions() as session:
+        assert await Reads(session, cache).film(film_id) is cached
