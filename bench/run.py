@@ -246,8 +246,8 @@ async def bench_size(
     finally:
         await app.close()
 
-    # 4b. PostgreSQL import
-    if args.postgres:
+    # 4b. PostgreSQL import (not in --quick: the tests import into PostgreSQL already)
+    if args.postgres and not args.quick:
         print(f"[{size} films] importing into PostgreSQL…", file=sys.stderr)
         name, pg_url = await create_database(args.postgres, "popcorn_bench")
         try:
@@ -481,13 +481,13 @@ FULL: dict[str, Any] = {
     "output": REPO / "bench" / "last-run.md",
 }
 QUICK: dict[str, Any] = {
-    "sizes": "1500",
-    "queries": 150,
-    "baseline_queries": 40,
-    "e2e_queries": 40,
-    "ask_queries": 24,
-    "mix_seconds": 0.3,
-    "warm_films": 200,
+    "sizes": "1000",
+    "queries": 100,
+    "baseline_queries": 30,
+    "e2e_queries": 30,
+    "ask_queries": 18,
+    "mix_seconds": 0.2,
+    "warm_films": 100,
     "repeats": 1,
     "cold_repeats": 1,
     "output": None,

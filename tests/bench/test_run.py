@@ -16,7 +16,7 @@ NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 
 def test_quick_defaults_write_no_file_and_full_ones_keep_the_last_run() -> None:
     quick = parse_args(["--quick"])
-    assert (quick.sizes, quick.repeats, quick.output) == ("1500", 1, None)
+    assert (quick.sizes, quick.repeats, quick.output) == ("1000", 1, None)
     full = parse_args([])
     assert (full.sizes, full.repeats, full.queries) == ("6000,20000,58788", 3, 1000)
     assert full.output.as_posix().endswith("bench/last-run.md")
@@ -29,7 +29,7 @@ def test_quick_run_measures_and_judges_every_target(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert text.startswith("Popcorn benchmark, ")
     assert "(QUICK: made-up titles, one run: not the benchmark's figures)." in text
-    assert "Issue 13's targets at 1,500 films" in text
+    assert "Issue 13's targets at 1,000 films" in text
     for label, _, _, target, test, limit in TARGETS:
         row = re.search(
             rf"^\| {re.escape(label)} \| {NUMBER} \| {re.escape(target)} \| (PASS|MISS) \|$",
@@ -43,7 +43,7 @@ def test_quick_run_measures_and_judges_every_target(tmp_path: Path) -> None:
     # the six question kinds are answered about the film asked about, not "did you mean"
     # (a few made-up titles are read otherwise: "how long is last night" is *Night*)
     named = re.search(r"^\| `!ask`: replies naming the film asked about \| (\d+)% \|", text, re.M)
-    assert named and int(named[1]) >= 90
+    assert named and int(named[1]) >= 80
     at_once = re.search(
         rf"^\| {{3}}8 commands at a time \(replies per second\) \| {NUMBER} \|", text, re.M
     )
@@ -55,12 +55,12 @@ def test_quick_run_measures_and_judges_every_target(tmp_path: Path) -> None:
     ]  # fmt: skip
     hits = re.search(r"^\| {3}cache hits in the mix \| (.+?) \|", text, re.M)
     assert hits and re.fullmatch(r"\d+% of [\d,]+ film reads|no document cache", hits[1]), hits
-    # the warm RSS is read after 200 films' cards, `!cage` and the cached film
+    # the warm RSS is read after 100 films' cards, `!cage` and the cached film
     cache = re.search(r"^\| {3}the cache, warm \| (.+) \|  \|  \|$", text, re.M)
     assert cache, text
-    if cache[1] != "no document cache (after 202 commands)":
-        held = re.fullmatch(r"([\d,]+) films, \d+ MB \(after 202 commands\)", cache[1])
-        assert held and int(held[1].replace(",", "")) >= 200, cache[1]
+    if cache[1] != "no document cache (after 102 commands)":
+        held = re.fullmatch(r"([\d,]+) films, \d+ MB \(after 102 commands\)", cache[1])
+        assert held and int(held[1].replace(",", "")) >= 100, cache[1]
     floor = re.search(rf"^\| floor: .* \| {NUMBER} \|", text, re.M)
     assert floor and float(floor[1]) > 0
     ours = r"\d+\.\d\d / \d+\.\d\d, top-1 \d+\.\d%"
