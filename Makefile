@@ -22,8 +22,10 @@ test: $(STAMP)
 	$(BIN)/ruff check bot tests bench
 	$(BIN)/ruff format --check bot tests bench
 	$(BIN)/mypy bot
-	@# pytest's exit code 5 means "no tests collected": say so, and do not fail the build on it
-	$(BIN)/python -m pytest -q; status=$$?; \
+	@# pytest's exit code 5 means "no tests collected": say so, and do not fail the build on it.
+	@# -n auto: one worker per core (pytest-xdist); a test file stays on one worker (its
+	@# module fixtures are made once).
+	$(BIN)/python -m pytest -q -n auto --dist loadfile; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests (exit 5)"; exit 0; fi; exit $$status
 
 lint: $(STAMP)

@@ -9,9 +9,14 @@ give an empty database (`sqlite_url`, `postgres_url` on their own) still give an
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
-from collections.abc import AsyncIterator, Iterator
+import threading
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
@@ -23,10 +28,10 @@ from tests.helpers import (
     POSTGRES_ENV,
     copy_sqlite,
     make_settings,
-    run_async,
     seed_sqlite_file,
 )
 
+T = TypeVar("T")
 #: Fixtures that start the bot's core on the test's database: the database they are given is a
 #: copy of the seeded template (they would load data/ into an empty one anyway).
 SEEDED_USERS = ("any_app",)
@@ -47,30 +52,75 @@ def seeded_answers_sqlite(seeded_sqlite: Path, tmp_path_factory: pytest.TempPath
     )  # fmt: skip
 
 
+class ScratchDatabases:
+    """PostgreSQL databases for the tests, made on a thread of their own with its own event
+    loop: the next database of each kind (empty, or a copy of the seeded template) is created
+    while the current test runs, and a used one is dropped without the test waiting (creating
+    and dropping are mostly PostgreSQL's fsyncs). `close` drops all that is left."""
+
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = admin_url
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.ready: dict[str | None, Future[tuple[str, str]]] = {}
+        self.pending: list[Future[None]] = []
+        self.template_name: str | None = None
+
+    def _submit(self, work: Coroutine[Any, Any, T]) -> Future[T]:
+        return asyncio.run_coroutine_threadsafe(work, self.loop)
+
+    def _create(self, template: str | None) -> Future[tuple[str, str]]:
+        return self._submit(create_database(self.admin_url, "popcorn_test", template=template))
+
+    def seeded_template(self) -> str:
+        """A database as the first `Popcorn.start` leaves it (migrated, data/ loaded)."""
+        if self.template_name is None:
+
+            async def build() -> str:
+                name, url = await create_database(self.admin_url, "popcorn_tmpl")
+                app = await Popcorn.start(make_settings(url))
+                await app.close()
+                return name
+
+            self.template_name = self._submit(build()).result()
+        return self.template_name
+
+    async def take(self, *, seeded: bool) -> tuple[str, str]:
+        """A new database, (name, async URL): empty, or (`seeded`) a copy of the template."""
+        template = self.seeded_template() if seeded else None
+        made = self.ready.pop(template, None) or self._create(template)
+        self.ready[template] = self._create(template)  # the next test's, made meanwhile
+        return await asyncio.wrap_future(made)
+
+    def drop(self, name: str) -> None:
+        self.pending.append(self._submit(drop_database(self.admin_url, name)))
+
+    def close(self) -> None:
+        for made in self.ready.values():
+            with contextlib.suppress(Exception):
+                self.drop(made.result()[0])
+        for dropped in self.pending:
+            dropped.result()
+        if self.template_name is not None:
+            self._submit(drop_database(self.admin_url, self.template_name)).result()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
+        self.loop.close()
+
+
 @pytest.fixture(scope="session")
-def postgres_template() -> Iterator[str | None]:
-    """The name of a PostgreSQL database as the first `Popcorn.start` leaves it, to create
-    each test's seeded database from (None: no PostgreSQL URL given). Dropped at the end."""
+def scratch_databases() -> Iterator[ScratchDatabases | None]:
+    """The session's PostgreSQL databases (None: no PostgreSQL URL given)."""
     admin_url = os.environ.get(POSTGRES_ENV)
     if not admin_url:
         yield None
         return
-
-    async def build() -> str:
-        name, url = await create_database(admin_url, "popcorn_tmpl")
-        try:
-            app = await Popcorn.start(make_settings(url))
-            await app.close()
-        except BaseException:
-            await drop_database(admin_url, name)
-            raise
-        return name
-
-    name = run_async(build)
+    databases = ScratchDatabases(admin_url)
     try:
-        yield name
+        yield databases
     finally:
-        run_async(lambda: drop_database(admin_url, name))
+        databases.close()
 
 
 @pytest.fixture
@@ -79,20 +129,19 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-async def postgres_url(request: pytest.FixtureRequest) -> AsyncIterator[str]:
+async def postgres_url(
+    request: pytest.FixtureRequest, scratch_databases: ScratchDatabases | None
+) -> AsyncIterator[str]:
     """A new, empty PostgreSQL database (for a test whose `any_app` starts on it: a copy of
     the seeded template). Told a URL and unable to connect: the test fails."""
-    admin_url = os.environ.get(POSTGRES_ENV)
-    if not admin_url:
+    if scratch_databases is None:
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
-    template = None
-    if any(name in request.fixturenames for name in SEEDED_USERS):
-        template = request.getfixturevalue("postgres_template")
-    name, url = await create_database(admin_url, "popcorn_test", template=template)
+    seeded = any(name in request.fixturenames for name in SEEDED_USERS)
+    name, url = await scratch_databases.take(seeded=seeded)
     try:
         yield url
     finally:
-        await drop_database(admin_url, name)
+        scratch_databases.drop(name)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
