@@ -8,17 +8,19 @@ import json
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
+from bot.db.documents import FilmDocument
 from bot.db.exporter import current_review, film_to_record
 from bot.db.importer import Importer
 from bot.db.models import Change, Film, GuildSettings
 from bot.db.queries import film_details
+from bot.db.reading import document_of, load_film
 from bot.records.files import LoadedRecord
 from bot.records.schema import Record
 
@@ -170,6 +172,12 @@ async def film_by_slug(session: AsyncSession, slug: str, *, fresh: bool = False)
     return None if film_id is None else await film_details(session, film_id, fresh=fresh)
 
 
+async def film_document_by_slug(session: AsyncSession, slug: str) -> FilmDocument | None:
+    """The film with this slug as a document, read in the session (its own writes included)."""
+    film_id = await session.scalar(select(Film.id).where(Film.slug == slug))
+    return None if film_id is None else await load_film(session, film_id)
+
+
 async def _write_record(session: AsyncSession, record: Record) -> Film:
     """The record written over its film (or as a new one) in the session, not committed."""
     item = LoadedRecord("moderator", record, "replace")
@@ -216,11 +224,11 @@ async def save_record(
 
 
 @asynccontextmanager
-async def preview_record(session: AsyncSession, record: Record) -> AsyncIterator[Film]:
-    """The film as it will look once `record` is saved: written in the session (no version
-    claimed, no history), and everything in the session rolled back on leaving the block."""
+async def preview_record(session: AsyncSession, record: Record) -> AsyncIterator[FilmDocument]:
+    """The film as it will look once `record` is saved (a document): written in the session
+    (no version claimed, no history), and everything in the session rolled back on leaving."""
     try:
-        yield await _write_record(session, record)
+        yield document_of(await _write_record(session, record))
     finally:
         await session.rollback()
 
@@ -252,6 +260,12 @@ async def apply_change(session: AsyncSession, change: PendingChange) -> tuple[Fi
         )
         return film, []
     raise ChangeError(f"unknown change {change.kind!r}")
+
+
+async def carry_out(session: AsyncSession, change: PendingChange) -> tuple[FilmDocument, Diff]:
+    """apply_change, the film returned as its document (as the change left it)."""
+    film, diff = await apply_change(session, change)
+    return document_of(film), diff
 
 
 async def set_review_removed(
@@ -289,18 +303,67 @@ async def film_history(session: AsyncSession, film_id: int, limit: int = 200) ->
     return (await session.scalars(stmt)).all()
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One row of a film's history (a `changes` row) as plain values."""
+
+    id: int
+    film_id: int | None
+    film_label: str
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    actor_name: str
+    created_at: dt.datetime
+    film_version: int | None
+
+
+async def history_rows(session: AsyncSession, film_id: int, limit: int = 200) -> list[HistoryRow]:
+    """film_history as plain rows (newest first), for the answers (no ORM object)."""
+    return [
+        HistoryRow(
+            id=c.id,
+            film_id=c.film_id,
+            film_label=c.film_label,
+            action=c.action,
+            field=c.field,
+            old_value=c.old_value,
+            new_value=c.new_value,
+            actor_name=c.actor_name,
+            created_at=c.created_at,
+            film_version=c.film_version,
+        )
+        for c in await film_history(session, film_id, limit)
+    ]
+
+
+class _Row(Protocol):
+    @property
+    def action(self) -> str: ...
+    @property
+    def actor_name(self) -> str: ...
+    @property
+    def created_at(self) -> dt.datetime: ...
+    @property
+    def film_version(self) -> int | None: ...
+
+
+_R = TypeVar("_R", bound=_Row)
+
+
 #: Rows of the history written before changes had a version (or by an import) count as one
 #: change when they follow each other with the same action and author within this long.
 _SAME_CHANGE_SECONDS = 2.0
 
 
-def history_entries(changes: Sequence[Change]) -> list[list[Change]]:
+def history_entries(changes: Sequence[_R]) -> list[list[_R]]:
     """A film's history rows (newest first, as film_history gives them) grouped into its
     changes, newest first: the rows of one change share the film's version it produced.
     Entry 1 is the last change; `!review history` numbers them so, and `!review undo` takes
     the same number."""
-    entries: list[list[Change]] = []
-    by_version: dict[int, list[Change]] = {}
+    entries: list[list[_R]] = []
+    by_version: dict[int, list[_R]] = {}
     for change in changes:
         if change.film_version is not None:
             entry = by_version.get(change.film_version)

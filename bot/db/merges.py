@@ -4,13 +4,14 @@ commit), claims the version of every film it changes and writes that film's hist
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.changes import Actor, ChangeError, add_history, claim
+from bot.db.changes import Actor, ChangeError, ConflictError, add_history, claim
 from bot.db.exporter import current_review
 from bot.db.models import Change, Credit, Film, FilmAlias, Person, PersonAlias
 from bot.db.queries import film_details
@@ -29,6 +30,10 @@ class NameTaken(ChangeError):
     def __init__(self, message: str, other: str) -> None:
         super().__init__(message)
         self.other = other  # their name
+
+
+class RepairRace(ChangeError):
+    """Someone else changed the same rows at the same moment (an IntegrityError, rolled back)."""
 
 
 @dataclass(slots=True)
@@ -301,3 +306,51 @@ async def film_for_change(session: AsyncSession, film_id: int) -> Film:
     if film is None:
         raise ChangeError("That film is no longer in the database. Nothing was changed.")
     return film
+
+
+async def run_repair(session: AsyncSession, work: Callable[[], Awaitable[Repair]]) -> Repair:
+    """Run a repair and commit it. A refusal (ChangeError, NameTaken included) is rolled back
+    and raised; a concurrent change (an IntegrityError) is rolled back and raised as
+    RepairRace, so the answers never see SQLAlchemy's errors."""
+    try:
+        repair = await work()
+        await session.commit()
+    except ChangeError:
+        await session.rollback()
+        raise
+    except IntegrityError as exc:
+        await session.rollback()
+        raise RepairRace("Someone else changed the same thing at the same moment.") from exc
+    return repair
+
+
+async def _film_at(session: AsyncSession, film_id: int, base_version: int) -> Film:
+    """The film to repair, loaded afresh, refused if it moved on since `base_version`."""
+    film = await film_details(session, film_id)
+    if film is None:
+        raise ChangeError("That film is no longer in the database. Nothing was changed.")
+    if film.version != base_version:
+        raise ConflictError(
+            "Someone else changed this film after you looked at it. Nothing was saved: "
+            "look at it again and redo your change."
+        )
+    return film
+
+
+async def remove_film_by_id(
+    session: AsyncSession, film_id: int, base_version: int, actor: Actor
+) -> Repair:
+    """remove_film for the film with this id, as it was at `base_version`."""
+    return await remove_film(session, await _film_at(session, film_id, base_version), actor)
+
+
+async def merge_films_by_id(
+    session: AsyncSession,
+    source: tuple[int, int],
+    target: tuple[int, int],
+    actor: Actor,
+) -> Repair:
+    """merge_films for films named by (id, the version the moderator saw)."""
+    source_film = await _film_at(session, *source)
+    target_film = source_film if target[0] == source[0] else await _film_at(session, *target)
+    return await merge_films(session, source_film, target_film, actor)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.db.models import Credit, Film, FilmAlias, Person, PersonAlias, Review
 from bot.search import FilmDoc, PersonDoc
+from bot.search.normalize import normalize_title
 
 FILM_DETAIL_OPTIONS = (
     selectinload(Film.credits).selectinload(Credit.person),
@@ -142,3 +144,33 @@ async def search_documents(session: AsyncSession) -> tuple[list[FilmDoc], list[P
         for person_id, name in await session.execute(select(Person.id, Person.name).where(credited))
     ]
     return films, people
+
+
+@dataclass(frozen=True, slots=True)
+class NameOwner:
+    """The film whose title (alias None) or alias (`alias`, as stored) a name is."""
+
+    title: str
+    year: int | None
+    alias: str | None
+
+
+async def title_owner(session: AsyncSession, key: str, except_film_id: int) -> NameOwner | None:
+    """The other film (not `except_film_id`) whose title, else whose alias, normalises to
+    `key` (bot.search.normalize.normalize_title), or None."""
+    titles = await session.execute(
+        select(Film.title, Film.year).where(Film.id != except_film_id).order_by(Film.id)
+    )
+    for title, year in titles:
+        if normalize_title(title) == key:
+            return NameOwner(title, year, None)
+    aliases = await session.execute(
+        select(FilmAlias.alias, Film.title, Film.year)
+        .join(Film, FilmAlias.film_id == Film.id)
+        .where(Film.id != except_film_id)
+        .order_by(FilmAlias.id)
+    )
+    for other, title, year in aliases:
+        if normalize_title(other) == key:
+            return NameOwner(title, year, other)
+    return None

@@ -12,8 +12,7 @@ from bot.answers.resolve import gone, resolve_film
 from bot.answers.text import human_list
 from bot.answers.types import Answer, Choices, Notice, Request, Tone
 from bot.db.documents import FilmDocument
-from bot.db.models import Film
-from bot.db.queries import film_details
+from bot.db.reading import load_film
 
 REPLACE_WORDS = {"replace", "--replace"}
 CLEAR_WORDS = {"none", "unset", "-", "clear"}
@@ -165,12 +164,12 @@ def split_quoted(text: str) -> tuple[str, str] | None:
 
 async def film_to_change(
     ctx: AnswerContext, request: Request, text: str, example: str
-) -> Film | Answer:
+) -> FilmDocument | Answer:
     """Like resolve_film, but a change never goes ahead on a guess: when several films could
     be meant, the moderator is asked to say it exactly (or add the year) and type it again."""
     found = await resolve_film(ctx, replace(request, text=text), example)
-    if isinstance(found, FilmDocument):  # a change writes the ORM film, read in this session
-        return await film_details(ctx.session, found.id) or gone("film")
+    if isinstance(found, FilmDocument):  # read again in this session, never from the cache:
+        return await load_film(ctx.session, found.id) or gone("film")  # its version is the base
     if isinstance(found, Choices):
         names = human_list([f"**{c.label}**" for c in found.choices], "or")
         prompt = found.prompt.removesuffix(":")
@@ -186,13 +185,13 @@ async def film_to_change(
 
 async def find_film_and_rest(
     ctx: AnswerContext, request: Request, words: list[str], stop: set[str]
-) -> tuple[Film, int] | Answer:
+) -> tuple[FilmDocument, int] | Answer:
     """The film named by the first words, up to one of the `stop` words (tried left to right)."""
     positions = [i for i, word in enumerate(words) if i > 0 and word.lower() in stop]
     last: Answer | None = None
     for position in positions:
         target = await film_to_change(ctx, request, " ".join(words[:position]), "")
-        if isinstance(target, Film):
+        if isinstance(target, FilmDocument):
             return target, position
         last = target
     if last is not None:

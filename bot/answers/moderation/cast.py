@@ -21,8 +21,8 @@ from bot.answers.moderation.editing import EditError, ordinal, set_field
 from bot.answers.moderation.pending import save_now
 from bot.answers.text import clean_input, clip, echo, film_label, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
-from bot.db.exporter import film_to_record
-from bot.db.models import Film
+from bot.db.documents import FilmDocument
+from bot.db.records import record_of
 from bot.records.schema import Record
 from bot.search.normalize import normalize_name
 
@@ -108,7 +108,7 @@ def nearest_names(cast: list[Member], name: str, limit: int = 3) -> list[str]:
     return [str(key) for _, _, key in found]
 
 
-def not_in_cast(ctx: AnswerContext, film: Film, cast: list[Member], name: str) -> Notice:
+def not_in_cast(ctx: AnswerContext, film: FilmDocument, cast: list[Member], name: str) -> Notice:
     label = film_label(film.title, film.year)
     near = nearest_names(cast, name)
     hint = f" Nearest in its cast: {human_list(near, 'or')}." if near else ""
@@ -120,7 +120,7 @@ def not_in_cast(ctx: AnswerContext, film: Film, cast: list[Member], name: str) -
 
 
 def which_role(
-    ctx: AnswerContext, film: Film, cast: list[Member], places: list[int], how: Said
+    ctx: AnswerContext, film: FilmDocument, cast: list[Member], places: list[int], how: Said
 ) -> Notice:
     """A name with several roles: name them all and say how to pick one (the command again,
     as typed, with one of the roles)."""
@@ -143,7 +143,7 @@ def which_role(
 
 
 def pick(
-    ctx: AnswerContext, film: Film, cast: list[Member], typed: Typed, how: Said
+    ctx: AnswerContext, film: FilmDocument, cast: list[Member], typed: Typed, how: Said
 ) -> int | Notice:
     """The place of the one role meant: the name's only role, or the one whose character was
     typed; else a question (several roles) or a refusal (not in the cast)."""
@@ -174,7 +174,12 @@ def billing(cast: list[Member], limit: int = SHOWN) -> str:
 
 
 async def save_cast(
-    ctx: AnswerContext, request: Request, film: Film, record: Record, cast: list[Member], verb: str
+    ctx: AnswerContext,
+    request: Request,
+    film: FilmDocument,
+    record: Record,
+    cast: list[Member],
+    verb: str,
 ) -> Answer:
     """The new cast saved; the film's cast_complete flag stays as it is (adding, removing or
     fixing one role neither completes a cast list nor makes it partial)."""
@@ -219,9 +224,9 @@ async def cast_answer(ctx: AnswerContext, request: Request) -> Answer:
     if not film_text and request.film_id is None:
         return Notice(f"Which film? `{ctx.prefix}{EXAMPLES[verb]}`", Tone.WARNING)
     film = await film_to_change(ctx, request, film_text, EXAMPLES[verb])
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    record = film_to_record(film)
+    record = record_of(film)
     cast: list[Member] = [dict(member.model_dump()) for member in record.film.cast]
     label = film_label(film.title, film.year)
     film_words = in_code(film_text) if film_text else in_code(film.title.lower())

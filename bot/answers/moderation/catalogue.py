@@ -18,17 +18,16 @@ from bot.answers.moderation.repairs import pair_named, save_repair, splits
 from bot.answers.text import echo, film_label, human_list
 from bot.answers.types import Answer, Choice, Choices, Notice, Request, Tone
 from bot.db.changes import ChangeEvent
-from bot.db.exporter import current_review
-from bot.db.merges import Repair, merge_films, remove_film
-from bot.db.models import Film
-from bot.db.queries import film_details
+from bot.db.documents import FilmDocument
+from bot.db.merges import Repair, merge_films_by_id, remove_film_by_id
+from bot.db.reading import load_films
 from bot.search import MatchStatus
 from bot.search.normalize import spelling
 
 
-def has_review(ctx: AnswerContext, film: Film, then: str) -> Notice | None:
+def has_review(ctx: AnswerContext, film: FilmDocument, then: str) -> Notice | None:
     """Why `film` cannot go while it has a review, and how to remove the review first."""
-    if current_review(film) is None:
+    if film.review is None:
         return None
     label = film_label(film.title, film.year)
     return Notice(
@@ -38,35 +37,35 @@ def has_review(ctx: AnswerContext, film: Film, then: str) -> Notice | None:
     )
 
 
-async def twins(ctx: AnswerContext, text: str) -> list[Film]:
+async def twins(ctx: AnswerContext, text: str) -> list[FilmDocument]:
     """The films `text` names when they have the very same title and year (a slip made a
     copy, then was corrected to the original's title): no typing tells them apart."""
     match = ctx.index.find_film(text)
     docs = [c.doc for c in match.candidates] if match.status is MatchStatus.AMBIGUOUS else []
     if len(docs) < 2 or len({(spelling(d.title), d.year) for d in docs}) != 1:
         return []
-    films = [await film_details(ctx.session, d.id) for d in docs]
-    return [f for f in films if f is not None]
+    films = await load_films(ctx.session, [d.id for d in docs])
+    return [films[d.id] for d in docs if d.id in films]
 
 
-def which_twin(ctx: AnswerContext, films: list[Film], request: Request) -> Choices:
+def which_twin(ctx: AnswerContext, films: list[FilmDocument], request: Request) -> Choices:
     """Twins offered by what tells them apart (a review, the date added), to remove one."""
     label = film_label(films[0].title, films[0].year)
     options = tuple(
         Choice(
             f"{label} #{n}",
             replace(request, text="", film_id=film.id),
-            "has a review" if current_review(film) else "no review",
+            "has a review" if film.review else "no review",
         )
         for n, film in enumerate(films, start=1)
     )
     return Choices(f"{len(films)} films are called {label}. Which one should go?", options)
 
 
-def duplicate_of(films: list[Film]) -> tuple[Film, Film] | None:
+def duplicate_of(films: list[FilmDocument]) -> tuple[FilmDocument, FilmDocument] | None:
     """Of two twins, (the copy, the original): the copy is the one without a review, or
     when neither has one, the one added last."""
-    reviewed = [f for f in films if current_review(f) is not None]
+    reviewed = [f for f in films if f.review is not None]
     if len(films) != 2 or len(reviewed) == 2:
         return None
     original = reviewed[0] if reviewed else min(films, key=lambda f: f.id)
@@ -85,7 +84,7 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
     if not text and request.film_id is None:
         return Notice(f"Which film? For example: `{ctx.prefix}film remove face off 1996`")
     film = await film_to_change(ctx, request, text, "film remove face off 1996")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         same = await twins(ctx, text) if request.film_id is None else []
         return which_twin(ctx, same, request) if same else film
     refused = has_review(ctx, film, f"`{ctx.prefix}film remove {film.title}`")
@@ -94,7 +93,9 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
     film_id, label = film.id, film_label(film.title, film.year)
     removed = any(r.deleted_at is not None for r in film.reviews)
     actor = acting(request)
-    repair = await save_repair(ctx, lambda: remove_film(ctx.session, film, actor))
+    repair = await save_repair(
+        ctx, lambda: remove_film_by_id(ctx.session, film.id, film.version, actor)
+    )
     if isinstance(repair, Notice):
         return repair
     _forget_orphans(ctx, repair)
@@ -112,9 +113,9 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
         Tone.WARNING,
     )
     named = await pair_named(
-        request.text, Film, lambda text: film_to_change(ctx, request, text, ""), usage
+        request.text, FilmDocument, lambda text: film_to_change(ctx, request, text, ""), usage
     )
-    found: tuple[Film, Film] | None = None
+    found: tuple[FilmDocument, FilmDocument] | None = None
     if isinstance(named, tuple):
         found = named
     else:
@@ -135,7 +136,12 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
     target_label = film_label(target.title, target.year)
     source_id, target_id, title = source.id, target.id, source.title
     actor = acting(request)
-    repair = await save_repair(ctx, lambda: merge_films(ctx.session, source, target, actor))
+    repair = await save_repair(
+        ctx,
+        lambda: merge_films_by_id(
+            ctx.session, (source.id, source.version), (target.id, target.version), actor
+        ),
+    )
     if isinstance(repair, Notice):
         return repair
     _forget_orphans(ctx, repair)

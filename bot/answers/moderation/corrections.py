@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.answers.context import AnswerContext
 from bot.answers.moderation.arguments import (
     EDITABLE,
@@ -27,8 +25,9 @@ from bot.answers.moderation.editing import EditError, edit_record, set_field, ty
 from bot.answers.moderation.pending import save_now
 from bot.answers.text import clip, echo, film_label, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
-from bot.db.exporter import film_to_record
-from bot.db.models import Film, FilmAlias
+from bot.db.documents import FilmDocument
+from bot.db.queries import title_owner
+from bot.db.records import record_of
 from bot.records.retailers import is_affiliate_shop, retailer_name
 from bot.records.schema import Record
 from bot.search.normalize import normalize_title
@@ -41,7 +40,7 @@ async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
     words = request.text.split()
     if request.film_id is not None:  # from a slash command: the text is `<field> <value>`
         film = await film_to_change(ctx, request, "", "")
-        if not isinstance(film, Film):
+        if not isinstance(film, FilmDocument):
             return film
         if not words or words[0].lower() not in FIELD_WORDS:
             return Notice(f"Which field? One of: {field_names()}.", Tone.WARNING)
@@ -58,7 +57,7 @@ async def set_answer(ctx: AnswerContext, request: Request) -> Answer:
     raw = " ".join(words[position + 1 :])
     if not raw:
         return Notice(f"What should {name} be? Add the value after the field name.", Tone.WARNING)
-    record = film_to_record(film)
+    record = record_of(film)
     if EDITABLE[name][0].startswith("review.") and record.review is None:
         return Notice(
             f"{film_label(film.title, film.year)} has no review yet: add one with "
@@ -92,7 +91,7 @@ def shown_list(name: str, items: list[str], now: str = " now") -> str:
 
 
 async def set_list(
-    ctx: AnswerContext, request: Request, film: Film, record: Record, typed: str, raw: str
+    ctx: AnswerContext, request: Request, film: FilmDocument, record: Record, typed: str, raw: str
 ) -> Answer:
     """`pros +Great sound`, `pros -Great sound`, `pros = a; b`: a list field edited, the
     reply ending with the whole list as it now is."""
@@ -140,7 +139,7 @@ async def set_list(
 async def save_list(
     ctx: AnswerContext,
     request: Request,
-    film: Film,
+    film: FilmDocument,
     record: Record,
     path: str,
     items: Any,
@@ -156,7 +155,7 @@ async def save_list(
 
 async def list_edit(
     ctx: AnswerContext, request: Request, example: str
-) -> tuple[Film, str, str] | Answer:
+) -> tuple[FilmDocument, str, str] | Answer:
     """Shared by cast/alias/link add and remove: `<add|remove> <film> "<value>"`."""
     verb, _, rest = request.text.partition(" ")
     verb = verb.lower()
@@ -164,12 +163,12 @@ async def list_edit(
     if verb not in ("add", "remove") or parts is None or not parts[0]:
         return Notice(f"Use: `{ctx.prefix}{example}`", Tone.WARNING)
     film = await film_to_change(ctx, request, parts[0], example)
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
     return film, verb, parts[1]
 
 
-async def alias_clash(ctx: AnswerContext, film: Film, alias: str) -> str | None:
+async def alias_clash(ctx: AnswerContext, film: FilmDocument, alias: str) -> str | None:
     """Why `alias` cannot be another name for `film`: it is already a film's title or alias
     (compared as the search index compares titles: `con-air` is `Con Air`), else None."""
     key = normalize_title(alias)
@@ -177,22 +176,17 @@ async def alias_clash(ctx: AnswerContext, film: Film, alias: str) -> str | None:
         return f"“{echo(alias)}” has no letters or digits to look a film up by."
     if normalize_title(film.title) == key:
         return f"“{echo(alias)}” is already the title of {film_label(film.title, film.year)}."
-    titles = await ctx.session.execute(select(Film.title, Film.year).where(Film.id != film.id))
-    for title, year in titles:
-        if normalize_title(title) == key:
-            return f"“{echo(alias)}” is already the title of {film_label(title, year)}."
-    aliases = await ctx.session.execute(
-        select(FilmAlias.alias, Film.title, Film.year)
-        .join(Film, FilmAlias.film_id == Film.id)
-        .where(Film.id != film.id)
+    owner = await title_owner(ctx.session, key, film.id)
+    if owner is None:
+        return None
+    label = film_label(owner.title, owner.year)
+    other = owner.alias
+    if other is None:
+        return f"“{echo(alias)}” is already the title of {label}."
+    return (
+        f"“{echo(alias)}” is already an alias of {label}"
+        f"{'' if other == alias else f' (as “{echo(other)}”)'}."
     )
-    for other, title, year in aliases:
-        if normalize_title(other) == key:
-            return (
-                f"“{echo(alias)}” is already an alias of {film_label(title, year)}"
-                f"{'' if other == alias else f' (as “{echo(other)}”)'}."
-            )
-    return None
 
 
 async def alias_list(ctx: AnswerContext, request: Request, text: str) -> Answer:
@@ -200,9 +194,9 @@ async def alias_list(ctx: AnswerContext, request: Request, text: str) -> Answer:
     if not text.strip():
         return Notice(f"Use: `{ctx.prefix}alias list face off`", Tone.WARNING)
     film = await film_to_change(ctx, request, text.strip(), "alias list face off")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    aliases = list(film_to_record(film).film.aliases)
+    aliases = list(record_of(film).film.aliases)
     label = film_label(film.title, film.year)
     if not aliases:
         return Notice(
@@ -220,7 +214,7 @@ async def alias_answer(ctx: AnswerContext, request: Request) -> Answer:
         return found
     film, verb, alias = found
     label = film_label(film.title, film.year)
-    record = film_to_record(film)
+    record = record_of(film)
     aliases = list(record.film.aliases)
     if verb == "add":
         same = [a for a in aliases if normalize_title(a) == normalize_title(alias)]
@@ -249,7 +243,7 @@ async def link_answer(ctx: AnswerContext, request: Request) -> Answer:
     if not isinstance(found, tuple):
         return found
     film, verb, value = found
-    record = film_to_record(film)
+    record = record_of(film)
     if record.review is None:
         return Notice(
             f"{film_label(film.title, film.year)} has no review to add links to.", Tone.WARNING

@@ -25,8 +25,8 @@ from bot.answers.moderation.pending import save_now
 from bot.answers.moderation.reviews import typed_back
 from bot.answers.text import clip, echo, film_label
 from bot.answers.types import Answer, Notice, Request, Tone
-from bot.db.exporter import film_to_record
-from bot.db.models import Film
+from bot.db.documents import FilmDocument
+from bot.db.records import record_of
 from bot.records.schema import Ratings, Record
 
 #: The form's fields, in order, and the record's path each one replaces.
@@ -85,13 +85,13 @@ def edit_form_values(record: Record, list_joint: str = "\n") -> tuple[tuple[str,
 
 async def reviewed_film(
     ctx: AnswerContext, request: Request, typed: str
-) -> tuple[Film, Record] | Answer:
+) -> tuple[FilmDocument, Record] | Answer:
     """The film `request` names (by id or `typed`) and its record, or the answer that says why
     it cannot be edited (no such film, several, no review yet)."""
     film = await film_to_change(ctx, request, typed, EXAMPLE)
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    record = film_to_record(film)
+    record = record_of(film)
     if record.review is None:
         return Notice(
             f"{film_label(film.title, film.year)} has no review yet: add one with "

@@ -1,6 +1,7 @@
-"""Every moderator change is a PendingChange carried out by bot.db.changes.apply_change: a new
-or replaced review is previewed and waits for Confirm (the bot applies it then), a field edit
-or a restore is applied at once, in the command's own session."""
+"""Every moderator change is a PendingChange carried out by bot.db.changes.apply_change (through
+carry_out, which returns the film's document): a new or replaced review is previewed and waits
+for Confirm (the bot applies it then), a field edit or a restore is applied at once, in the
+command's own session."""
 
 from __future__ import annotations
 
@@ -37,14 +38,13 @@ from bot.db.changes import (
     ChangeError,
     ChangeEvent,
     Diff,
-    apply_change,
-    film_by_slug,
+    carry_out,
+    film_document_by_slug,
     preview_record,
     record_diff,
 )
-from bot.db.exporter import current_review, film_to_record
-from bot.db.models import Film
-from bot.db.reading import document_of
+from bot.db.documents import FilmDocument
+from bot.db.records import record_of
 from bot.records.ratings import film_score
 from bot.records.schema import Record
 
@@ -120,7 +120,7 @@ def kept_line(kept: tuple[str, ...], article: bool) -> str:
 def event(
     ctx: AnswerContext,
     request: Request,
-    film: Film | None,
+    film: FilmDocument | None,
     summary: str,
     touched: Iterable[int] = (),
 ) -> None:
@@ -142,7 +142,7 @@ def event(
 async def preview_card(ctx: AnswerContext, record: Record, extra: list[Field]) -> Card:
     """The card as it will look once saved (written in the session, then rolled back)."""
     async with preview_record(ctx.session, record) as film:
-        card = film_card(document_of(film), ctx.affiliate_tag)
+        card = film_card(film, ctx.affiliate_tag)
     fields = (*card.fields[: 25 - len(extra)], *extra)
     return replace(card, title=f"Preview: {card.title}", fields=fields, tone=Tone.WARNING)
 
@@ -157,8 +157,8 @@ async def confirm_save(
 ) -> Answer:
     """A new review (`review add`, `review new`) previewed, with Confirm and Cancel; `missing`
     (an article's notes) adds what the article lacks and what the parser could not use."""
-    existing = await film_by_slug(ctx.session, record.slug)
-    if existing is not None and current_review(existing) is not None and not replacing:
+    existing = await film_document_by_slug(ctx.session, record.slug)
+    if existing is not None and existing.review is not None and not replacing:
         label = film_label(existing.title, existing.year)
         return Notice(
             f"{label} already has a review. Change it with "
@@ -167,13 +167,13 @@ async def confirm_save(
             Tone.WARNING,
         )
     base_version = existing.version if existing else None
-    existing_id = existing.id if existing else None  # the preview's rollback expires `existing`
+    existing_id = existing.id if existing else None
     article = isinstance(missing, ArticleNotes) and missing.article
-    replaces = existing is not None and current_review(existing) is not None
+    replaces = existing is not None and existing.review is not None
     kept: tuple[str, ...] = ()
     diff: Diff = []
     if existing is not None:
-        current = film_to_record(existing)
+        current = record_of(existing)
         record, kept = keep_review_facts(record, current, article=article)  # before: it reads
         record = keep_known_facts(record, current)  # what the file said, which this forgets
         diff = record_diff(current, record)
@@ -218,10 +218,10 @@ async def confirm_save(
     )
 
 
-async def apply_now(ctx: AnswerContext, change: PendingChange) -> tuple[Film, Diff]:
+async def apply_now(ctx: AnswerContext, change: PendingChange) -> tuple[FilmDocument, Diff]:
     """Carry out a change at once and commit it; on ChangeError nothing is kept."""
     try:
-        applied = await apply_change(ctx.session, change)
+        applied = await carry_out(ctx.session, change)
         await ctx.session.commit()
     except ChangeError:
         await ctx.session.rollback()
@@ -230,7 +230,7 @@ async def apply_now(ctx: AnswerContext, change: PendingChange) -> tuple[Film, Di
 
 
 async def save_now(
-    ctx: AnswerContext, request: Request, film: Film, record: Record, action: str
+    ctx: AnswerContext, request: Request, film: FilmDocument, record: Record, action: str
 ) -> Answer:
     """An edited record saved at once over the version of `film` the moderator saw:
     `Saved. Leaving Las Vegas (1995) — audio: POOR → GOOD`."""

@@ -8,12 +8,10 @@ import re
 from collections.abc import Awaitable, Callable, Iterator
 from typing import TypeVar, cast
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.answers.context import AnswerContext
 from bot.answers.types import Answer, Notice, Tone
 from bot.db.changes import ChangeError
-from bot.db.merges import NameTaken, Repair
+from bot.db.merges import NameTaken, Repair, RepairRace, run_repair
 
 T = TypeVar("T")
 
@@ -64,15 +62,10 @@ async def save_repair(ctx: AnswerContext, work: Callable[[], Awaitable[Repair]])
     IntegrityError) is rolled back and said; NameTaken is rolled back and raised for the
     caller to word."""
     try:
-        repair = await work()
-        await ctx.session.commit()
+        return await run_repair(ctx.session, work)
     except NameTaken:
-        await ctx.session.rollback()
         raise
-    except ChangeError as exc:
-        await ctx.session.rollback()
-        return Notice(str(exc), Tone.WARNING)
-    except IntegrityError:
-        await ctx.session.rollback()
+    except RepairRace:
         return Notice(RACE, Tone.ERROR)
-    return repair
+    except ChangeError as exc:
+        return Notice(str(exc), Tone.WARNING)

@@ -16,10 +16,8 @@ from bot.answers.moderation.intake import form_from_text, read_attachment, recor
 from bot.answers.moderation.pending import apply_now, confirm_save, event
 from bot.answers.text import clip, echo, film_label
 from bot.answers.types import Answer, Confirmation, ItemList, Notice, PendingChange, Request, Tone
-from bot.db.changes import ChangeError, film_history, history_entries
-from bot.db.exporter import current_review
-from bot.db.models import Change, Film
-from bot.db.reading import document_of
+from bot.db.changes import ChangeError, HistoryRow, history_entries, history_rows
+from bot.db.documents import FilmDocument
 from bot.records.files import RecordError
 
 
@@ -77,12 +75,12 @@ def typed_back(form: tuple[tuple[str, str], ...]) -> str:
 
 async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await film_to_change(ctx, request, request.text, "review remove leaving las vegas")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    review = current_review(film)
+    review = film.review
     if review is None:
         return Notice(f"{film_label(film.title, film.year)} has no review to remove.", Tone.WARNING)
-    card = film_card(document_of(film), ctx.affiliate_tag)
+    card = film_card(film, ctx.affiliate_tag)
     return Confirmation(
         preview=replace(card, title=f"Remove: {card.title}", tone=Tone.ERROR),
         change=PendingChange(
@@ -100,7 +98,7 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
 
 async def restore_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await film_to_change(ctx, request, request.text, "review restore leaving las vegas")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
     label = film_label(film.title, film.year)
     change = PendingChange(
@@ -128,7 +126,7 @@ def _stored(value: str | None) -> Any:
         return value
 
 
-def entry_text(entry: list[Change]) -> str:
+def entry_text(entry: list[HistoryRow]) -> str:
     """One change as the history says it: `set pros: +A, −B` (a field a part); a change of
     no one field by what it wrote: `person merge Nicholas Cage → Nicolas Cage`, `remove Big
     loud fun`."""
@@ -144,9 +142,9 @@ def entry_text(entry: list[Change]) -> str:
 
 async def history_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await film_to_change(ctx, request, request.text, "review history leaving las vegas")
-    if not isinstance(film, Film):
+    if not isinstance(film, FilmDocument):
         return film
-    entries = history_entries(await film_history(ctx.session, film.id))
+    entries = history_entries(await history_rows(ctx.session, film.id))
     lines = []
     for number, entry in enumerate(entries, 1):
         when = entry[0].created_at.strftime("%Y-%m-%d %H:%M")

@@ -28,15 +28,15 @@ from bot.answers.types import (
 )
 from bot.db.changes import (
     HISTORY_VALUE_LIMIT,
+    HistoryRow,
     _empty,
     _text,
-    film_history,
     history_entries,
+    history_rows,
     record_diff,
 )
-from bot.db.exporter import current_review, film_to_record
-from bot.db.models import Change, Film
-from bot.db.reading import document_of
+from bot.db.documents import FilmDocument
+from bot.db.records import record_of
 from bot.records.schema import Record
 
 EXAMPLE = "review undo the rock"
@@ -57,7 +57,7 @@ async def undo_answer(ctx: AnswerContext, request: Request) -> Answer:
         return found
     film, number = found
     label = film_label(film.title, film.year)
-    entries = history_entries(await film_history(ctx.session, film.id))
+    entries = history_entries(await history_rows(ctx.session, film.id))
     if not entries:
         return Notice(f"Nothing to undo: no one has changed {label} yet.", Tone.WARNING)
     if not 1 <= number <= len(entries):
@@ -75,13 +75,15 @@ async def undo_answer(ctx: AnswerContext, request: Request) -> Answer:
         return Notice(f"Nothing was saved. {exc}", Tone.WARNING)
 
 
-async def _film_and_number(ctx: AnswerContext, request: Request) -> tuple[Film, int] | Answer:
+async def _film_and_number(
+    ctx: AnswerContext, request: Request
+) -> tuple[FilmDocument, int] | Answer:
     """The film and the entry number: `the rock` (1, the last change), `the rock 2`; a
     trailing number is the film's own (`Face/Off 2`, `the rock 1996`) when it is better read so."""
     words = request.text.split()
     if request.film_id is not None:  # a slash command's film: the text is the number, if any
         film = await film_to_change(ctx, request, "", "")
-        if not isinstance(film, Film):
+        if not isinstance(film, FilmDocument):
             return film
         typed = words[0] if words else "1"
         return (film, int(typed)) if _NUMBER.match(typed) else _usage(ctx)
@@ -91,18 +93,18 @@ async def _film_and_number(ctx: AnswerContext, request: Request) -> tuple[Film, 
     if len(words) > 1 and _NUMBER.match(last):
         understood = ctx.understood
         whole = await film_to_change(ctx, request, request.text, "")
-        if isinstance(whole, Film) and _names_number(whole, last):
+        if isinstance(whole, FilmDocument) and _names_number(whole, last):
             return whole, 1
         ctx.understood = understood
         head = await film_to_change(ctx, request, " ".join(words[:-1]), "")
-        if isinstance(head, Film):
+        if isinstance(head, FilmDocument):
             return head, int(last)
-        return (whole, 1) if isinstance(whole, Film) else head
+        return (whole, 1) if isinstance(whole, FilmDocument) else head
     film = await film_to_change(ctx, request, request.text, EXAMPLE)
-    return (film, 1) if isinstance(film, Film) else film
+    return (film, 1) if isinstance(film, FilmDocument) else film
 
 
-def _names_number(film: Film, typed: str) -> bool:
+def _names_number(film: FilmDocument, typed: str) -> bool:
     return int(typed) == film.year or typed in re.findall(r"\d+", film.title)
 
 
@@ -116,14 +118,14 @@ def _usage(ctx: AnswerContext) -> Notice:
 
 
 def _undo(
-    ctx: AnswerContext, request: Request, film: Film, entry: list[Change], which: str
+    ctx: AnswerContext, request: Request, film: FilmDocument, entry: list[HistoryRow], which: str
 ) -> Answer:
     label = film_label(film.title, film.year)
     said = f"{which} ({clip(entry_text(entry), 150)})"
     action = entry[0].action
     _refuse_elsewhere(ctx, action, entry, label)
     fields = [c for c in entry if c.field and c.field != "review"]
-    review = current_review(film)
+    review = film.review
     if action in ("remove", "restore") and not fields:
         kind = "restore" if action == "remove" else "remove"
         if kind == "remove" and review is None:
@@ -141,7 +143,7 @@ def _undo(
         if review is None:
             raise UndoRefused(f"The review that change added to {label} is removed already.")
         return _confirm_review(ctx, request, film, "remove", said)
-    current = film_to_record(film)
+    current = record_of(film)
     reverted = _reverted(current, fields)
     diff = record_diff(current, reverted)
     if not diff:
@@ -169,7 +171,7 @@ def _undo(
     )
 
 
-def _refuse_elsewhere(ctx: AnswerContext, action: str, entry: list[Change], label: str) -> None:
+def _refuse_elsewhere(ctx: AnswerContext, action: str, entry: list[HistoryRow], label: str) -> None:
     """People and films changed as a whole are put right with their own commands."""
     p = ctx.prefix
     if action == "person rename":
@@ -194,13 +196,13 @@ def _refuse_elsewhere(ctx: AnswerContext, action: str, entry: list[Change], labe
 
 
 def _confirm_review(
-    ctx: AnswerContext, request: Request, film: Film, kind: str, said: str
+    ctx: AnswerContext, request: Request, film: FilmDocument, kind: str, said: str
 ) -> Confirmation:
     """Undoing an added or restored review removes it; undoing a removal restores it."""
     label = film_label(film.title, film.year)
-    review = current_review(film)
+    review = film.review
     if kind == "remove" and review is not None:
-        card = film_card(document_of(film), ctx.affiliate_tag)
+        card = film_card(film, ctx.affiliate_tag)
         preview = replace(card, title=f"Undo: remove the review of {label}", tone=Tone.ERROR)
         prompt = (
             f"Undo {said} of {label}: remove its review? Members will see “not reviewed yet”; "
@@ -229,7 +231,7 @@ def _confirm_review(
     )
 
 
-def _reverted(current: Record, rows: list[Change]) -> Record:
+def _reverted(current: Record, rows: list[HistoryRow]) -> Record:
     """The current record with each field of `rows` put back to its old value. Refused when
     a value was too long to keep whole in the history, or the field changed again since."""
     data: dict[str, Any] = current.model_dump(mode="json", by_alias=True)
