@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.changes import Actor, ChangeError, ConflictError, add_history, claim
+from bot.db.documents import PersonRef
 from bot.db.exporter import current_review
 from bot.db.models import Change, Credit, Film, FilmAlias, Person, PersonAlias
 from bot.db.queries import film_details
@@ -354,3 +355,32 @@ async def merge_films_by_id(
     source_film = await _film_at(session, *source)
     target_film = source_film if target[0] == source[0] else await _film_at(session, *target)
     return await merge_films(session, source_film, target_film, actor)
+
+
+async def person_ref_by_name(session: AsyncSession, name: str) -> PersonRef | None:
+    """person_by_name as a plain (id, name)."""
+    person = await person_by_name(session, name)
+    return None if person is None else PersonRef(id=person.id, name=person.name)
+
+
+async def _person(session: AsyncSession, person_id: int) -> Person:
+    person = await session.get(Person, person_id)
+    if person is None:
+        raise ChangeError("That person is no longer in the database. Nothing was changed.")
+    return person
+
+
+async def rename_person_by_id(
+    session: AsyncSession, person_id: int, new_name: str, actor: Actor
+) -> Repair:
+    """rename_person for the person with this id."""
+    return await rename_person(session, await _person(session, person_id), new_name, actor)
+
+
+async def merge_people_by_id(
+    session: AsyncSession, source_id: int, target_id: int, actor: Actor
+) -> Repair:
+    """merge_people for the people with these ids."""
+    source = await _person(session, source_id)
+    target = await _person(session, target_id)
+    return await merge_people(session, source, target, actor)

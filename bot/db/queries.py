@@ -174,3 +174,27 @@ async def title_owner(session: AsyncSession, key: str, except_film_id: int) -> N
         if normalize_title(other) == key:
             return NameOwner(title, year, other)
     return None
+
+
+async def known_person_keys(
+    session: AsyncSession, keys: Sequence[str]
+) -> tuple[set[str], dict[str, str]]:
+    """Of these normalised names: those that are a person's name, and those that are an alias
+    of someone (key -> that person's name). 500 keys a query."""
+    known: set[str] = set()
+    spelt: dict[str, str] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        rows = await session.scalars(select(Person.name_key).where(Person.name_key.in_(chunk)))
+        known.update(rows)
+        merged = await session.execute(
+            select(PersonAlias.alias_key, Person.name)
+            .join(Person, PersonAlias.person_id == Person.id)
+            .where(PersonAlias.alias_key.in_(chunk))
+        )
+        spelt.update((key, name) for key, name in merged)
+    return known, spelt
+
+
+async def film_id_by_slug(session: AsyncSession, slug: str) -> int | None:
+    return await session.scalar(select(Film.id).where(Film.slug == slug))

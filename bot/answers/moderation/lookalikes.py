@@ -9,13 +9,12 @@ the search index (never a scan of every person or film) for each name or title t
 from __future__ import annotations
 
 from rapidfuzz.distance import OSA
-from sqlalchemy import select
 
 from bot.answers.context import AnswerContext
 from bot.answers.text import clip, echo, film_label
 from bot.answers.types import Field
 from bot.db.importer import CREW_FIELDS
-from bot.db.models import Film, Person, PersonAlias
+from bot.db.queries import film_id_by_slug, known_person_keys
 from bot.records.schema import Record
 from bot.search.models import FilmDoc, PersonDoc
 from bot.search.normalize import compact, normalize_name, normalize_title
@@ -89,18 +88,7 @@ def meant_person(ctx: AnswerContext, name: str) -> PersonDoc | None:
 async def person_warnings(ctx: AnswerContext, record: Record) -> list[str]:
     names = record_names(record)
     keys = [normalize_name(name) for name in names]
-    known: set[str] = set()
-    spelt: dict[str, str] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        rows = await ctx.session.scalars(select(Person.name_key).where(Person.name_key.in_(chunk)))
-        known.update(rows)
-        merged = await ctx.session.execute(
-            select(PersonAlias.alias_key, Person.name)
-            .join(Person, PersonAlias.person_id == Person.id)
-            .where(PersonAlias.alias_key.in_(chunk))
-        )
-        spelt.update((key, name) for key, name in merged)
+    known, spelt = await known_person_keys(ctx.session, keys)
     lines = []
     for name, key in zip(names, keys, strict=True):
         if key in known:
@@ -148,7 +136,7 @@ def meant_film(ctx: AnswerContext, record: Record) -> FilmDoc | None:
 
 
 async def film_warnings(ctx: AnswerContext, record: Record) -> list[str]:
-    same_slug = await ctx.session.scalar(select(Film.id).where(Film.slug == record.slug))
+    same_slug = await film_id_by_slug(ctx.session, record.slug)
     if same_slug is not None:
         return []  # the record replaces that film: it is no new film
     film = meant_film(ctx, record)

@@ -10,18 +10,24 @@ from bot.answers.moderation.pending import event
 from bot.answers.moderation.repairs import pair_named, save_repair, splits
 from bot.answers.text import echo, human_list
 from bot.answers.types import Answer, Notice, Request, Tone
-from bot.db.merges import NameTaken, Repair, merge_people, person_by_name, rename_person
-from bot.db.models import Person
+from bot.db.documents import PersonRef
+from bot.db.merges import (
+    NameTaken,
+    Repair,
+    merge_people_by_id,
+    person_ref_by_name,
+    rename_person_by_id,
+)
 from bot.db.queries import person_document
 
 #: How many of the films changed a reply names.
 SHOWN_FILMS = 5
 
 
-async def person_named(ctx: AnswerContext, name: str) -> Person | Notice:
+async def person_named(ctx: AnswerContext, name: str) -> PersonRef | Notice:
     """The person whose name (or alias) is `name` as typed, letter case and accents aside:
     a repair never goes ahead on a guess, so a loose match is asked back."""
-    person = await person_by_name(ctx.session, name)
+    person = await person_ref_by_name(ctx.session, name)
     if person is not None:
         return person
     match = ctx.index.find_person(name)
@@ -67,12 +73,14 @@ async def rename_answer(ctx: AnswerContext, request: Request) -> Answer:
         )
     old, new = parts
     person = await person_named(ctx, old)
-    if not isinstance(person, Person):
+    if not isinstance(person, PersonRef):
         return person
     person_id, old_name = person.id, person.name
     actor = acting(request)
     try:
-        saved = await save_repair(ctx, lambda: rename_person(ctx.session, person, new, actor))
+        saved = await save_repair(
+            ctx, lambda: rename_person_by_id(ctx.session, person_id, new, actor)
+        )
     except NameTaken as taken:
         return Notice(
             f"Nothing was saved: {echo(taken.other)} is already another person. To make "
@@ -98,14 +106,16 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
         "person first: their credits move to the second, and they are deleted).",
         Tone.WARNING,
     )
-    found = await pair_named(request.text, Person, lambda name: person_named(ctx, name), usage)
+    found = await pair_named(request.text, PersonRef, lambda name: person_named(ctx, name), usage)
     if not isinstance(found, tuple):
         return found
     source, target = found
     source_id, target_id = source.id, target.id
     source_name, target_name = source.name, target.name
     actor = acting(request)
-    saved = await save_repair(ctx, lambda: merge_people(ctx.session, source, target, actor))
+    saved = await save_repair(
+        ctx, lambda: merge_people_by_id(ctx.session, source_id, target_id, actor)
+    )
     if isinstance(saved, Notice):
         return saved
     ctx.index.remove_person(source_id)
