@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -26,6 +27,11 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the schema up to `revision` in one transaction (PostgreSQL: DDL is transactional)."""
 
     def _run(connection: Connection) -> None:
+        # Already at the head (every start but the first after an upgrade): nothing to run,
+        # and Alembic's full upgrade machinery is skipped.
+        current = MigrationContext.configure(connection).get_current_revision()
+        if revision == "head" and current is not None and current == head_revision():
+            return
         command.upgrade(alembic_config(connection), revision)
 
     async with engine.begin() as conn:
@@ -40,5 +46,7 @@ async def current_revision(engine: AsyncEngine) -> str | None:
         return await conn.run_sync(_read)
 
 
+@cache
 def head_revision() -> str | None:
+    """The newest revision of the migrations shipped with this code (read once)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
