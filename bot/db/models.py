@@ -158,6 +158,7 @@ class Review(Base):
     url: Mapped[str | None] = mapped_column(String(500))
     author: Mapped[str | None] = mapped_column(String(120))
     published: Mapped[dt.date | None] = mapped_column(Date)
+    cover_url: Mapped[str | None] = mapped_column(String(500))
     intro: Mapped[str | None] = mapped_column(Text)
     style_direction: Mapped[str | None] = mapped_column(Text)
     music_audio: Mapped[str | None] = mapped_column(Text)
@@ -242,6 +243,24 @@ class GuildSettings(Base):
     guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     moderator_role_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     modlog_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    # New reviews are posted in this channel; those with an id above `announce_after_review`
+    # (the last review when the channel was set) are new, so older ones are never announced.
+    announce_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    announce_after_review: Mapped[int | None] = mapped_column(Integer)
+
+
+class Announcement(Base):
+    """A review announced in a server: inserted before the card is posted, so of the processes
+    that find the same new review only the one whose insert wins posts it (once)."""
+
+    __tablename__ = "announcements"
+    __table_args__ = (UniqueConstraint("review_id", "guild_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    posted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 class Meta(Base):
@@ -255,6 +274,7 @@ class Meta(Base):
 
 
 __all__ = [
+    "Announcement",
     "Base",
     "Change",
     "Credit",
