@@ -80,6 +80,7 @@ class ReviewDoc:
     url: str | None
     author: str | None
     published: dt.date | None
+    cover_url: str | None
     intro: str | None
     style_direction: str | None
     music_audio: str | None

@@ -86,6 +86,7 @@ def review_data(review: Review) -> dict[str, Any]:
         "url": review.url,
         "author": review.author,
         "published": review.published,
+        "cover_url": review.cover_url,
         "intro": review.intro,
         "sections": {
             "style_direction": review.style_direction,

@@ -379,6 +379,7 @@ def _review_values(release: Release | None, data: ReviewRecord) -> dict[str, Any
         url=data.url,
         author=data.author,
         published=data.published,
+        cover_url=data.cover_url,
         intro=data.intro,
         style_direction=data.sections.style_direction,
         music_audio=data.sections.music_audio,

@@ -68,6 +68,7 @@ _REVIEW_TEXT = (
     "url",
     "author",
     "published",
+    "cover_url",
     "intro",
     "style_direction",
     "music_audio",

@@ -18,6 +18,7 @@ def review_section(review: ReviewDoc) -> dict[str, Any]:
         "url": review.url,
         "author": review.author,
         "published": review.published,
+        "cover_url": review.cover_url,
         "intro": review.intro,
         "sections": {
             "style_direction": review.style_direction,

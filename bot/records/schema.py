@@ -158,6 +158,7 @@ class Review(_Model):
     url: Url | None = None
     author: Name | None = None
     published: dt.date | None = None
+    cover_url: Url | None = None
     intro: Text | None = None
     sections: Sections = Field(default_factory=Sections)
     film_conclusion: Text | None = None

@@ -15,7 +15,7 @@ NOW = dt.datetime(2026, 11, 30, tzinfo=dt.UTC)
 def review(review_id: int, deleted_at: dt.datetime | None = None) -> ReviewDoc:
     return ReviewDoc(
         id=review_id, release=None, headline=None, url=None, author=None, published=None,
-        intro=None, style_direction=None, music_audio=None, acting_characters=None,
+        cover_url=None, intro=None, style_direction=None, music_audio=None, acting_characters=None,
         film_conclusion=None, release_conclusion=None, verdict=f"verdict {review_id}", pros=(),
         cons=(), recommendation=None, trailer_url=None, trailer_note=None, ratings=(),
         purchase_links=(), deleted_at=deleted_at, created_at=NOW, updated_at=NOW,

@@ -470,3 +470,33 @@ def test_round_trip_minimal_record() -> None:
 def test_round_trip_text_with_c1_control() -> None:
     record = Record(film=FilmFacts(title="Con Air", synopsis="one\x85two\nthree"))
     assert parse_record_text(dump_record(record), "dumped.yaml") == record
+
+
+# --- review.cover_url: the review's cover image on the site -------------------------------
+
+COVER = "https://blurayreviews.example/wp-content/uploads/2021/03/llv.jpg"
+
+
+def with_cover(url: str) -> str:
+    return replaced("review:\n", f'review:\n  cover_url: "{url}"\n')
+
+
+def test_cover_url_is_read_and_dumped_back() -> None:
+    record = parse_record_text(with_cover(COVER), SOURCE)
+    assert record.review is not None
+    assert record.review.cover_url == COVER
+    assert parse_record_text(dump_record(record), SOURCE) == record
+
+
+def test_cover_url_defaults_to_none(shipped: Record) -> None:
+    assert shipped.review is not None
+    assert shipped.review.cover_url is None
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:image/png;base64,AAAA", "ftp://example.com/x.jpg"]
+)
+def test_cover_url_must_be_a_web_link(url: str) -> None:
+    error = refused(with_cover(url))
+    assert "review.cover_url" in error.problem
+    assert "http(s)" in error.problem
