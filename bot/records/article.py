@@ -1013,35 +1013,63 @@ def _missing(record: Record) -> tuple[str, ...]:
     return tuple(missing)
 
 
+class NotAReview(RecordError):
+    """The text is readable but is not a review in the site's template (a news post, a list):
+    a WordPress import skips it and counts it rather than failing."""
+
+
 def parse_article(text: str, source: str = "article") -> ParsedArticle:
     """A review article in the site's template (plain text or the page's HTML) as a validated
-    record. Raises RecordError(source, problem) when it is not such an article or the facts
-    read from it do not validate."""
+    record. Raises RecordError(source, problem) when it is not such an article (NotAReview) or
+    the facts read from it do not validate."""
     _check_text(text, source)
     links, headline = _Links(), None
     if looks_like_html(text):
         page = _read_page(text)
         text, headline = "\n".join(page.lines), page.h1
         links = _Links(page.links, page.canonical, page.published)
+    return read_article_lines(
+        text,
+        source,
+        headline=headline,
+        links=links.urls,
+        canonical=links.canonical,
+        published=links.published,
+    )
+
+
+def read_article_lines(
+    text: str,
+    source: str,
+    *,
+    headline: str | None = None,
+    links: list[str] | None = None,
+    canonical: str | None = None,
+    published: str | None = None,
+) -> ParsedArticle:
+    """The template read from the article's text structure: one block per line, "• item" for
+    list items, a blank line between paragraphs. `links` are the page's <a href>/<iframe src>
+    (shops become purchase links, a YouTube video the trailer). An HTML reader that knows the
+    page's structure (bot.records.wordpress) builds these lines from the DOM."""
     warnings: list[str] = []
     article = _Article(text, warnings.append, headline)
     found = article.title_year()
     if found is None:
-        raise RecordError(
+        raise NotAReview(
             source,
             "no film title and year found — not a review article in the site's template "
             "(expected e.g. 'Movie title: Leaving Las Vegas (1995)')",
         )
     title, year = found
     data = {"film": _film(article, title, year), "release": _release(article)}
-    data["review"] = _review(article, links)
+    data["review"] = _review(article, _Links(list(links or []), canonical, published))
     try:
         record = Record.model_validate(data)
     except ValidationError as exc:
         raise RecordError(source, describe_validation_error(exc), record=repr(title)) from None
     missing = _missing(record)
     if sum(part not in missing for part in _TEMPLATE_PARTS) < 2:
-        raise RecordError(
+        raise NotAReview(
             source,
             f"found {title!r} ({year}) but almost nothing of the review template (summary list, "
             "sections, ratings, review box) — not a review article",
@@ -1049,4 +1077,11 @@ def parse_article(text: str, source: str = "article") -> ParsedArticle:
     return ParsedArticle(record=record, missing=missing, warnings=tuple(dict.fromkeys(warnings)))
 
 
-__all__ = ["ParsedArticle", "html_to_text", "looks_like_html", "parse_article"]
+__all__ = [
+    "NotAReview",
+    "ParsedArticle",
+    "html_to_text",
+    "looks_like_html",
+    "parse_article",
+    "read_article_lines",
+]
