@@ -53,6 +53,7 @@ class SitePosts:
     posts: list[WordPressPost] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     pages: int = 0
+    pages_failed: int = 0  # pages not read: their posts are missing
 
 
 def api_url(site: str, page: int, modified_after: dt.datetime | None = None) -> str:
@@ -160,10 +161,12 @@ async def fetch_posts(
             response = await client.get(url)
         except FetchError as exc:
             result.failed.append((url, str(exc).removeprefix(f"{url}: ")))
+            result.pages_failed += 1
             continue
         page_items = _posts_of_page(response)
         if page_items is None:
             result.failed.append((url, f"not a page of posts (status {response.status})"))
+            result.pages_failed += 1
         else:
             _add_items(result, page_items, url)
         if progress is not None:
