@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Generator, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -328,6 +328,8 @@ class ImportInput:
 
     records: list[LoadedRecord]
     catalogs: list[CatalogFile]
+    #: one report per WordPress export (.xml): reviews read, posts skipped and failed
+    reports: list[str] = field(default_factory=list)
 
 
 def load_bytes(data: bytes, source: str) -> list[LoadedRecord]:
@@ -385,18 +387,28 @@ def load_paths(paths: Iterable[Path]) -> list[LoadedRecord]:
 def load_import(paths: Iterable[Path]) -> ImportInput:
     """As load_paths, but CSV catalogs are not read into memory: their size and header are
     checked here, their rows are validated as the import streams them (bot.db.importer), and
-    a bad row there rolls the whole import back."""
+    a bad row there rolls the whole import back. A WordPress export (.xml) gives its review
+    posts as records (bot.records.wxr) and a report of the posts skipped and failed."""
+    from bot.records.wxr import MAX_WXR_BYTES, WXR_SUFFIXES, read_wxr  # imports this module
+
     records: list[LoadedRecord] = []
     catalogs: list[CatalogFile] = []
+    reports: list[str] = []
     for path in iter_record_files(paths):
-        if path.suffix.lower() in CATALOG_SUFFIXES:
+        if path.suffix.lower() in WXR_SUFFIXES:  # a WordPress export: its review posts
+            if path.stat().st_size > MAX_WXR_BYTES:
+                raise RecordError(str(path), f"the file is over {MAX_WXR_BYTES // 1_000_000} MB")
+            reading = read_wxr(path.read_bytes(), str(path))
+            records.extend(reading.records)
+            reports.append(reading.report())
+        elif path.suffix.lower() in CATALOG_SUFFIXES:
             catalog = CatalogFile(path, str(path))
             catalog.check()
             catalogs.append(catalog)
         else:
             records.extend(load_bytes(path.read_bytes(), str(path)))
     check_unique(records)
-    return ImportInput(records, catalogs)
+    return ImportInput(records, catalogs, reports)
 
 
 def check_unique(records: Iterable[LoadedRecord]) -> None:
