@@ -112,8 +112,13 @@ def _children(node: LexborNode) -> Iterator[LexborNode]:
     yield from node.iter(include_text=True)
 
 
-def _inline_text(node: LexborNode, out: _Lines) -> str:
+MAX_DEPTH = 100  # deeper elements are read as plain text (no recursion on hostile nesting)
+
+
+def _inline_text(node: LexborNode, out: _Lines, depth: int = 0) -> str:
     """The text of an element's inline content (links noted; <br> as a space)."""
+    if depth > MAX_DEPTH:
+        return node.text(deep=True) or ""
     parts: list[str] = []
     for child in _children(node):
         tag = child.tag
@@ -126,7 +131,7 @@ def _inline_text(node: LexborNode, out: _Lines) -> str:
         elif tag not in ("-comment", "_comment"):
             if tag == "a" and child.attributes.get("href"):
                 out.links.append(child.attributes["href"] or "")
-            parts.append(_inline_text(child, out))
+            parts.append(_inline_text(child, out, depth + 1))
     return "".join(parts)
 
 
@@ -138,7 +143,10 @@ def _note_links(node: LexborNode, out: _Lines) -> None:
             out.links.append(src)
 
 
-def _walk(node: LexborNode, out: _Lines) -> None:
+def _walk(node: LexborNode, out: _Lines, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        out.line(node.text(deep=True) or "")
+        return
     for child in _children(node):
         tag = child.tag
         if tag == "-text":
@@ -185,18 +193,18 @@ def _walk(node: LexborNode, out: _Lines) -> None:
         elif re.search(r"(?:^|\s)review-pros(?:\s|$)", classes):
             out.blank()
             out.line("Pros")
-            _walk(child, out)
+            _walk(child, out, depth + 1)
         elif re.search(r"(?:^|\s)review-cons(?:\s|$)", classes):
             out.blank()
             out.line("Cons")
-            _walk(child, out)
+            _walk(child, out, depth + 1)
         elif tag == "p":
             out.blank()
             out.parts.append(_inline_text(child, out))
             out.blank()
         else:  # a block: div, figure, section, figcaption, table ...
             out.flush()
-            _walk(child, out)
+            _walk(child, out, depth + 1)
             out.flush()
 
 

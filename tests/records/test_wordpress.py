@@ -202,3 +202,9 @@ def test_a_cover_or_url_that_is_not_http_is_left_out() -> None:
     reading = review_from_post(post(url="javascript:alert(1)", cover_url="file:///etc/passwd"))
     assert reading.record is not None and reading.record.review is not None
     assert (reading.record.review.url, reading.record.review.cover_url) == (None, None)
+
+
+def test_hostile_nesting_is_read_as_text_without_recursion() -> None:
+    deep = "<div>" * 20_000 + "deep text" + "</div>" * 20_000
+    inline = "<p>" + "<b>" * 20_000 + "bold" + "</b>" * 20_000 + "</p>"
+    assert post_lines(deep + inline) == (["deep text", "", "bold"], [])
