@@ -1,4 +1,5 @@
-"""The `popcorn` command line (also `python -m bot`): start / run / chat / import / export / db."""
+"""The `popcorn` command line (also `python -m bot`): start / run / chat / import / export / sync /
+db."""
 
 from __future__ import annotations
 
@@ -130,6 +131,56 @@ async def _export(args: argparse.Namespace, settings: Settings) -> int:
         await app.close()
 
 
+async def _sync(args: argparse.Namespace, settings: Settings) -> int:
+    """`popcorn sync URL`: 0 when every post was read, 1 when some failed (the report names
+    them), 2 when the site could not be read at all (one line)."""
+    from rich.progress import Progress
+
+    from bot.app import Popcorn
+    from bot.db.locks import import_lock
+    from bot.sync.http import FetchError, site_url
+    from bot.sync.run import sync_site
+
+    try:
+        site = site_url(args.site)
+    except FetchError as exc:
+        raise CliError(str(exc)) from None
+    app = await Popcorn.start(settings, seed=False)
+    try:
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("reading the site", total=None)
+
+            def report(stage: str, done: int, total: int) -> None:
+                progress.update(task, description=stage, completed=done, total=total)
+
+            def waiting() -> None:
+                print(
+                    "popcorn: another import or sync into this database is running: waiting "
+                    "for it to finish.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+            async with import_lock(app.engine, waiting):
+                try:
+                    result = await sync_site(
+                        app,
+                        site,
+                        dry_run=args.dry_run,
+                        overwrite_edits=args.overwrite_edits,
+                        full=args.full,
+                        progress=report,
+                        reindex=False,  # the process ends here (as `popcorn import`)
+                    )
+                except FetchError as exc:
+                    raise CliError(f"cannot sync {site}: {exc}") from None
+        for line in result.lines():
+            print(line)
+        return 1 if result.failed else 0
+    finally:
+        await app.close()
+
+
 def _write_file(path: Path, data: bytes) -> None:
     """Written beside, then moved into place: an interrupted export leaves no half zip."""
     if path.is_dir():
@@ -213,6 +264,21 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the database out as record files (a folder, or a .zip)"
     )
     exp.add_argument("directory", type=Path, metavar="folder-or-zip")
+    syn = sub.add_parser(
+        "sync", help="read a WordPress site's reviews (its REST API, or its RSS feed)"
+    )
+    syn.add_argument("site", metavar="URL", help="the site, e.g. https://site.example/")
+    syn.add_argument("--dry-run", action="store_true", help="show the report, write nothing")
+    syn.add_argument(
+        "--full",
+        action="store_true",
+        help="read every post, not only those modified since the last sync",
+    )
+    syn.add_argument(
+        "--overwrite-edits",
+        action="store_true",
+        help="take the site's version of reviews moderators changed in Discord",
+    )
     db = sub.add_parser("db", help="database schema: upgrade or show the revision")
     db.add_argument("action", choices=["upgrade", "current"])
     return parser
@@ -224,6 +290,7 @@ COMMANDS = {
     "chat": _chat,
     "import": _import,
     "export": _export,
+    "sync": _sync,
     "db": _db,
 }
 
@@ -272,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings()
         quiet = command in ("chat", "start") and settings.discord_token is None
-        _setup_logging(settings.log_level, quiet or command in ("import", "export", "db"))
+        _setup_logging(settings.log_level, quiet or command in ("import", "export", "db", "sync"))
         return asyncio.run(_run_command(command, args, settings))
     except (CliError, RecordError, DatabaseUrlError) as exc:
         print(f"popcorn: {exc}", file=sys.stderr)

@@ -138,6 +138,8 @@ class HttpClient:
                 await self.sleep(self.backoff * 2**attempt)
                 attempt += 1
                 continue
+            except aiohttp.ClientError as exc:  # a broken answer: not worth asking again
+                raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
             if response.status not in RETRY_STATUSES:
                 return response
             if attempt >= self.retries:

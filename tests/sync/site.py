@@ -1,8 +1,8 @@
 """A WordPress site on a local aiohttp test server (no network), for the sync's tests.
 
 Its REST API serves tests/sync/site/posts-1.json and posts-2.json (X-WP-TotalPages: 2), its
-RSS feed tests/sync/site/feed.xml. `api_off` makes the API answer 404 (the feed is read);
-`requests` records the query of every request to the API.
+RSS feed tests/sync/site/feed.xml. `modified_after` is honoured as WordPress does; `api_off` makes
+the API answer 404 (the feed is read); `requests` records the query of every API request.
 """
 
 from __future__ import annotations
@@ -40,12 +40,15 @@ class FakeSite:
         self.requests.append(dict(request.query))
         if self.api_off:
             return web.Response(status=404, text="<html>Not Found</html>", content_type="text/html")
+        pages = self.pages
+        if "modified_after" in request.query:  # as WordPress: the posts modified since, paged
+            since = request.query["modified_after"]
+            posts = [p for pg in pages.values() for p in pg if p.get("modified_gmt", "") > since]
+            pages = {n + 1: posts[n * 100 : n * 100 + 100] for n in range(len(posts) // 100 + 1)}
         number = int(request.query.get("page", "1"))
-        if number not in self.pages:
+        if number not in pages:
             return web.json_response({"code": "rest_post_invalid_page_number"}, status=400)
-        return web.json_response(
-            self.pages[number], headers={"X-WP-TotalPages": str(len(self.pages))}
-        )
+        return web.json_response(pages[number], headers={"X-WP-TotalPages": str(len(pages))})
 
     async def rss(self, request: web.Request) -> web.Response:
         return web.Response(body=self.feed, content_type="application/rss+xml")

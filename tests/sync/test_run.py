@@ -101,22 +101,23 @@ async def test_a_dry_run_reports_the_same_and_writes_nothing(any_app: Popcorn) -
 
 
 async def test_a_second_sync_of_an_unchanged_site_writes_nothing(any_app: Popcorn) -> None:
+    later = NOW + dt.timedelta(hours=1)
     async with serve() as site:
         await run(any_app, site)
         written = await state(any_app)
         site.requests.clear()
-        report = await sync_site(
-            any_app, site.url, client=site.client(), now=NOW + dt.timedelta(hours=1)
-        )
+        report = await sync_site(any_app, site.url, client=site.client(), now=later)
+        # incremental: only the posts modified since the last sync (less a day's margin)
+        assert [r.get("modified_after") for r in site.requests] == ["2026-11-29T12:00:00"]
+        assert (report.new, report.updated, report.unchanged, report.failed) == ([], [], 0, [])
+        full = await sync_site(any_app, site.url, client=site.client(), now=later, full=True)
         url = site.url
-    assert (report.new, report.updated, report.unchanged, report.kept) == ([], [], 2, [])
+    assert (full.new, full.updated, full.unchanged, full.kept) == ([], [], 2, [])
     again = await state(any_app)
-    assert again["meta"][meta_key(url)] == (NOW + dt.timedelta(hours=1)).isoformat()
+    assert again["meta"][meta_key(url)] == later.isoformat()
     assert {k: v for k, v in again.items() if k != "meta"} == {
         k: v for k, v in written.items() if k != "meta"
     }
-    # incremental: the posts modified since the last sync (less a day's margin)
-    assert [r["modified_after"] for r in site.requests] == ["2026-11-29T12:00:00"] * 2
 
 
 async def test_a_review_edited_in_discord_is_kept_and_said(any_app: Popcorn) -> None:
