@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -41,6 +42,9 @@ class Settings(BaseSettings):
     project_person: str = Field(
         default=DEFAULT_PROJECT_PERSON, alias="POPCORN_PROJECT_PERSON", max_length=200
     )
+    # The review site the running bot syncs from every `sync_minutes` (unset: no sync).
+    site_url: str | None = Field(default=None, alias="POPCORN_SITE_URL", max_length=500)
+    sync_minutes: float = Field(default=60.0, alias="POPCORN_SYNC_MINUTES", ge=1, le=10_080)
 
     @field_validator("shard_ids", mode="before")
     @classmethod
@@ -50,10 +54,22 @@ class Settings(BaseSettings):
             return [int(part) for part in value.split(",") if part.strip()] or None
         return value
 
-    @field_validator("discord_token", "affiliate_tag", "database_url", "test_guild", mode="before")
+    @field_validator(
+        "discord_token", "affiliate_tag", "database_url", "test_guild", "site_url", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_url_is_web(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parsed = urlsplit(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ValueError("POPCORN_SITE_URL must be the site's http(s) address")
+        return value.strip()
 
     @field_validator("project_person", mode="before")
     @classmethod

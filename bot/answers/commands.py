@@ -12,7 +12,7 @@ from bot.answers.films import buy_answer, cast_answer, review_answer, verdict_an
 from bot.answers.moderation import catalogue, corrections, form_edit, people, reviews, source, undo
 from bot.answers.moderation.access import may_moderate, refusal
 from bot.answers.moderation.exporting import export_answer
-from bot.answers.moderation.settings import modlog_answer, modrole_answer
+from bot.answers.moderation.settings import announce_answer, modlog_answer, modrole_answer
 from bot.answers.people import filmography_answer, unknown_command_answer
 from bot.answers.progress import progress_answer
 from bot.answers.questions import ask_answer
@@ -215,6 +215,8 @@ MODERATOR_COMMANDS: tuple[CommandSpec, ...] = tuple(
          "modrole add @Reviewers", modrole_answer, False),
         (None, "modlog", "server owner: the mod-log channel", "modlog #mod-log",
          modlog_answer, True),
+        (None, "announce", "where new reviews are posted", "announce #new-reviews",
+         announce_answer, False),
     )
 )  # fmt: skip
 

@@ -24,11 +24,13 @@ from bot.answers.types import Actor, Attachment, Request
 from bot.app import Popcorn
 from bot.config import Settings
 from bot.db.changes import ChangeEvent, moderation_settings
+from bot.discord_bot.announcements import Announcer
 from bot.discord_bot.context import PopcornContext
 from bot.discord_bot.cooldowns import QUIET, MemberCooldowns
 from bot.discord_bot.errors import PopcornTree, prefix_failed, slow_down
 from bot.discord_bot.facts import posting_missing
 from bot.discord_bot.owner import OWNER_COMMANDS, owner_command
+from bot.discord_bot.sync_loop import SiteSync
 from bot.discord_bot.views import EXPIRED, VIEW_MARK
 from bot.records.files import MAX_FILE_BYTES
 
@@ -91,6 +93,8 @@ class PopcornBot(commands.Bot):
         self.cooldowns = MemberCooldowns(settings.cooldown_rate, settings.cooldown_seconds)
         #: Why the mod-log of a channel could not be posted, said once (channel id -> reason).
         self.modlog_troubles: dict[int, str] = {}
+        self.announcer: Announcer | None = None  # set up with the core (setup_hook)
+        self.site_sync: SiteSync | None = None  # with POPCORN_SITE_URL
 
     @property
     def core(self) -> Popcorn:
@@ -102,6 +106,17 @@ class PopcornBot(commands.Bot):
         if self._core is None:
             self._core = await Popcorn.start(self.settings)
         self.core.listeners.append(self.post_to_modlog)
+        self.announcer = Announcer(self, self.core)
+        self.core.listeners.append(self.announcer.on_change)
+        if self.settings.site_url:
+            self.site_sync = SiteSync(
+                self.core,
+                self.settings.site_url,
+                self.settings.sync_minutes,
+                ready=self.wait_until_ready,
+                after=self.announcer.announce_new,
+            )
+            self.site_sync.start()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.settings.test_guild:
@@ -304,6 +319,8 @@ class PopcornBot(commands.Bot):
         await asyncio.shield(self._closing)
 
     async def _close_all(self) -> None:
+        if self.site_sync is not None:
+            await self.site_sync.stop()
         await super().close()
         if self._core is not None:
             await self._core.close()

@@ -121,11 +121,15 @@ class PopcornContext(commands.Context["PopcornBot"]):
             log.warning("could not send a short reply in channel %s: %s", self.channel.id, exc)
 
 
+#: The set-up commands given the server's facts: modrole, modlog, and announce (its channel).
+FACT_COMMANDS = SETUP_COMMANDS | {"announce"}
+
+
 def wants_facts(request: Request) -> bool:
-    """A set-up command (modrole, modlog) asked by a moderator: it names roles and channels,
-    so it is given the server's facts (read only then: a member is refused anyway)."""
+    """A set-up command (modrole, modlog, announce) asked by a moderator: it names roles and
+    channels, so it is given the server's facts (read only then: a member is refused anyway)."""
     actor = request.actor
-    return request.command in SETUP_COMMANDS and actor is not None and actor.is_moderator
+    return request.command in FACT_COMMANDS and actor is not None and actor.is_moderator
 
 
 def is_error(answer: Answer) -> bool:

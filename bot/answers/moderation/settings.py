@@ -20,6 +20,7 @@ from bot.answers.types import (
     RoleFact,
     Tone,
 )
+from bot.db.announcements import last_review_id
 from bot.db.changes import guild_settings
 
 ROLE_ID = re.compile(r"^(?:<@&|@)?(\d+)>?$")
@@ -336,9 +337,16 @@ async def modrole_answer(ctx: AnswerContext, request: Request) -> Answer:
 # ---------------------------------------------------------------------------------- mod-log
 
 
-def find_channel(ctx: AnswerContext, facts: GuildFacts | None, typed: str) -> ChannelFact:
-    """The channel typed as `<#id>`, an id, `#mod-log` or `mod-log` (letter case ignored)."""
-    example = f"`{ctx.prefix}modlog #mod-log` (or `off`)"
+def find_channel(
+    ctx: AnswerContext,
+    facts: GuildFacts | None,
+    typed: str,
+    command: str = "modlog",
+    sample: str = "#mod-log",
+) -> ChannelFact:
+    """The channel typed as `<#id>`, an id, `#mod-log` or `mod-log` (letter case ignored);
+    `command` and `sample` make the examples the replies give (`!modlog #mod-log`)."""
+    example = f"`{ctx.prefix}{command} {sample}` (or `off`)"
     if match := CHANNEL_ID.match(typed):
         channel_id = snowflake(match.group(1))
         if channel_id is None:
@@ -369,7 +377,7 @@ def find_channel(ctx: AnswerContext, facts: GuildFacts | None, typed: str) -> Ch
         return exact[0]
     shown = echo(typed.removeprefix("#"), 60)
     if exact:
-        ids = human_list([f"`{ctx.prefix}modlog <#{c.id}>`" for c in exact[:5]], "or")
+        ids = human_list([f"`{ctx.prefix}{command} <#{c.id}>`" for c in exact[:5]], "or")
         raise Unresolved(
             Notice(
                 f"{len(exact)} channels are called #{shown}: type the one you mean as a "
@@ -445,4 +453,71 @@ async def modlog_answer(ctx: AnswerContext, request: Request) -> Answer:
     return Notice(f"Moderator changes are logged in {shown}.")
 
 
-__all__ = ["modlog_answer", "modrole_answer", "snowflake"]
+# ---------------------------------------------------------------------------------- announce
+
+
+def announce_line(channel_id: int | None, facts: GuildFacts | None, prefix: str) -> str:
+    if channel_id is None:
+        return f"New reviews are not announced. Set a channel: `{prefix}announce #channel`."
+    known = next((c for c in facts.channels if c.id == channel_id), None) if facts else None
+    shown = channel_label(known) if known else f"<#{channel_id}>"
+    if facts is not None and known is None:
+        return (
+            f"New reviews are posted in {shown}, but that channel is gone (or I can't see it): "
+            f"set another one with `{prefix}announce #channel`."
+        )
+    if known is not None and known.missing:
+        need = human_list(list(known.missing))
+        return (
+            f"New reviews are posted in {shown}, but I can't post there: I need {need}. Allow "
+            f"{'it' if len(known.missing) == 1 else 'them'} for me in the channel's settings."
+        )
+    return f"New reviews are posted in {shown}. `{prefix}announce off` stops it."
+
+
+async def announce_answer(ctx: AnswerContext, request: Request) -> Answer:
+    """`!announce` says where new reviews are posted (and what stops it); `!announce #channel`
+    sets the channel, `!announce off` stops. Only reviews added after the channel is first set
+    are announced: the ones already here are not posted all at once."""
+    facts = request.guild
+    settings = await guild_settings(ctx.session, acting_guild(request))
+    value = request.text.strip()
+    if not value:
+        return Notice(announce_line(settings.announce_channel_id, facts, ctx.prefix))
+    if value.casefold() in ("off", "none"):
+        if settings.announce_channel_id is None:
+            return Notice("New reviews are not announced: there is nothing to turn off.")
+        settings.announce_channel_id = None
+        settings.announce_after_review = None
+        await ctx.session.commit()
+        event(ctx, request, None, "turned the announcements of new reviews off")
+        return Notice(
+            f"New reviews are no longer announced. `{ctx.prefix}announce #channel` starts again."
+        )
+    try:
+        channel = find_channel(ctx, facts, value, "announce", "#new-reviews")
+    except Unresolved as unresolved:
+        return unresolved.notice
+    shown = channel_label(channel) if facts is not None else f"<#{channel.id}>"
+    if settings.announce_channel_id == channel.id and not channel.missing:
+        return Notice(f"New reviews already are posted in {shown}.")
+    if settings.announce_channel_id is None:  # from now on: the reviews here are not new
+        settings.announce_after_review = await last_review_id(ctx.session)
+    settings.announce_channel_id = channel.id
+    await ctx.session.commit()
+    event(ctx, request, None, f"set the announce channel to {shown}")
+    if channel.missing:
+        need = human_list(list(channel.missing))
+        return Notice(
+            f"Saved, but I can't post in {shown}: I need {need} there. Allow "
+            f"{'it' if len(channel.missing) == 1 else 'them'} for me in the channel's settings "
+            f"(Edit Channel → Permissions); until then new reviews are not announced.",
+            Tone.WARNING,
+        )
+    return Notice(
+        f"Each new review will be posted in {shown}, once, as its card (edits are not). "
+        f"`{ctx.prefix}announce off` stops it."
+    )
+
+
+__all__ = ["announce_answer", "modlog_answer", "modrole_answer", "snowflake"]

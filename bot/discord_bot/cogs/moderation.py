@@ -358,6 +358,24 @@ class Reviews(
         text = "off" if off else channel.mention if channel is not None else ""
         await self.run(interaction, Request("modlog", text))
 
+    @app_commands.command(name="announce", description="Where new reviews are posted")
+    @app_commands.describe(
+        channel="Post each new review's card here", off="Stop announcing new reviews"
+    )
+    async def announce(
+        self,
+        interaction: Interaction,
+        channel: discord.TextChannel | None = None,
+        off: bool = False,
+    ) -> None:
+        if channel is not None and off:
+            await interaction.response.send_message(
+                "❌ Nothing was changed: give a channel, or off, not both.", ephemeral=True
+            )
+            return
+        text = "off" if off else channel.mention if channel is not None else ""
+        await self.run(interaction, Request("announce", text))
+
     # --- /reviews cast ----------------------------------------------------------------------
 
     @cast.command(name="add", description="Add a cast member (at the end of the billing)")

@@ -42,6 +42,7 @@ TYPED = {
     "export": "!export",
     "modrole": "!modrole add 123456789012345678",
     "modlog": "!modlog #234567890123456789",
+    "announce": "!announce #234567890123456789",
 }
 OWNER_COMMANDS = {"modlog"}  # modrole: any moderator sees the roles, the owner changes them
 

@@ -229,6 +229,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "export": {},
     "modrole": {"action": "list", "role": None},
     "modlog": {"channel": None, "off": True},
+    "announce": {"channel": None, "off": True},
     "cast add": {"film": LLV, "name": "Ed Lauter", "character": "Hitman"},
     "cast remove": {"film": LLV, "name": "Ed Lauter", "character": ""},
     "cast set": {"film": LLV, "name": "Ed Lauter", "character": "Hit man"},
@@ -255,6 +256,7 @@ REQUESTS: dict[str, tuple[str, str]] = {
     "export": ("export", ""),
     "modrole": ("modrole", ""),
     "modlog": ("modlog", "off"),
+    "announce": ("announce", "off"),
     "cast add": ("review cast", 'add leaving las vegas "Ed Lauter as Hitman"'),
     "cast remove": ("review cast", 'remove leaving las vegas "Ed Lauter"'),
     "cast set": ("review cast", 'set leaving las vegas "Ed Lauter as Hit man"'),
@@ -539,3 +541,23 @@ def test_a_target_names_itself_as_a_command_would_type_it(app: Popcorn) -> None:
     assert Target(film_id=llv).words(app.index) == "Leaving Las Vegas (1995)"
     assert Target("leaving las vegas").words(app.index) == "leaving las vegas"
     assert Target(film_id=987654).words(app.index) == "#987654"  # gone: the id, never a guess
+
+
+async def test_announce_names_the_channel(bot: PopcornBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = asking(monkeypatch)
+    guild = fake_guild(owner_id=OWNER)
+    channel = create_autospec(discord.TextChannel, instance=True)
+    channel.id, channel.mention = 777777777777777777, "<#777777777777777777>"
+    await call(bot, "announce", slash_interaction(bot, guild=guild), channel=channel, off=False)
+    await call(bot, "announce", slash_interaction(bot, guild=guild), channel=None, off=False)
+    await call(bot, "announce", slash_interaction(bot, guild=guild), channel=None, off=True)
+    assert [(r.command, r.text) for r in asked] == [
+        ("announce", "<#777777777777777777>"),
+        ("announce", ""),
+        ("announce", "off"),
+    ]
+    both = slash_interaction(bot, guild=guild)
+    await call(bot, "announce", both, channel=channel, off=True)
+    both.response.send_message.assert_awaited_once_with(
+        "❌ Nothing was changed: give a channel, or off, not both.", ephemeral=True
+    )
