@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from aiohttp import web
 from sqlalchemy import func, select
 
 from bot.app import Popcorn
@@ -159,3 +160,23 @@ async def test_the_feed_is_synced_when_the_api_is_off(any_app: Popcorn) -> None:
     )
     reviews = {row[0]: row[1:] for row in (await state(any_app))["reviews"]}
     assert reviews["con-air-1997"][:3] == (CON_AIR, "Bob Reviewer", None)  # no cover in RSS
+
+
+class BrokenSecondPage(FakeSite):
+    async def posts(self, request: web.Request) -> web.Response:
+        if request.query.get("page") == "2":
+            self.requests.append(dict(request.query))
+            return web.Response(status=500, text="oops")
+        return await super().posts(request)
+
+
+async def test_a_page_that_fails_does_not_stop_the_others(any_app: Popcorn) -> None:
+    async with serve(BrokenSecondPage()) as site:
+        report = await run(any_app, site)
+        url = site.url
+    page2 = f"{url}wp-json/wp/v2/posts?per_page=100&page=2&_embed=1"
+    assert report.failed == [(page2, "the site answered 500")]
+    assert report.updated == [("Leaving Las Vegas (1995)", LLV)]
+    after = await state(any_app)
+    assert dict((row[0], row[1]) for row in after["reviews"])["leaving-las-vegas-1995"] == LLV
+    assert meta_key(url) not in after["meta"]  # the next sync reads page 2's posts again
