@@ -175,7 +175,7 @@ class Popcorn:
             mark = f"{_now()} from {data_dir}"
         else:
             mark = None
-        return await self._import(
+        stats = await self._import(
             given.records,
             backups,
             mark=mark,
@@ -184,6 +184,8 @@ class Popcorn:
             reindex=reindex,
             restoring=restoring,
         )
+        stats.reports = given.reports
+        return stats
 
     async def _import(
         self,

@@ -101,6 +101,8 @@ async def _import(args: argparse.Namespace, settings: Settings) -> int:
                 # change feed (import_paths publishes it); on SQLite, at their next start.
                 stats = await app.import_paths(args.paths, report, reindex=False)
         print(f"Imported {stats.summary()}.")
+        for said in stats.reports:  # a WordPress export's posts skipped and failed
+            print(said)
         return 0
     finally:
         await app.close()

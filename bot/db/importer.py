@@ -16,6 +16,7 @@ catalog row never changes a film that has a review: the review's record owns all
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from array import array
@@ -73,12 +74,17 @@ class ImportStats:
     history_restored: int = 0
     settings_restored: int = 0  # servers whose moderation settings the backup restored
     note: str = ""  # said after the summary (e.g. that data/ was loaded first)
+    #: WordPress exports' reports (bot.records.wxr): reviews read, posts skipped and failed
+    reports: list[str] = dataclasses.field(default_factory=list)
 
     def summary(self) -> str:
+        unchanged = self.records - self.films_created - self.films_updated
         text = (
             f"{self.records} record(s): {self.films_created} film(s) added, "
             f"{self.films_updated} updated"
         )
+        if self.reports and unchanged > 0:
+            text += f", {unchanged} unchanged"
         restored = [
             f"{count} {what}"
             for count, what in (
