@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.context import AnswerContext
+from bot.answers.covers import shown_cover
 from bot.answers.links import AFFILIATE_DISCLOSURE, with_affiliate_tag
 from bot.answers.resolve import resolve_film
 from bot.answers.text import clip, film_label, human_date, plural
@@ -12,6 +13,10 @@ from bot.db.documents import FilmDocument, ReleaseDoc, ReviewDoc, Role
 from bot.records.ratings import ASPECTS, Grade, film_score
 
 NOT_REVIEWED = "Not reviewed yet."
+#: The link button to the review on the site; the button reading it in Discord is then
+#: "Read it here" (it is "Read the review" when the review has no page on the site).
+READ_ON_SITE = "Read the review"
+READ_HERE = "Read it here"
 
 
 def rating_text(review: ReviewDoc, aspect: str) -> str:
@@ -69,8 +74,18 @@ def card_links(review: ReviewDoc, tag: str | None) -> tuple[tuple[Link, ...], st
     if review.trailer_url:
         links.append(Link("Trailer", review.trailer_url))
     if review.url:
-        links.append(Link("Full review", review.url))
+        links.append(Link(READ_ON_SITE, review.url))
     return tuple(links), (AFFILIATE_DISCLOSURE if affiliate else None)
+
+
+def byline(review: ReviewDoc) -> str | None:
+    """`Reviewed by Jane Doe on 4 March 2021` (either part alone when the other is unknown)."""
+    parts = [
+        f"by {review.author}" if review.author else None,
+        f"on {human_date(review.published)}" if review.published else None,
+    ]
+    said = " ".join(p for p in parts if p)
+    return f"Reviewed {said}" if said else None
 
 
 def fact_fields(film: FilmDocument, review: ReviewDoc | None) -> list[Field]:
@@ -86,7 +101,12 @@ def fact_fields(film: FilmDocument, review: ReviewDoc | None) -> list[Field]:
     return [Field(name, value, inline=True) for name, value in facts if value]
 
 
-def review_card(film: FilmDocument, review: ReviewDoc, tag: str | None) -> Card:
+def review_card(
+    film: FilmDocument, review: ReviewDoc, tag: str | None, site_url: str | None = None
+) -> Card:
+    """The film's rating card: its cover (from the site only, bot.answers.covers), the title
+    linked to the review on the site, who reviewed it and when, and the link buttons.
+    `site_url`: the site's address (POPCORN_SITE_URL), whose images may be shown too."""
     description = f"**{review.verdict}**" if review.verdict else "The review gives no verdict."
     if film.description:
         description += f"\n{film.description}"
@@ -102,15 +122,18 @@ def review_card(film: FilmDocument, review: ReviewDoc, tag: str | None) -> Card:
     if review.recommendation:
         fields.append(Field("Recommendation", clip(review.recommendation, 400)))
     links, disclosure = card_links(review, tag)
+    footer = "\n".join(line for line in (byline(review), disclosure) if line)
+    read_label = READ_HERE if review.url else READ_ON_SITE
     return Card(
         title=film_label(film.title, film.year),
         url=review.url,
         description=description,
         fields=tuple(fields),
-        footer=disclosure,
+        footer=footer or None,
         links=links,
         film_id=film.id,
-        followups=(Choice("Read the review", Request("read", film_id=film.id)),),
+        followups=(Choice(read_label, Request("read", film_id=film.id)),),
+        thumbnail=shown_cover(review.cover_url, review.url, site_url),
     )
 
 
@@ -128,10 +151,10 @@ def unreviewed_card(film: FilmDocument) -> Card:
     )
 
 
-def film_card(film: FilmDocument, tag: str | None) -> Card:
+def film_card(film: FilmDocument, tag: str | None, site_url: str | None = None) -> Card:
     """The film's rating card, or what is known of it when it is not reviewed yet."""
     review = film.review
-    return review_card(film, review, tag) if review else unreviewed_card(film)
+    return review_card(film, review, tag, site_url) if review else unreviewed_card(film)
 
 
 async def review_answer(ctx: AnswerContext, request: Request) -> Answer:

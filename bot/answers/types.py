@@ -117,6 +117,9 @@ class Card:
     followups: tuple[Choice, ...] = ()
     # One line said above the card: what a loosely typed name was taken to mean.
     note: str | None = None
+    # An image shown small beside the card (the review's cover): an http(s) link already
+    # checked to be the site's own (bot.answers.covers).
+    thumbnail: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

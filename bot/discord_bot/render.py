@@ -138,6 +138,8 @@ def render_card(card: Card) -> Reply:
         )
     if card.footer:
         embed.set_footer(text=clip(card.footer, limits.FOOTER))
+    if card.thumbnail and is_web_url(card.thumbnail):
+        embed.set_thumbnail(url=card.thumbnail)
     return Reply(
         content=note_text(card.note), embeds=[fit_embed(embed)], view=link_view(card.links)
     )

@@ -289,3 +289,68 @@ async def test_a_review_record_that_says_its_cast_is_partial(app: Popcorn, tmp_p
     record.write_text(record.read_text().replace("  cast_complete: false\n", ""), "utf-8")
     await app.import_paths([record])
     assert PARTIAL not in shown(await cast_of(app, "mandy"))
+
+
+# --- the card's cover, link to the site, author and date (issue 14) -----------------------
+
+SITE_REVIEW = "https://www.blurayreviews.example/2018/09/mandy-blu-ray-review/"
+COVER = "https://i0.wp.com/www.blurayreviews.example/wp-content/uploads/2018/09/mandy.jpg"
+
+
+async def mandy(app: Popcorn, tmp_path: Path, cover: str = COVER, extra: str = "") -> Card:
+    record = tmp_path / "mandy-2018.yaml"
+    record.write_text(
+        "schema: 1\nfilm:\n  title: Mandy\n  year: 2018\n"
+        f"review:\n  url: {SITE_REVIEW}\n  cover_url: '{cover}'\n{extra}"
+        "  verdict: Bonkers\n  purchase_links:\n"
+        "    - {retailer: Amazon UK, url: 'https://www.amazon.co.uk/dp/B07H', affiliate: true}\n",
+        encoding="utf-8",
+    )
+    await app.import_paths([record])
+    card = await ask(app, "!review mandy")
+    assert isinstance(card, Card)
+    return card
+
+
+async def test_a_site_review_card_has_its_cover_link_author_and_date(
+    any_app: Popcorn, tmp_path: Path
+) -> None:
+    card = await mandy(any_app, tmp_path, extra="  author: Jane Doe\n  published: 2018-09-21\n")
+    assert card.title == "Mandy (2018)"
+    assert card.url == SITE_REVIEW
+    assert card.thumbnail == COVER
+    assert card.footer == f"Reviewed by Jane Doe on 21 September 2018\n{AFFILIATE_DISCLOSURE}"
+    assert [link.label for link in card.links] == ["Buy at Amazon UK", "Read the review"]
+    assert card.links[-1].url == SITE_REVIEW
+    assert [(c.label, c.request.command) for c in card.followups] == [("Read it here", "read")]
+
+
+async def test_author_or_date_alone(app: Popcorn, tmp_path: Path) -> None:
+    card = await mandy(app, tmp_path, extra="  author: Jane Doe\n")
+    assert card.footer == f"Reviewed by Jane Doe\n{AFFILIATE_DISCLOSURE}"
+    card = await mandy(app, tmp_path, extra="  published: 2018-09-21\n")
+    assert card.footer == f"Reviewed on 21 September 2018\n{AFFILIATE_DISCLOSURE}"
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        "http://evil.example/x.jpg",
+        "https://www.blurayreviews.example.evil.example/mandy.jpg",
+        "https://i0.wp.com/evil.example/mandy.jpg",
+    ],
+)
+async def test_a_cover_from_elsewhere_is_not_shown(
+    app: Popcorn, tmp_path: Path, cover: str
+) -> None:
+    card = await mandy(app, tmp_path, cover=cover)
+    assert card.thumbnail is None
+    payload = render(card).payload()
+    assert "thumbnail" not in payload["embeds"][0]
+
+
+async def test_a_review_without_a_site_page_keeps_reading_in_place(app: Popcorn) -> None:
+    card = await ask(app, "!review leaving las vegas")
+    assert isinstance(card, Card)
+    assert card.thumbnail is None
+    assert [c.label for c in card.followups] == ["Read the review"]

@@ -237,6 +237,31 @@ def test_readable_mode_prints_the_card(seeded_db: Path, workdir: Path, batch: An
     assert not result.stdout.lstrip().startswith("[")
 
 
+def test_a_site_reviews_card_shows_its_cover_and_link(workdir: Path) -> None:
+    record = workdir / "mandy-2018.yaml"
+    record.write_text(
+        "schema: 1\nfilm:\n  title: Mandy\n  year: 2018\nreview:\n"
+        "  url: https://site.example/mandy/\n  cover_url: https://site.example/m.jpg\n"
+        "  author: Jane Doe\n  published: 2018-09-21\n  verdict: Bonkers\n",
+        encoding="utf-8",
+    )
+    db = workdir / "covers.sqlite3"
+    assert run_cli(["import", str(record)], db, workdir).returncode == 0
+    shown = run_cli(["chat", "!review mandy"], db, workdir)
+    assert shown.returncode == 0, shown.stderr
+    assert "🖼 cover: https://site.example/m.jpg" in shown.stdout
+    assert "Reviewed by Jane Doe on 21 September 2018" in shown.stdout
+    assert "[ Read the review ] → https://site.example/mandy/" in shown.stdout
+    (line,) = json_lines(run_cli(["chat", "--json"], db, workdir, stdin="!review mandy\n"))
+    embed = only_embed(line)
+    assert embed["thumbnail"] == {"url": "https://site.example/m.jpg"}
+    assert embed["url"] == "https://site.example/mandy/"
+    assert buttons(line) == [
+        ("Read it here", None),
+        ("Read the review", "https://site.example/mandy/"),
+    ]
+
+
 # --- export / import -----------------------------------------------------------------------
 
 

@@ -80,6 +80,10 @@ def limit_problems(payload: Mapping[str, Any]) -> list[str]:
         )
         if embed.get("url") is not None:
             check(is_http_url(embed["url"]), f"{where} url {embed['url']!r} is not http(s)")
+        for image in ("thumbnail", "image"):
+            if embed.get(image) is not None:
+                url = (embed.get(image) or {}).get("url")
+                check(is_http_url(url), f"{where} {image} {url!r} is not http(s)")
         fields = embed.get("fields") or []
         check(len(fields) <= EMBED_FIELDS, f"{where} has {len(fields)} > {EMBED_FIELDS} fields")
         for i, item in enumerate(fields):

@@ -20,7 +20,11 @@ from bot.discord_bot.views import (
     interactive_reply,
 )
 from bot.records.files import RecordError
-from tests.discord_bot.limits_check import assert_within_limits, embed_text_length
+from tests.discord_bot.limits_check import (
+    assert_within_limits,
+    embed_text_length,
+    limit_problems,
+)
 from tests.helpers import make_settings
 
 SHIPPED_COMMANDS = [
@@ -399,3 +403,55 @@ async def test_five_thousand_character_verdict_is_refused(tmp_path: Path) -> Non
         assert app.index.film_count == 0  # nothing was imported
     finally:
         await app.close()
+
+
+# --- the card's cover and the link to the review on the site (issue 14) --------------------
+
+SITE_REVIEW = "https://www.blurayreviews.example/2018/09/mandy-blu-ray-review/"
+COVER = "https://www.blurayreviews.example/wp-content/uploads/2018/09/mandy.jpg"
+
+
+async def test_a_site_review_card_renders_its_cover_and_buttons(
+    app: Popcorn, tmp_path: Path
+) -> None:
+    record = tmp_path / "mandy-2018.yaml"
+    record.write_text(
+        "schema: 1\nfilm:\n  title: Mandy\n  year: 2018\n"
+        f"review:\n  url: {SITE_REVIEW}\n  cover_url: {COVER}\n  author: Jane Doe\n"
+        "  published: 2018-09-21\n  verdict: Bonkers\n  purchase_links:\n"
+        "    - {retailer: Amazon UK, url: 'https://www.amazon.co.uk/dp/B07H', affiliate: true}\n",
+        encoding="utf-8",
+    )
+    await app.import_paths([record])
+    answer = await app.answer_text("!review mandy")
+    assert isinstance(answer, Card)
+    check_answer(app, answer)
+    payload = interactive_reply(answer, OWNER, app).payload()
+    (embed,) = payload["embeds"]
+    assert embed["thumbnail"] == {"url": COVER}
+    assert embed["url"] == SITE_REVIEW
+    assert embed["footer"]["text"].startswith("Reviewed by Jane Doe on 21 September 2018\n")
+    (row,) = payload["components"]
+    assert [(b["label"], b["style"], b.get("url")) for b in row["components"]] == [
+        ("Read it here", 1, None),  # `!read`, in place of the card
+        ("Buy at Amazon UK", 5, "https://www.amazon.co.uk/dp/B07H"),
+        ("Read the review", 5, SITE_REVIEW),
+    ]
+
+
+@pytest.mark.parametrize("thumbnail", ["javascript:alert(1)", "data:image/png;base64,AA", ""])
+def test_a_card_never_sends_a_non_web_thumbnail(thumbnail: str) -> None:
+    reply = render(Card(title="Mandy (2018)", thumbnail=thumbnail))
+    assert "thumbnail" not in reply.payload()["embeds"][0]
+
+
+def test_a_card_thumbnail_is_sent() -> None:
+    reply = render(Card(title="Mandy (2018)", thumbnail=COVER))
+    assert reply.payload()["embeds"][0]["thumbnail"] == {"url": COVER}
+    assert_within_limits(reply.payload())
+
+
+def test_limits_check_refuses_a_non_web_thumbnail() -> None:
+    payload = render(Card(title="Mandy (2018)", thumbnail=COVER)).payload()
+    payload["embeds"][0]["thumbnail"] = {"url": "javascript:alert(1)"}
+    assert limit_problems(payload) == ["embed 0 thumbnail 'javascript:alert(1)' is not http(s)"]
