@@ -12,7 +12,10 @@ reason), like the mod-log; `!announce` shows the problem to the moderators."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import discord
@@ -42,6 +45,9 @@ log = logging.getLogger(__name__)
 #: At most this many cards per server at one look (a first sync of a whole site finds
 #: hundreds): the others are marked announced without a post, and the log says how many.
 MAX_POSTS = 10
+#: How often the bot looks for new reviews it was not told of (written by another process: an
+#: import, `popcorn sync`, another shard's `!review add`), in seconds.
+LOOK_SECONDS = 60.0
 NEW_REVIEW = "🍿 New review: **{label}**"
 
 
@@ -53,6 +59,38 @@ class Announcer:
         self.core = core
         #: Why a channel could not be posted in, said once (channel id -> reason).
         self.troubles: dict[int, str] = {}
+        self.task: asyncio.Task[None] | None = None
+
+    def start(
+        self,
+        ready: Callable[[], Awaitable[object]],
+        every: float = LOOK_SECONDS,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    ) -> asyncio.Task[None]:
+        """Look for new reviews every `every` seconds once `ready()` (the bot connected)."""
+
+        async def looking() -> None:
+            try:
+                await ready()
+            except RuntimeError as exc:  # set up without logging in (a test): no looks
+                log.info("not looking for new reviews to announce: %s", exc)
+                return
+            while True:
+                try:
+                    await self.announce_new()
+                except Exception:
+                    log.exception("looking for new reviews to announce failed")
+                await sleep(every)
+
+        self.task = asyncio.create_task(looking(), name="popcorn-announcements")
+        return self.task
+
+    async def stop(self) -> None:
+        task, self.task = self.task, None
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def on_change(self, event: ChangeEvent) -> None:
         """A change committed here: the film's review, if it is new, is announced."""
@@ -66,6 +104,8 @@ class Announcer:
             channels = await announce_channels(session)
         posted = 0
         for where in channels:
+            if self.client.get_guild(where.guild_id) is None:
+                continue  # not this bot's (another shard's, or a server it left)
             async with self.core.sessions() as session:
                 fresh = await new_reviews(session, where, film_id)
             if fresh:

@@ -108,6 +108,7 @@ class PopcornBot(commands.Bot):
         self.core.listeners.append(self.post_to_modlog)
         self.announcer = Announcer(self, self.core)
         self.core.listeners.append(self.announcer.on_change)
+        self.announcer.start(self.wait_until_ready)
         if self.settings.site_url:
             self.site_sync = SiteSync(
                 self.core,
@@ -321,6 +322,8 @@ class PopcornBot(commands.Bot):
     async def _close_all(self) -> None:
         if self.site_sync is not None:
             await self.site_sync.stop()
+        if self.announcer is not None:
+            await self.announcer.stop()
         await super().close()
         if self._core is not None:
             await self._core.close()

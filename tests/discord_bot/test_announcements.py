@@ -41,6 +41,7 @@ async def announcing(app: Popcorn, client: Any, granted: discord.Permissions) ->
     """`!announce <#CHANNEL>` in GUILD, where the bot has `granted`: returns the channel."""
     channel = announce_channel(granted)
     client.get_channel = MagicMock(return_value=channel)
+    client.get_guild = MagicMock(return_value=channel.guild)
     assert text_of(await say(app, f"!announce <#{CHANNEL}>", actor=MOD)) == (
         f"Each new review will be posted in <#{CHANNEL}>, once, as its card (edits are not). "
         "`!announce off` stops it."
@@ -199,6 +200,7 @@ async def test_two_processes_on_one_database_post_once(any_app: Popcorn) -> None
         channels = [announce_channel(discord.Permissions.all()) for _ in clients]
         for client, channel in zip(clients, channels, strict=True):
             client.get_channel = MagicMock(return_value=channel)
+            client.get_guild = MagicMock(return_value=channel.guild)
         await say(any_app, f"!announce <#{CHANNEL}>", actor=MOD)
         await add_con_air(any_app)  # no listener here: both processes find it at once
         announcers = [Announcer(clients[0], any_app), Announcer(clients[1], other)]
@@ -209,3 +211,43 @@ async def test_two_processes_on_one_database_post_once(any_app: Popcorn) -> None
         assert await asyncio.gather(*(a.announce_new() for a in announcers)) == [0, 0]
     finally:
         await other.close()
+
+
+async def test_another_shards_server_is_left_to_it(
+    bot: PopcornBot, app: Popcorn, caplog: pytest.LogCaptureFixture
+) -> None:
+    channel = await announcing(app, bot, discord.Permissions.all())
+    bot.get_guild = MagicMock(return_value=None)  # type: ignore[method-assign]
+    with caplog.at_level(logging.WARNING):
+        await add_con_air(app)
+    channel.send.assert_not_awaited()
+    assert warnings(caplog) == [] and await claims(app) == []  # the other shard posts it
+
+
+async def test_the_bot_looks_for_new_reviews_every_minute(app: Popcorn, tmp_path: Path) -> None:
+    client = MagicMock()
+    channel = await announcing(app, client, discord.Permissions.all())
+    record = tmp_path / "con-air.yaml"
+    record.write_text(CON_AIR)
+    announcer = Announcer(client, app)
+    ready = asyncio.Event()
+    waits: asyncio.Queue[float] = asyncio.Queue()
+    go = asyncio.Event()
+
+    async def sleep(seconds: float) -> None:  # each wait lasts until the test says go
+        await waits.put(seconds)
+        await go.wait()
+        go.clear()
+
+    task = announcer.start(ready.wait, sleep=sleep)
+    await asyncio.sleep(0.01)
+    assert waits.empty()  # not before the bot is connected
+    ready.set()
+    assert await asyncio.wait_for(waits.get(), 5) == 60.0  # the first look: nothing new
+    assert posted(channel) == []
+    await app.import_paths([record])  # written elsewhere: no listener told
+    go.set()
+    assert await asyncio.wait_for(waits.get(), 5) == 60.0  # the next look posted it
+    assert posted(channel) == [("🍿 New review: **Con Air (1997)**", "Con Air (1997)")]
+    await announcer.stop()
+    assert task.cancelled() and announcer.task is None
