@@ -181,6 +181,7 @@ async def verdict_answer(ctx: AnswerContext, request: Request) -> Answer:
         description=f"**{verdict}**",
         fields=tuple(fields),
         film_id=film.id,
+        thumbnail=shown_cover(review.cover_url, review.url),
     )
 
 

@@ -325,6 +325,15 @@ async def test_a_site_review_card_has_its_cover_link_author_and_date(
     assert [(c.label, c.request.command) for c in card.followups] == [("Read it here", "read")]
 
 
+async def test_the_verdict_card_shows_the_cover_too(app: Popcorn, tmp_path: Path) -> None:
+    await mandy(app, tmp_path)
+    card = await ask(app, "!verdict mandy")
+    assert isinstance(card, Card)
+    assert card.title == "Verdict: Mandy (2018)"
+    assert card.url == SITE_REVIEW
+    assert card.thumbnail == COVER
+
+
 async def test_author_or_date_alone(app: Popcorn, tmp_path: Path) -> None:
     card = await mandy(app, tmp_path, extra="  author: Jane Doe\n")
     assert card.footer == f"Reviewed by Jane Doe\n{AFFILIATE_DISCLOSURE}"
