@@ -34,7 +34,15 @@ async def moderators_work(app: Popcorn) -> None:
     assert isinstance(confirm, Confirmation)
     await app.apply(confirm.change)
     async with app.sessions.begin() as session:
-        session.add(GuildSettings(guild_id=99, moderator_role_ids=[11, 12], modlog_channel_id=21))
+        session.add(
+            GuildSettings(
+                guild_id=99,
+                moderator_role_ids=[11, 12],
+                modlog_channel_id=21,
+                announce_channel_id=31,
+                announce_after_review=1,
+            )
+        )
         session.add(GuildSettings(guild_id=OTHER_GUILD, moderator_role_ids=[3]))
 
 
@@ -86,7 +94,13 @@ async def test_the_export_zip_restores_the_whole_database(
         assert restored["data_loaded"] == original["data_loaded"]
         # ...and this server's settings, not the other server's (not its moderators' business).
         assert restored["guild_settings"] == [
-            {"guild_id": 99, "moderator_role_ids": [11, 12], "modlog_channel_id": 21}
+            {
+                "guild_id": 99,
+                "moderator_role_ids": [11, 12],
+                "modlog_channel_id": 21,
+                "announce_channel_id": 31,
+                "announce_after_review": 1,
+            }
         ]
         theirs, ours = await counts(copy), await counts(any_app)
         assert theirs == ours | {"guild_settings": 1}
