@@ -9,14 +9,19 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
+from unittest.mock import MagicMock
 
+import discord
 import pytest
 from pydantic import ValidationError
 
 from bot.app import Popcorn
+from bot.discord_bot.announcements import Announcer
 from bot.discord_bot.client import create_bot
 from bot.discord_bot.sync_loop import SiteSync
+from tests.discord_bot.test_announcements import announcing, posted
 from tests.helpers import make_settings
+from tests.sync.site import serve
 
 SITE = "https://site.example/"
 
@@ -164,3 +169,31 @@ async def test_a_loop_that_stops_says_why(app: Popcorn, caplog: pytest.LogCaptur
         await asyncio.wait([task])
         await asyncio.sleep(0)
     assert summaries(caplog) == [f"the sync of {SITE} stopped: RuntimeError: not logged in"]
+
+
+async def test_the_real_sync_of_a_site_then_its_new_review_announced(
+    app: Popcorn, caplog: pytest.LogCaptureFixture
+) -> None:
+    """bot.sync.run.sync_site on the test site (a local HTTP server), then the announcements:
+    the one new review (Con Air) is posted, the updated one (Leaving Las Vegas) is not."""
+    client = MagicMock()
+    channel = await announcing(app, client, discord.Permissions.all())
+    announcer = Announcer(client, app)
+    async with serve() as site:
+        looping = SiteSync(app, site.url, 60, after=announcer.announce_new)
+        with caplog.at_level(logging.INFO):
+            first = await looping.run_once()
+            again = await looping.run_once()
+        url = site.url
+    assert first == (
+        f"Synced {url} through the REST API: 1 new, 1 updated, 0 unchanged, 0 kept "
+        "(edited in Discord), 1 skipped (not a review), 2 failed."
+    )
+    assert again is not None and again.startswith(f"Synced {url} through the REST API: 0 new")
+    assert [m.split(" (")[0] for m in summaries(caplog)] == [
+        first.split(" (")[0],
+        again.split(" (")[0],
+    ]
+    assert posted(channel) == [("🍿 New review: **Con Air (1997)**", "Con Air (1997)")]
+    card = channel.send.await_args.kwargs["embeds"][0]
+    assert card.url == "https://popcorn.example/con-air-blu-ray-review/"
