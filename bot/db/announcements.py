@@ -37,19 +37,26 @@ async def last_review_id(session: AsyncSession) -> int:
 
 
 async def announce_channels(session: AsyncSession) -> list[AnnounceChannel]:
-    rows = await session.execute(
-        select(
-            GuildSettings.guild_id,
-            GuildSettings.announce_channel_id,
-            GuildSettings.announce_after_review,
+    """The servers that announce new reviews. One with a channel but no mark (set by hand, or
+    restored from a backup without it) gets today's last review as its mark, and it is saved:
+    the reviews already here are never taken for new ones."""
+    rows = (
+        await session.scalars(
+            select(GuildSettings)
+            .where(GuildSettings.announce_channel_id.is_not(None))
+            .order_by(GuildSettings.guild_id)
         )
-        .where(GuildSettings.announce_channel_id.is_not(None))
-        .order_by(GuildSettings.guild_id)
-    )
+    ).all()
+    unmarked = [row for row in rows if row.announce_after_review is None]
+    if unmarked:
+        last = await last_review_id(session)
+        for row in unmarked:
+            row.announce_after_review = last
+        await session.commit()
     return [
-        AnnounceChannel(guild_id, channel_id, after or 0)
-        for guild_id, channel_id, after in rows
-        if channel_id is not None
+        AnnounceChannel(row.guild_id, row.announce_channel_id, row.announce_after_review or 0)
+        for row in rows
+        if row.announce_channel_id is not None
     ]
 
 

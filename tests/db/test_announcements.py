@@ -67,3 +67,15 @@ async def test_new_reviews_and_claims(any_app: Popcorn, tmp_path: Path) -> None:
         removed.deleted_at = dt.datetime.now(dt.UTC)
         await session.commit()
         assert await new_reviews(session, where) == [NewReview(r, f) for r, f in every[3:]]
+
+
+async def test_a_channel_without_a_mark_takes_todays_last_review(any_app: Popcorn) -> None:
+    async with any_app.sessions() as session:
+        last = await last_review_id(session)
+        session.add(GuildSettings(guild_id=5, moderator_role_ids=[], announce_channel_id=50))
+        await session.commit()
+        assert await announce_channels(session) == [AnnounceChannel(5, 50, last)]
+    async with any_app.sessions() as session:
+        row = await session.get(GuildSettings, 5)
+        assert row is not None and row.announce_after_review == last
+        assert await new_reviews(session, AnnounceChannel(5, 50, last)) == []
