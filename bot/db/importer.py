@@ -27,7 +27,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, String, select
+from sqlalchemy import DateTime, Integer, String, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -765,17 +765,31 @@ async def restore_guild_settings(session: AsyncSession, backup: dict[str, Any]) 
     """Each server's moderation settings (moderator roles, mod-log channel) as the backup has
     them: a restore, replacing what the database says for that server. Returns how many
     servers' settings changed."""
-    columns = [c.key for c in GuildSettings.__table__.columns if c.key != "guild_id"]
+    # The announcements' mark is a review id of the database that made the backup: here, the
+    # reviews already restored are not new, so an announce channel starts from this database's
+    # newest review (and a mark this database set itself is kept).
+    mark_key = "announce_after_review"
+    columns = [
+        c.key for c in GuildSettings.__table__.columns if c.key not in ("guild_id", mark_key)
+    ]
+    await session.flush()
+    newest = int(await session.scalar(select(func.max(Review.id))) or 0)
     changed = 0
     for entry in backup.get("guild_settings", []):
         values = {name: entry.get(name) for name in columns}
         values["moderator_role_ids"] = list(values.get("moderator_role_ids") or [])
         row = await session.get(GuildSettings, entry["guild_id"])
         if row is None:
-            session.add(GuildSettings(guild_id=entry["guild_id"], **values))
+            row = GuildSettings(guild_id=entry["guild_id"], **values)
+            session.add(row)
             changed += 1
         elif _assign(row, **values):
             changed += 1
+        if (
+            getattr(row, "announce_channel_id", None) is not None
+            and row.announce_after_review is None
+        ):
+            row.announce_after_review = newest
     await session.flush()
     return changed
 

@@ -9,7 +9,7 @@ import discord
 from bot.answers.types import ChannelFact, GuildFacts, RoleFact
 
 #: The commands whose Request carries the server's facts.
-SETUP_COMMANDS = frozenset({"modrole", "modlog"})
+SETUP_COMMANDS = frozenset({"modrole", "modlog", "announce"})
 
 
 def grants_manage_messages(permissions: discord.Permissions) -> bool:

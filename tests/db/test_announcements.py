@@ -79,3 +79,33 @@ async def test_a_channel_without_a_mark_takes_todays_last_review(any_app: Popcor
         row = await session.get(GuildSettings, 5)
         assert row is not None and row.announce_after_review == last
         assert await new_reviews(session, AnnounceChannel(5, 50, last)) == []
+
+
+async def test_a_restored_announce_channel_starts_after_the_restored_reviews(
+    any_app: Popcorn,
+) -> None:
+    """A backup's mark is another database's review id: restored here, the channel starts from
+    this database's newest review, so no restored review is announced as new."""
+    from bot.db.importer import restore_guild_settings
+
+    backup = {
+        "guild_settings": [
+            {
+                "guild_id": 4242,
+                "moderator_role_ids": [],
+                "modlog_channel_id": None,
+                "announce_channel_id": 777,
+                "announce_after_review": 0,
+            }
+        ]
+    }
+    async with any_app.sessions() as session:
+        assert await restore_guild_settings(session, backup) == 1
+        await session.commit()
+        newest = await session.scalar(select(func.max(Review.id)))
+        row = await session.get(GuildSettings, 4242)
+        assert row is not None and row.announce_channel_id == 777
+        assert newest is not None and row.announce_after_review == newest
+        # Restored again: nothing changes, the mark this database set is kept.
+        assert await restore_guild_settings(session, backup) == 0
+        assert row.announce_after_review == newest
