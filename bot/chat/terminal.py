@@ -49,7 +49,7 @@ def embed_panel(embed: dict[str, Any]) -> Panel:
     parts: list[Any] = []
     thumbnail = embed.get("thumbnail", {}).get("url")
     if thumbnail:  # Discord shows it small at the card's top right
-        parts.append(Text(f"🖼 cover: {thumbnail}", style="dim"))
+        parts.append(Text(f"Cover: {thumbnail}", style="dim"))
     if embed.get("description"):
         parts.append(_markdown(embed["description"]))
     if embed.get("fields"):

@@ -249,7 +249,7 @@ def test_a_site_reviews_card_shows_its_cover_and_link(workdir: Path) -> None:
     assert run_cli(["import", str(record)], db, workdir).returncode == 0
     shown = run_cli(["chat", "!review mandy"], db, workdir)
     assert shown.returncode == 0, shown.stderr
-    assert "🖼 cover: https://site.example/m.jpg" in shown.stdout
+    assert "Cover: https://site.example/m.jpg" in shown.stdout
     assert "Reviewed by Jane Doe on 21 September 2018" in shown.stdout
     assert "[ Read the review ] → https://site.example/mandy/" in shown.stdout
     (line,) = json_lines(run_cli(["chat", "--json"], db, workdir, stdin="!review mandy\n"))
