@@ -22,6 +22,7 @@ class AnswerContext:
     reads: Reads  # ctx.reads.film(id), ctx.reads.person(id): documents, never ORM objects
     prefix: str = "!"
     affiliate_tag: str | None = None
+    site_url: str | None = None  # POPCORN_SITE_URL: its images may be shown as covers
     project_person: str = DEFAULT_PROJECT_PERSON  # whose films the site is working through
     events: list[ChangeEvent] = field(default_factory=list)  # committed changes, to announce
     #: What a loose match was taken to mean ("Showing *Face/Off (1997)*"), said above the

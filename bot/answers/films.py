@@ -161,7 +161,7 @@ async def review_answer(ctx: AnswerContext, request: Request) -> Answer:
     film = await resolve_film(ctx, request, "review leaving las vegas")
     if not isinstance(film, FilmDocument):
         return film
-    return film_card(film, ctx.affiliate_tag)
+    return film_card(film, ctx.affiliate_tag, ctx.site_url)
 
 
 async def verdict_answer(ctx: AnswerContext, request: Request) -> Answer:

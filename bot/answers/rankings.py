@@ -183,7 +183,7 @@ async def random_answer(ctx: AnswerContext, request: Request) -> Answer:
     review = film.review if film is not None else None
     if film is None or review is None:
         return Notice("That review is no longer in the database: try again.", Tone.ERROR)
-    return review_card(film, review, ctx.affiliate_tag)
+    return review_card(film, review, ctx.affiliate_tag, ctx.site_url)
 
 
 async def latest_answer(ctx: AnswerContext, request: Request) -> Answer:

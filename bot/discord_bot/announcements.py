@@ -165,7 +165,9 @@ class Announcer:
             film = await load_film(session, film_id)
         if film is None or film.review is None:
             return None
-        reply = render_card(film_card(film, self.core.settings.affiliate_tag))
+        reply = render_card(
+            film_card(film, self.core.settings.affiliate_tag, self.core.settings.site_url)
+        )
         label = film.title if film.year is None else f"{film.title} ({film.year})"
         reply.content = clip(NEW_REVIEW.format(label=label), limits.CONTENT)
         return reply

@@ -70,3 +70,33 @@ def test_the_configured_site_counts_as_the_sites_host() -> None:
 def test_site_hosts_drop_www_and_bad_links() -> None:
     assert site_hosts(REVIEW, SITE) == {"blurayreviews.example", "films.example"}
     assert site_hosts("data:text/html,hi", None) == frozenset()
+
+
+async def test_the_configured_site_s_images_are_shown_on_the_card(sqlite_url: str) -> None:
+    """POPCORN_SITE_URL reaches the cards: a cover on the site's host is shown even when the
+    review's own address is elsewhere; without the setting it is not."""
+    from bot.answers.types import Attachment
+    from bot.app import Popcorn
+    from tests.answers.moderation.helpers import MOD, say
+    from tests.helpers import make_settings
+
+    record = (
+        "schema: 1\nfilm:\n  title: Mandy\n  year: 2018\nreview:\n"
+        "  url: https://mirror.example/mandy/\n"
+        "  cover_url: https://popcorn.example/wp-content/uploads/mandy.jpg\n"
+        "  verdict: Bonkers\n"
+    )
+    for site, shown in (("https://popcorn.example/", True), (None, False)):
+        app = await Popcorn.start(make_settings(sqlite_url, POPCORN_SITE_URL=site))
+        try:
+            if site is not None:
+                preview = await say(
+                    app, "!review add", MOD, (Attachment("m.yaml", record.encode()),)
+                )
+                await app.apply(preview.change)  # type: ignore[union-attr]
+            card = await app.answer_text("!review mandy")
+            assert card is not None
+            thumbnail = getattr(card, "thumbnail", None)
+            assert (thumbnail == "https://popcorn.example/wp-content/uploads/mandy.jpg") is shown
+        finally:
+            await app.close()

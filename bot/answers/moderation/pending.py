@@ -142,7 +142,7 @@ def event(
 async def preview_card(ctx: AnswerContext, record: Record, extra: list[Field]) -> Card:
     """The card as it will look once saved (written in the session, then rolled back)."""
     async with preview_record(ctx.session, record) as film:
-        card = film_card(film, ctx.affiliate_tag)
+        card = film_card(film, ctx.affiliate_tag, ctx.site_url)
     fields = (*card.fields[: 25 - len(extra)], *extra)
     return replace(card, title=f"Preview: {card.title}", fields=fields, tone=Tone.WARNING)
 

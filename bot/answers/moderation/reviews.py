@@ -80,7 +80,7 @@ async def remove_answer(ctx: AnswerContext, request: Request) -> Answer:
     review = film.review
     if review is None:
         return Notice(f"{film_label(film.title, film.year)} has no review to remove.", Tone.WARNING)
-    card = film_card(film, ctx.affiliate_tag)
+    card = film_card(film, ctx.affiliate_tag, ctx.site_url)
     return Confirmation(
         preview=replace(card, title=f"Remove: {card.title}", tone=Tone.ERROR),
         change=PendingChange(

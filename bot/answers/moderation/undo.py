@@ -202,7 +202,7 @@ def _confirm_review(
     label = film_label(film.title, film.year)
     review = film.review
     if kind == "remove" and review is not None:
-        card = film_card(film, ctx.affiliate_tag)
+        card = film_card(film, ctx.affiliate_tag, ctx.site_url)
         preview = replace(card, title=f"Undo: remove the review of {label}", tone=Tone.ERROR)
         prompt = (
             f"Undo {said} of {label}: remove its review? Members will see “not reviewed yet”; "
