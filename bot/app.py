@@ -254,6 +254,7 @@ class Popcorn:
             reads=Reads(session, cache=getattr(self, "documents", None)),
             prefix=self.settings.prefix,
             affiliate_tag=self.settings.affiliate_tag,
+            site_url=self.settings.site_url,
             project_person=self.settings.project_person,
         )
 
