@@ -27,10 +27,16 @@ SyncFunction = Callable[["Popcorn", str], Awaitable[Report]]
 
 
 async def sync_the_site(app: Popcorn, site: str) -> Report:
-    """bot.sync.run.sync_site, imported when first used (the bot starts without it)."""
+    """bot.sync.run.sync_site, imported when first used (the bot starts without it), one at a
+    time with `popcorn import` / `popcorn sync` on the same database (the import lock)."""
+    from bot.db.locks import import_lock
     from bot.sync.run import sync_site
 
-    return await sync_site(app, site)
+    def waiting() -> None:
+        log.info("the site sync waits for an import into this database to finish")
+
+    async with import_lock(app.engine, waiting):
+        return await sync_site(app, site)
 
 
 class SiteSync:
