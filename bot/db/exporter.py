@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Change, Film, GuildSettings, Meta, Review, Role
+from bot.db.models import Change, Film, GuildSettings, Meta, Review
 from bot.db.queries import all_films
+from bot.db.reading import document_of
+from bot.db.records import record_of, review_section
 from bot.records.files import dump_record
 from bot.records.schema import Record
 
@@ -29,85 +31,9 @@ def current_review(film: Film) -> Review | None:
 
 
 def film_to_record(film: Film) -> Record:
-    credits = sorted(film.credits, key=lambda c: (c.billing, c.id or 0))
-    crew: dict[str, list[str]] = {role.value: [] for role in Role}
-    cast = []
-    for credit in credits:
-        if credit.role == Role.ACTOR:
-            cast.append({"name": credit.person.name, "character": credit.character})
-        elif credit.person.name not in crew[credit.role]:
-            crew[credit.role].append(credit.person.name)
-    review = current_review(film)
-    # Written only when the record would not say it by itself (a reviewed film's cast is
-    # complete, anyone else's partial: Record.cast_complete), so an export re-imports the same.
-    complete = bool(film.cast_complete)
-    cast_complete = complete if complete != (review is not None and bool(cast)) else None
-    data: dict[str, object] = {
-        "film": {
-            "title": film.title,
-            "year": film.year,
-            "slug": film.slug,
-            "aliases": [a.alias for a in film.aliases],
-            "genres": list(film.genres or []),
-            "certificate": film.certificate,
-            "runtime_min": film.runtime_min,
-            "description": film.description,
-            "synopsis": film.synopsis,
-            "directors": crew[Role.DIRECTOR],
-            "writers": crew[Role.WRITER],
-            "cinematographers": crew[Role.CINEMATOGRAPHER],
-            "composers": crew[Role.COMPOSER],
-            "cast": cast,
-            "cast_complete": cast_complete,
-        }
-    }
-    release = (review.release if review else None) or (film.releases[0] if film.releases else None)
-    if release is not None:
-        data["release"] = {
-            "format": release.format,
-            "edition": release.edition,
-            "label": release.label,
-            "release_date": release.release_date,
-            "country": release.country,
-            "region": release.region,
-            "discs": release.discs,
-            "extras": list(release.extras or []),
-        }
-    if review is not None:
-        data["review"] = review_data(review)
-    return Record.model_validate(data)
-
-
-def review_data(review: Review) -> dict[str, Any]:
-    """A review as the `review:` section of a record (before validation)."""
-    ratings = {r.aspect: (r.score if r.aspect == "film" else r.grade) for r in review.ratings}
-    return {
-        "headline": review.headline,
-        "url": review.url,
-        "author": review.author,
-        "published": review.published,
-        "cover_url": review.cover_url,
-        "intro": review.intro,
-        "sections": {
-            "style_direction": review.style_direction,
-            "music_audio": review.music_audio,
-            "acting_characters": review.acting_characters,
-        },
-        "film_conclusion": review.film_conclusion,
-        "release_conclusion": review.release_conclusion,
-        "ratings": ratings,
-        "verdict": review.verdict,
-        "pros": list(review.pros or []),
-        "cons": list(review.cons or []),
-        "recommendation": review.recommendation,
-        "purchase_links": [
-            {"retailer": p.retailer, "url": p.url, "affiliate": p.affiliate}
-            for p in review.purchase_links
-        ],
-        "trailer": {"url": review.trailer_url, "note": review.trailer_note}
-        if review.trailer_url
-        else None,
-    }
+    """The film's record: its document (`document_of`) as `record_of` writes it, so an
+    export, the history's diffs and a moderator's `!review source` write a film the same way."""
+    return record_of(document_of(film))
 
 
 async def export_records(session: AsyncSession) -> dict[str, str]:
@@ -154,7 +80,7 @@ async def export_backup(
             if review.deleted_at is None:
                 continue
             validated = Record.model_validate(
-                {"film": {"title": film.title, "year": film.year}, "review": review_data(review)}
+                {"film": {"title": film.title, "year": film.year}, "review": review_section(review)}
             )
             assert validated.review is not None
             removed.append(

@@ -48,6 +48,7 @@ from bot.db.models import (
     Role,
 )
 from bot.db.queries import FILM_DETAIL_OPTIONS
+from bot.db.records import review_section
 from bot.records.files import CatalogFile, LoadedRecord, RecordError
 from bot.records.ratings import ASPECTS, aspect_score
 from bot.records.schema import FilmFacts, Record
@@ -701,8 +702,6 @@ def _removed_key(data: ReviewRecord) -> str:
 async def restore_backup(session: AsyncSession, backup: dict[str, Any]) -> tuple[int, int]:
     """Removed reviews and history entries of an export that the database lacks (after its
     record files were imported); returns how many of each were added. Idempotent."""
-    from bot.db.exporter import review_data
-
     slugs = [e["film"] for e in backup.get("removed_reviews", [])] + [
         e.get("film") for e in backup.get("history", []) if e.get("film")
     ]
@@ -725,7 +724,7 @@ async def restore_backup(session: AsyncSession, backup: dict[str, Any]) -> tuple
             continue  # the export always has the film's record: a hand-edited backup
         data: ReviewRecord = entry["review"]
         # Already there, removed or (restored since) current: not again.
-        known = {_removed_key(ReviewRecord.model_validate(review_data(r))) for r in film.reviews}
+        known = {_removed_key(ReviewRecord.model_validate(review_section(r))) for r in film.reviews}
         if _removed_key(data) in known:
             continue
         review = Review(film=film, pros=[], cons=[], version=1)

@@ -1,17 +1,19 @@
 """A film's document as its record (the YAML a moderator edits and `review add replace`
-takes back): `record_of(doc)` is `film_to_record(film)` for a FilmDocument, with no query, so
-the moderators' answers change a film from its document and never hold an ORM object."""
+takes back), with no query: the moderators' answers change a film from its document and never
+hold an ORM object, and `bot.db.exporter.film_to_record` is `record_of(document_of(film))`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bot.db.documents import FilmDocument, ReviewDoc, Role
+from bot.db.models import Review
 from bot.records.schema import Record
 
 
-def review_section(review: ReviewDoc) -> dict[str, Any]:
-    """A review document as the `review:` section of a record (before validation)."""
+def review_section(review: ReviewDoc | Review) -> dict[str, Any]:
+    """A review (a document, or an ORM review loaded with its ratings and links: a removed
+    review in the backup) as the `review:` section of a record (before validation)."""
     ratings = {r.aspect: (r.score if r.aspect == "film" else r.grade) for r in review.ratings}
     return {
         "headline": review.headline,
@@ -29,8 +31,8 @@ def review_section(review: ReviewDoc) -> dict[str, Any]:
         "release_conclusion": review.release_conclusion,
         "ratings": ratings,
         "verdict": review.verdict,
-        "pros": list(review.pros),
-        "cons": list(review.cons),
+        "pros": list(review.pros or ()),
+        "cons": list(review.cons or ()),
         "recommendation": review.recommendation,
         "purchase_links": [
             {"retailer": p.retailer, "url": p.url, "affiliate": p.affiliate}
@@ -43,8 +45,8 @@ def review_section(review: ReviewDoc) -> dict[str, Any]:
 
 
 def record_of(doc: FilmDocument) -> Record:
-    """The film's record, as `bot.db.exporter.film_to_record` writes it (equal for every
-    film: tested); the document's credits are already in billing order."""
+    """The film's record (what an export writes); the document's credits are already in
+    billing order."""
     crew: dict[str, list[str]] = {role.value: [] for role in Role}
     cast = []
     for credit in doc.credits:
@@ -53,7 +55,8 @@ def record_of(doc: FilmDocument) -> Record:
         elif credit.person.name not in crew[credit.role]:
             crew[credit.role].append(credit.person.name)
     review = doc.review
-    # Written only when the record would not say it by itself (see film_to_record).
+    # Written only when the record would not say it by itself (a reviewed film's cast is
+    # complete, anyone else's partial: Record.cast_complete), so an export re-imports the same.
     complete = bool(doc.cast_complete)
     cast_complete = complete if complete != (review is not None and bool(cast)) else None
     data: dict[str, object] = {

@@ -1,5 +1,6 @@
-"""record_of: a film's document as its record, equal to film_to_record of the ORM film for
-every shipped film (and a film with aliases, a removed review, no credits), with no query."""
+"""record_of: a film's document as its record, with no query. The export (film_to_record: the
+ORM film through document_of) and a moderator's answer (the document load_films reads) write
+the same record for every shipped film (and a film with aliases, a removed review, no credits)."""
 
 from __future__ import annotations
 
