@@ -13,7 +13,6 @@ reason), like the mod-log; `!announce` shows the problem to the moderators."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -33,7 +32,7 @@ from bot.db.announcements import (
 from bot.db.changes import ChangeEvent
 from bot.db.models import Announcement
 from bot.db.reading import load_film
-from bot.discord_bot import limits
+from bot.discord_bot import background, limits
 from bot.discord_bot.facts import posting_missing
 from bot.discord_bot.render import Reply, as_plain_text, render_card
 
@@ -87,10 +86,7 @@ class Announcer:
 
     async def stop(self) -> None:
         task, self.task = self.task, None
-        if task is not None and not task.done():
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await background.cancel(task)
 
     async def on_change(self, event: ChangeEvent) -> None:
         """A change committed here: the film's review, if it is new, is announced."""

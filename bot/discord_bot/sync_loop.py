@@ -7,11 +7,12 @@ is cancelled when the bot closes."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Protocol
+
+from bot.discord_bot import background
 
 if TYPE_CHECKING:
     from bot.app import Popcorn
@@ -79,10 +80,7 @@ class SiteSync:
 
     async def stop(self) -> None:
         task, self.task = self.task, None
-        if task is not None and not task.done():
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await background.cancel(task)
 
     async def loop(self) -> None:
         if self.ready is not None:
