@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -73,6 +73,20 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
         await app.close()
 
 
+def _waiting_for(what: str) -> Callable[[], None]:
+    """What `popcorn import` / `popcorn sync` say (on stderr) while the import lock is held by
+    another process (`what`: the writers it names)."""
+
+    def waiting() -> None:
+        print(
+            f"popcorn: another {what} into this database is running: waiting for it to finish.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return waiting
+
+
 async def _import(args: argparse.Namespace, settings: Settings) -> int:
     from rich.progress import Progress
 
@@ -87,15 +101,7 @@ async def _import(args: argparse.Namespace, settings: Settings) -> int:
             def report(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            def waiting() -> None:
-                print(
-                    "popcorn: another import into this database is running: waiting for it "
-                    "to finish.",
-                    file=sys.stderr,
-                    flush=True,
-                )
-
-            async with import_lock(app.engine, waiting):
+            async with import_lock(app.engine, _waiting_for("import")):
                 # The process ends here: no need to rebuild its search index (~600 MB at
                 # a million films). Bots running on PostgreSQL still resync through the
                 # change feed (import_paths publishes it); on SQLite, at their next start.
@@ -155,15 +161,7 @@ async def _sync(args: argparse.Namespace, settings: Settings) -> int:
             def report(stage: str, done: int, total: int) -> None:
                 progress.update(task, description=stage, completed=done, total=total)
 
-            def waiting() -> None:
-                print(
-                    "popcorn: another import or sync into this database is running: waiting "
-                    "for it to finish.",
-                    file=sys.stderr,
-                    flush=True,
-                )
-
-            async with import_lock(app.engine, waiting):
+            async with import_lock(app.engine, _waiting_for("import or sync")):
                 try:
                     result = await sync_site(
                         app,
