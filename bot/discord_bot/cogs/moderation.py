@@ -120,6 +120,11 @@ def quoted(value: str) -> str:
     return f'"{value.strip()}"'
 
 
+def _role(name: str, character: str) -> str:
+    """/reviews cast add, remove: the actor, `as` their character when one is given."""
+    return f"{name.strip()} as {character.strip()}" if character.strip() else name
+
+
 def command(name: str, text: str, film: Target | None = None) -> Request:
     """`Request(name, text)`, the film's id kept when it was picked (`film_id=`)."""
     return Request(name, text.strip(), film_id=film.film_id if film else None)
@@ -340,6 +345,22 @@ class Reviews(
         text = "" if action == "list" else f"{action} {role.mention if role else ''}"
         await self.run(interaction, Request("modrole", text.strip()))
 
+    async def set_channel(
+        self,
+        interaction: Interaction,
+        command: str,
+        channel: discord.TextChannel | None,
+        off: bool,
+    ) -> None:
+        """/modlog, /announce: a channel, off, or (neither) what is set; refused with both."""
+        if channel is not None and off:
+            await interaction.response.send_message(
+                "❌ Nothing was changed: give a channel, or off, not both.", ephemeral=True
+            )
+            return
+        text = "off" if off else channel.mention if channel is not None else ""
+        await self.run(interaction, Request(command, text))
+
     @app_commands.command(name="modlog", description="Server owner: the mod-log channel")
     @app_commands.describe(
         channel="Where moderator changes are posted", off="Stop posting moderator changes"
@@ -350,13 +371,7 @@ class Reviews(
         channel: discord.TextChannel | None = None,
         off: bool = False,
     ) -> None:
-        if channel is not None and off:
-            await interaction.response.send_message(
-                "❌ Nothing was changed: give a channel, or off, not both.", ephemeral=True
-            )
-            return
-        text = "off" if off else channel.mention if channel is not None else ""
-        await self.run(interaction, Request("modlog", text))
+        await self.set_channel(interaction, "modlog", channel, off)
 
     @app_commands.command(name="announce", description="Where new reviews are posted")
     @app_commands.describe(
@@ -368,13 +383,7 @@ class Reviews(
         channel: discord.TextChannel | None = None,
         off: bool = False,
     ) -> None:
-        if channel is not None and off:
-            await interaction.response.send_message(
-                "❌ Nothing was changed: give a channel, or off, not both.", ephemeral=True
-            )
-            return
-        text = "off" if off else channel.mention if channel is not None else ""
-        await self.run(interaction, Request("announce", text))
+        await self.set_channel(interaction, "announce", channel, off)
 
     # --- /reviews cast ----------------------------------------------------------------------
 
@@ -383,7 +392,7 @@ class Reviews(
     async def cast_add(
         self, interaction: Interaction, film: FilmOption, name: str, character: str = ""
     ) -> None:
-        role = f"{name.strip()} as {character.strip()}" if character.strip() else name
+        role = _role(name, character)
         await self.run(interaction, self.on_film("review cast", film, "add", quoted(role)))
 
     @cast.command(name="remove", description="Remove a cast member (or one of their roles)")
@@ -393,7 +402,7 @@ class Reviews(
     async def cast_remove(
         self, interaction: Interaction, film: FilmOption, name: str, character: str = ""
     ) -> None:
-        role = f"{name.strip()} as {character.strip()}" if character.strip() else name
+        role = _role(name, character)
         await self.run(interaction, self.on_film("review cast", film, "remove", quoted(role)))
 
     @cast.command(name="set", description="Change a character, keeping the billing")
