@@ -44,7 +44,7 @@ from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
 from bot.db.queries import film_document, orphan_people, people_documents, search_documents
 from bot.db.read_cache import DocumentCache
-from bot.db.reading import Reads
+from bot.db.reading import ReadConnection, Reads
 from bot.records.archives import is_archive, read_archive
 from bot.records.files import CatalogFile, LoadedRecord, check_unique, load_import, load_paths
 from bot.search import SearchIndex
@@ -72,6 +72,8 @@ class Popcorn:
     feed: ChangeFeed | None = None
     #: The films' read documents (bot/db/read_cache.py), used by `context().reads`.
     documents: DocumentCache = field(default_factory=DocumentCache)
+    #: On SQLite, the read connection `context().reads` loads documents through (bot/db/reading.py).
+    reader: ReadConnection | None = None
 
     @classmethod
     async def start(cls, settings: Settings, *, seed: bool = True) -> Popcorn:
@@ -87,6 +89,7 @@ class Popcorn:
                 if seed:
                     await app.seed_if_empty()
             await app.rebuild_index()
+            app.reader = ReadConnection.for_engine(engine)
             if supports_feed(engine):
                 app.feed = ChangeFeed(engine, app.refresh_film, app.resync)
                 await app.feed.start()
@@ -251,7 +254,11 @@ class Popcorn:
         return AnswerContext(
             session=session,
             index=self.index,
-            reads=Reads(session, cache=getattr(self, "documents", None)),
+            reads=Reads(
+                session,
+                cache=getattr(self, "documents", None),
+                reader=getattr(self, "reader", None),
+            ),
             prefix=self.settings.prefix,
             affiliate_tag=self.settings.affiliate_tag,
             site_url=self.settings.site_url,
@@ -359,4 +366,7 @@ class Popcorn:
         log.info("document cache at close: %s", self.documents.stats())
         if self.feed is not None:
             await self.feed.close()
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
         await self.engine.dispose()

@@ -35,8 +35,12 @@ from sqlalchemy import (
     null,
     select,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import create_engine as create_sync_engine
+from sqlalchemy.engine import URL, Connection, Engine, Row
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+from sqlalchemy.sql import Executable
 
 from bot.db.documents import (
     CreditDoc,
@@ -193,14 +197,11 @@ _ALL_REVIEWS = _reviews_statement(current_only=False)
 _CURRENT_REVIEWS = _reviews_statement(current_only=True)
 
 
-async def _reviews(
-    session: AsyncSession, film_ids: Sequence[int], *, current_only: bool = False
-) -> list[tuple[Any, list[RatingDoc], list[LinkDoc]]]:
-    """Reviews of `film_ids` (by film, then id) with their ratings (by id) and links (by
-    position): one query, the reviews LEFT JOIN a UNION ALL of ratings and links."""
-    stmt = _CURRENT_REVIEWS if current_only else _ALL_REVIEWS
+def _group_reviews(rows: Iterable[Any]) -> list[tuple[Any, list[RatingDoc], list[LinkDoc]]]:
+    """The rows of `_ALL_REVIEWS` / `_CURRENT_REVIEWS` as reviews (by film, then id) with
+    their ratings (by id) and links (by position)."""
     out: list[tuple[Any, list[RatingDoc], list[LinkDoc]]] = []
-    for row in await session.execute(stmt, {"ids": list(film_ids)}):
+    for row in rows:
         if not out or out[-1][0].id != row.id:
             out.append((row, [], []))
         if row.kind == "r":
@@ -211,6 +212,15 @@ async def _reviews(
             )
             out[-1][2].append(link)
     return out
+
+
+async def _reviews(
+    session: AsyncSession, film_ids: Sequence[int], *, current_only: bool = False
+) -> list[tuple[Any, list[RatingDoc], list[LinkDoc]]]:
+    """Reviews of `film_ids` (by film, then id) with their ratings (by id) and links (by
+    position): one query, the reviews LEFT JOIN a UNION ALL of ratings and links."""
+    stmt = _CURRENT_REVIEWS if current_only else _ALL_REVIEWS
+    return _group_reviews(await session.execute(stmt, {"ids": list(film_ids)}))
 
 
 #: 1: films and their credits (people joined), in billing order.
@@ -253,15 +263,15 @@ _RELEASES = select(*_RELEASE_COLUMNS).where(Release.id.in_(IDS))
 _ALIASES_AND_RELEASES = select(_BOTH).order_by(_BOTH.c.film_id, _BOTH.c.kind, _BOTH.c.id)
 
 
-async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int, FilmDocument]:
-    """The films of `film_ids` that exist, by id, in three queries however many."""
-    ids = sorted(set(film_ids))
-    if not ids:
-        return {}
+def _build_films(
+    film_rows: Iterable[Any], side_rows: Iterable[Any], review_rows: Iterable[Any]
+) -> dict[int, FilmDocument]:
+    """The documents of the rows of the three statements (`_FILMS`, `_ALIASES_AND_RELEASES`,
+    `_ALL_REVIEWS`), by film id."""
     # 1: the films and their credits (people joined), in billing order.
     films: dict[int, Any] = {}
     credits: dict[int, list[CreditDoc]] = defaultdict(list)
-    for row in await session.execute(_FILMS, {"ids": ids}):
+    for row in film_rows:
         films.setdefault(row.id, row)
         if row.person_id is not None:
             credits[row.id].append(
@@ -272,19 +282,17 @@ async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int
                     billing=row.billing,
                 )
             )
-    if not films:
-        return {}
     # 2: their aliases and releases, one UNION ALL (kind "r" release, "a" alias).
     aliases: dict[int, list[str]] = defaultdict(list)
     releases: dict[int, list[ReleaseDoc]] = defaultdict(list)
-    for row in await session.execute(_ALIASES_AND_RELEASES, {"ids": ids}):
+    for row in side_rows:
         if row.kind == "a":
             aliases[row.film_id].append(row.edition)
         else:
             releases[row.film_id].append(_release(row))
     # 3: their reviews with ratings and links.
     reviews: dict[int, list[ReviewDoc]] = defaultdict(list)
-    for row, ratings, links in await _reviews(session, ids):
+    for row, ratings, links in _group_reviews(review_rows):
         by_id = {r.id: r for r in releases[row.film_id]}
         release = by_id.get(row.release_id) if row.release_id is not None else None
         reviews[row.film_id].append(_review(row, release, ratings, links))
@@ -308,6 +316,20 @@ async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int
         )
         for film_id, row in films.items()
     }
+
+
+async def load_films(session: AsyncSession, film_ids: Iterable[int]) -> dict[int, FilmDocument]:
+    """The films of `film_ids` that exist, by id, in three queries however many."""
+    ids = sorted(set(film_ids))
+    if not ids:
+        return {}
+    params = {"ids": ids}
+    film_rows = (await session.execute(_FILMS, params)).all()
+    if not film_rows:
+        return {}
+    side_rows = await session.execute(_ALIASES_AND_RELEASES, params)
+    review_rows = await session.execute(_ALL_REVIEWS, params)
+    return _build_films(film_rows, side_rows, review_rows)
 
 
 async def load_film(session: AsyncSession, film_id: int) -> FilmDocument | None:
@@ -363,10 +385,9 @@ _PERSON = (
 )
 
 
-async def _person_rows(session: AsyncSession, person_id: int) -> _PersonRows | None:
-    """The person, their aliases and their credits (with the films' titles) in one query: the
-    person LEFT JOIN a UNION ALL of their credits (kind "c") and aliases (kind "a")."""
-    rows = list(await session.execute(_PERSON, {"person_id": person_id}))
+def _person_rows_of(rows: Sequence[Any]) -> _PersonRows | None:
+    """The rows of `_PERSON`: the person LEFT JOIN a UNION ALL of their credits (kind "c")
+    and aliases (kind "a"); None if there is no such person."""
     if not rows:
         return None
     return _PersonRows(
@@ -374,6 +395,11 @@ async def _person_rows(session: AsyncSession, person_id: int) -> _PersonRows | N
         aliases=tuple(row.character for row in rows if row.kind == "a"),
         credits=[row for row in rows if row.kind == "c"],
     )
+
+
+async def _person_rows(session: AsyncSession, person_id: int) -> _PersonRows | None:
+    """The person, their aliases and their credits (with the films' titles) in one query."""
+    return _person_rows_of((await session.execute(_PERSON, {"person_id": person_id})).all())
 
 
 def _person_document(
@@ -508,29 +534,140 @@ def _note_write(session: Session, _context: object) -> None:
     session.info[WROTE] = True
 
 
+class ReadConnection:
+    """On a SQLite file: one synchronous connection (stdlib sqlite3 through a SQLAlchemy sync
+    engine, so the rows are the same typed rows) that `Reads` loads documents through, on the
+    event loop's thread. A few statements of some 0.05 ms each cost less than a session's
+    connection checkout and a thread hop per statement through aiosqlite.
+
+    It only reads committed data: each load is one read transaction (BEGIN ... COMMIT), a
+    consistent snapshot in WAL mode (bot/db/engine.py), and a commit made by this process's
+    sessions is seen by the next load. It is never used by a session that has written
+    (`Reads` keeps those on the session: a preview reads its own uncommitted writes).
+    `query_only`: it cannot write by mistake."""
+
+    #: A reader in WAL mode does not wait for writers; this bounds the rare wait (recovery).
+    BUSY_TIMEOUT_MS = 2_000
+
+    __slots__ = ("_connection", "_engine")
+
+    def __init__(self, database: str) -> None:
+        self._engine = create_sync_engine(
+            URL.create("sqlite+pysqlite", database=database),
+            poolclass=NullPool,
+            connect_args={"check_same_thread": False},
+        )
+        self._connection: Connection | None = None
+
+    @classmethod
+    def for_engine(cls, engine: AsyncEngine) -> ReadConnection | None:
+        """A read connection for the engine's SQLite file, or None (PostgreSQL, an in-memory
+        or URI database: they keep the sessions' path)."""
+        url = engine.url
+        if url.get_backend_name() != "sqlite" or not url.database:
+            return None
+        if url.database == ":memory:" or str(url.query.get("uri", "")).lower() in ("true", "1"):
+            return None
+        return cls(url.database)
+
+    @property
+    def engine(self) -> Engine:
+        """Its sync engine (for events: a test counts the statements it sends)."""
+        return self._engine
+
+    def _open(self) -> Connection:
+        connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute(f"PRAGMA busy_timeout={self.BUSY_TIMEOUT_MS}")
+        driver.execute("PRAGMA query_only=ON")
+        self._connection = connection
+        return connection
+
+    def read(self, *statements: tuple[Executable, dict[str, Any]]) -> list[Sequence[Row[Any]]]:
+        """The rows of each statement, all read in one snapshot. If the first statement has
+        no row (no such film or person), the others are not run (no rows)."""
+        connection = self._connection or self._open()
+        out: list[Sequence[Row[Any]]] = []
+        connection.exec_driver_sql("BEGIN")
+        try:
+            for statement, params in statements:
+                rows = [] if out and not out[0] else connection.execute(statement, params).all()
+                out.append(rows)
+        finally:
+            connection.exec_driver_sql("COMMIT")
+        return out
+
+    def films(self, film_ids: Iterable[int]) -> dict[int, FilmDocument]:
+        """As `load_films`, through this connection."""
+        ids = sorted(set(film_ids))
+        if not ids:
+            return {}
+        params = {"ids": ids}
+        film_rows, side_rows, review_rows = self.read(
+            (_FILMS, params), (_ALIASES_AND_RELEASES, params), (_ALL_REVIEWS, params)
+        )
+        return _build_films(film_rows, side_rows, review_rows)
+
+    def person_rows(self, person_id: int) -> _PersonRows | None:
+        (rows,) = self.read((_PERSON, {"person_id": person_id}))
+        return _person_rows_of(rows)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        self._engine.dispose()
+
+
 class Reads:
     """An answer's reads, for one command: documents from the cache when it has them, else
-    from the database (and then cached). `cache`: a DocumentCacheLike.
+    from the database (and then cached). `cache`: a DocumentCacheLike. `reader`: on SQLite,
+    the app's ReadConnection, which loads what the cache misses without the session.
 
     A session that has written (a moderator's change, flushed, perhaps to be rolled back as
-    a preview is) neither uses the cache nor fills it: it reads its own writes, and what it
-    read may never be committed."""
+    a preview is), or holds changes not yet flushed, neither uses the cache nor fills it, nor
+    the reader: it reads its own writes, and what it read may never be committed."""
 
-    __slots__ = ("_cache", "session")
+    __slots__ = ("_cache", "_reader", "session")
 
-    def __init__(self, session: AsyncSession, cache: DocumentCacheLike | None = None) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        cache: DocumentCacheLike | None = None,
+        reader: ReadConnection | None = None,
+    ) -> None:
         self.session = session
         self._cache = cache
+        self._reader = reader
+
+    def _wrote(self) -> bool:
+        session = self.session
+        return bool(session.info.get(WROTE) or session.new or session.dirty or session.deleted)
 
     @property
     def cache(self) -> DocumentCacheLike | None:
-        return None if self.session.info.get(WROTE) else self._cache
+        return None if self._cache is None or self._wrote() else self._cache
+
+    @property
+    def reader(self) -> ReadConnection | None:
+        return None if self._reader is None or self._wrote() else self._reader
+
+    async def _load(self, film_ids: Sequence[int]) -> dict[int, FilmDocument]:
+        reader = self.reader
+        if reader is not None:
+            return reader.films(film_ids)
+        return await load_films(self.session, film_ids)
 
     async def film(self, film_id: int) -> FilmDocument | None:
         cache = self.cache
         if cache is not None and (doc := cache.get(film_id)) is not None:
             return doc
-        doc = await load_film(self.session, film_id)
+        reader = self.reader
+        if reader is not None:
+            doc = reader.films([film_id]).get(film_id)
+        else:
+            doc = await load_film(self.session, film_id)
         if doc is not None and cache is not None:
             cache.put(doc)
         return doc
@@ -546,7 +683,7 @@ class Reads:
             else:
                 missing.append(film_id)
         if missing:
-            loaded = await load_films(self.session, missing)
+            loaded = await self._load(missing)
             found.update(loaded)
             if cache is not None:
                 for doc in loaded.values():
@@ -561,7 +698,11 @@ class Reads:
             return await load_person(self.session, person_id)
         if (doc := cache.person(person_id)) is not None:
             return doc
-        rows = await _person_rows(self.session, person_id)
+        reader = self.reader
+        if reader is not None:
+            rows = reader.person_rows(person_id)
+        else:
+            rows = await _person_rows(self.session, person_id)
         if rows is None:
             return None
         films = await self.films(sorted({row.film_id for row in rows.credits}))
@@ -572,6 +713,7 @@ class Reads:
 
 __all__ = [
     "DocumentCacheLike",
+    "ReadConnection",
     "Reads",
     "document_of",
     "load_film",

@@ -68,20 +68,25 @@ def database_use(app: Popcorn) -> Iterator[dict[str, int]]:
     def checked_out(*_: object) -> None:
         counts["checkouts"] += 1
 
-    engine = app.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", executed)
-    event.listen(engine.pool, "checkout", checked_out)
+    # The sessions' engine, and on SQLite the read connection's (bot/db/reading.py).
+    engines = [app.engine.sync_engine] + ([app.reader.engine] if app.reader is not None else [])
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", executed)
+        event.listen(engine.pool, "checkout", checked_out)
     try:
         yield counts
     finally:
-        event.remove(engine, "before_cursor_execute", executed)
-        event.remove(engine.pool, "checkout", checked_out)
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", executed)
+            event.remove(engine.pool, "checkout", checked_out)
 
 
 async def test_a_cached_film_is_answered_without_the_database(app: Popcorn) -> None:
     with database_use(app) as first:
         assert OLD_VERDICT in await verdict(app)
-    assert first["statements"] >= 1 and first["checkouts"] == 1
+    # A miss reads the database: through one session's connection, or on SQLite the read
+    # connection the app holds open (no checkout).
+    assert first["statements"] >= 1 and first["checkouts"] <= 1
     hits = app.documents.stats()["hits"]
     for command in (
         f"!verdict {LLV}",
@@ -214,6 +219,9 @@ async def test_a_read_in_flight_during_a_change_is_not_cached(
         return doc
 
     monkeypatch.setattr(reading, "load_film", slow_load)
+    # The race needs an await between the miss and the put: the sessions' path (PostgreSQL's).
+    # On SQLite the read connection loads with none (bot/db/reading.py: ReadConnection).
+    monkeypatch.setattr(app, "reader", None)
     async with app.sessions() as session:
         first = asyncio.create_task(app.context(session).reads.film(film_id))
         await read.wait()

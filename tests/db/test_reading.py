@@ -12,15 +12,22 @@ from typing import Any, cast
 
 import pytest
 from sqlalchemy import event, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.app import Popcorn
 from bot.db.documents import FilmDocument, PersonDocument
 from bot.db.exporter import current_review
 from bot.db.models import Film, FilmAlias, Person, PersonAlias
 from bot.db.queries import film_details, person_with_credits
-from bot.db.reading import Reads, document_of, load_film, load_films, load_person
-from tests.helpers import REPO
+from bot.db.reading import (
+    ReadConnection,
+    Reads,
+    document_of,
+    load_film,
+    load_films,
+    load_person,
+)
+from tests.helpers import REPO, make_settings
 
 
 @contextmanager
@@ -259,3 +266,111 @@ async def test_a_session_that_wrote_neither_uses_nor_fills_the_cache(app: Popcor
     assert cache.docs == {film_id: cached} and cached.title != "Not Saved"
     async with app.sessions() as session:
         assert await Reads(session, cache).film(film_id) is cached
+
+
+# -- the read connection (SQLite) ------------------------------------------------------------
+
+
+async def test_the_read_connection_reads_what_the_session_reads(app: Popcorn) -> None:
+    reader = app.reader
+    assert reader is not None  # a SQLite file: the app opened one
+    cache = FakeCache()
+    async with app.sessions() as session:
+        ids = list(await session.scalars(select(Film.id).order_by(Film.id)))
+        people = list(await session.scalars(select(Person.id).order_by(Person.id)))
+        expected = await load_films(session, ids)
+        persons = {p: await load_person(session, p) for p in people}
+    assert reader.films(ids) == expected
+    assert reader.films([max(ids) + 1]) == {} and reader.films([]) == {}
+    async with app.sessions() as session:
+        reads = Reads(session, cache, reader=reader)
+        with counted(app.engine) as statements, counted_sync(reader) as read:
+            assert await reads.film(ids[0]) == expected[ids[0]]
+            assert await reads.films(ids) == [expected[i] for i in ids]
+            for person_id in people:
+                assert await reads.person(person_id) == persons[person_id]
+            assert await reads.person(max(people) + 1) is None
+        assert statements == []  # the session never connected
+        # BEGIN, three selects, COMMIT for the first film; the rest once; a person's row each
+        # (their films cached), and the one not found.
+        assert read[:5] == ["BEGIN", *read[1:4], "COMMIT"] and len(read) == 10 + 3 * (
+            len(people) + 1
+        )
+    assert set(cache.docs) == set(ids)
+
+
+async def test_the_read_connection_sees_a_commit_at_once(app: Popcorn) -> None:
+    reader = app.reader
+    assert reader is not None
+    async with app.sessions() as session:
+        film_id = await session.scalar(select(Film.id).order_by(Film.id).limit(1))
+        assert film_id is not None
+        before = await Reads(session, reader=reader).film(film_id)
+        assert before is not None
+        film = await session.get(Film, film_id)
+        assert film is not None
+        film.title = "Saved Now"
+        await session.commit()
+    async with app.sessions() as session:
+        after = await Reads(session, reader=reader).film(film_id)
+    assert after is not None and after.title == "Saved Now" != before.title
+
+
+async def test_a_session_with_changes_reads_them_not_the_read_connection(app: Popcorn) -> None:
+    reader = app.reader
+    assert reader is not None
+    async with app.sessions() as session:
+        film_id = await session.scalar(select(Film.id).order_by(Film.id).limit(1))
+        assert film_id is not None
+        reads = Reads(session, FakeCache(), reader=reader)
+        assert reads.reader is reader
+        film = await session.get(Film, film_id)
+        assert film is not None
+        film.title = "Not Flushed"  # pending, not yet flushed: the session autoflushes it
+        assert reads.reader is None and reads.cache is None
+        with counted_sync(reader) as read:
+            seen = await reads.film(film_id)
+            people = [await reads.person(c.person.id) for c in seen.credits] if seen else []
+        assert seen is not None and seen.title == "Not Flushed" and read == []
+        assert all(p is not None for p in people)
+        await session.rollback()
+    assert reader.films([film_id])[film_id].title != "Not Flushed"
+
+
+async def test_only_a_sqlite_file_gets_a_read_connection(any_app: Popcorn) -> None:
+    if any_app.engine.url.get_backend_name() == "sqlite":
+        assert any_app.reader is not None
+    else:
+        assert any_app.reader is None  # PostgreSQL keeps the sessions' path
+    memory = create_async_engine("sqlite+aiosqlite:///:memory:")
+    try:
+        assert ReadConnection.for_engine(memory) is None
+    finally:
+        await memory.dispose()
+
+
+async def test_closing_the_app_closes_the_read_connection(sqlite_url: str) -> None:
+    app = await Popcorn.start(make_settings(sqlite_url), seed=False)
+    reader = app.reader
+    assert reader is not None
+    closed: list[object] = []
+    event.listen(reader.engine.pool, "close", lambda *args: closed.append(args[0]))
+    assert reader.films([1]) == {}  # opened
+    assert closed == []
+    await app.close()
+    assert app.reader is None and len(closed) == 1
+
+
+@contextmanager
+def counted_sync(reader: ReadConnection) -> Iterator[list[str]]:
+    """The SQL statements the read connection runs meanwhile."""
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(reader.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(reader.engine, "before_cursor_execute", count)
