@@ -256,8 +256,8 @@ class Popcorn:
             index=self.index,
             reads=Reads(
                 session,
-                cache=getattr(self, "documents", None),
-                reader=getattr(self, "reader", None),
+                cache=self.documents,
+                reader=self.reader,
             ),
             prefix=self.settings.prefix,
             affiliate_tag=self.settings.affiliate_tag,
