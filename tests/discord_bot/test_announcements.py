@@ -10,7 +10,7 @@ import asyncio
 import logging
 from pathlib import Path
 from typing import Any
-from unittest.mock import AsyncMock, MagicMock, create_autospec
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
@@ -22,14 +22,14 @@ from bot.db.models import Announcement
 from bot.discord_bot.announcements import MAX_POSTS, Announcer
 from bot.discord_bot.client import PopcornBot
 from tests.answers.moderation.helpers import CON_AIR, say, text_of
-from tests.discord_bot.fakes import GUILD, fake_guild, http_error
+from tests.discord_bot.fakes import GUILD, autospec, fake_guild, http_error
 
 CHANNEL = 888888888888888888
 MOD = Actor(7, "Mod Erator", is_moderator=True, guild_id=GUILD)
 
 
 def announce_channel(granted: discord.Permissions) -> Any:
-    channel = create_autospec(discord.TextChannel, instance=True)
+    channel = autospec(discord.TextChannel)
     channel.id = CHANNEL
     channel.guild = fake_guild()
     channel.permissions_for = MagicMock(return_value=granted)

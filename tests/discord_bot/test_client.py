@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from unittest.mock import AsyncMock, MagicMock, create_autospec
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import discord.ext.test as dpytest
@@ -26,6 +26,7 @@ from bot.discord_bot.views import (
 from tests.discord_bot.fakes import (
     GUILD,
     OWNER,
+    autospec,
     component_interaction,
     fake_guild,
     fake_interaction,
@@ -239,7 +240,7 @@ MODLOG_CHANNEL = 666666666666666666
 
 async def with_modlog(bot: PopcornBot, app: Popcorn, granted: discord.Permissions) -> Any:
     """The guild's mod-log is a channel where the bot has `granted`; returns the channel."""
-    channel = create_autospec(discord.TextChannel, instance=True)
+    channel = autospec(discord.TextChannel)
     channel.id = MODLOG_CHANNEL
     channel.guild = fake_guild()
     channel.permissions_for = MagicMock(return_value=granted)

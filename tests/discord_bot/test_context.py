@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from typing import Any
-from unittest.mock import AsyncMock, MagicMock, create_autospec
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
@@ -17,6 +17,7 @@ from bot.discord_bot.views import (
 )
 from tests.discord_bot.fakes import (
     OWNER,
+    autospec,
     fake_guild,
     fake_guild_context,
     fake_slash_context,
@@ -108,15 +109,15 @@ def server_with_roles(owner_id: int) -> Any:
     """A spec'd server with a @Reviewers role, a #mod-log where the bot may only read, and
     no member list (the bot's default intents)."""
     guild = fake_guild(owner_id=owner_id)
-    everyone = create_autospec(discord.Role, instance=True)
+    everyone = autospec(discord.Role)
     everyone.configure_mock(id=guild.id, name="@everyone", position=0)
     everyone.permissions = discord.Permissions.none()
     everyone.is_default.return_value = True
-    reviewers = create_autospec(discord.Role, instance=True)
+    reviewers = autospec(discord.Role)
     reviewers.configure_mock(id=100000000000000001, name="Reviewers", position=1)
     reviewers.permissions = discord.Permissions.none()
     reviewers.is_default.return_value = False
-    modlog = create_autospec(discord.TextChannel, instance=True)
+    modlog = autospec(discord.TextChannel)
     modlog.configure_mock(id=200000000000000001, name="mod-log")
     modlog.permissions_for = MagicMock(return_value=discord.Permissions(view_channel=True))
     guild.roles = [everyone, reviewers]

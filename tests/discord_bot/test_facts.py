@@ -5,7 +5,7 @@ typed on Discord (dpytest), where a role that is not mentionable stays the text 
 from __future__ import annotations
 
 from typing import Any
-from unittest.mock import MagicMock, create_autospec
+from unittest.mock import MagicMock
 
 import discord
 import discord.ext.test as dpytest
@@ -17,6 +17,7 @@ from bot.app import Popcorn
 from bot.db.models import GuildSettings
 from bot.discord_bot.client import PopcornBot
 from bot.discord_bot.facts import guild_facts, posting_missing
+from tests.discord_bot.fakes import autospec
 
 MANAGE_MESSAGES = discord.Permissions(manage_messages=True).value
 
@@ -100,8 +101,8 @@ async def test_the_facts_of_a_server(live_bot: PopcornBot) -> None:
 
 
 def test_what_the_bot_lacks_to_post_in_a_channel() -> None:
-    me = create_autospec(discord.Member, instance=True)
-    channel = create_autospec(discord.TextChannel, instance=True)
+    me = autospec(discord.Member)
+    channel = autospec(discord.TextChannel)
     channel.permissions_for = MagicMock(return_value=discord.Permissions(view_channel=True))
     assert posting_missing(channel, me) == ("Send Messages",)
     channel.permissions_for.return_value = discord.Permissions.none()
@@ -110,7 +111,7 @@ def test_what_the_bot_lacks_to_post_in_a_channel() -> None:
         view_channel=True, send_messages=True
     )
     assert posting_missing(channel, me) == ()
-    thread = create_autospec(discord.Thread, instance=True)
+    thread = autospec(discord.Thread)
     thread.permissions_for = MagicMock(
         return_value=discord.Permissions(view_channel=True, send_messages=True)
     )

@@ -4,7 +4,6 @@ asked, "did you mean" menus answered in place, controls that time out, errors ap
 from __future__ import annotations
 
 import logging
-from unittest.mock import create_autospec
 
 import discord
 import discord.ext.test as dpytest
@@ -24,6 +23,7 @@ from bot.discord_bot.views import (
 from tests.discord_bot.fakes import (
     OWNER,
     STRANGER,
+    autospec,
     component_interaction,
     fake_interaction,
 )
@@ -61,7 +61,7 @@ async def test_controls_turn_off_when_the_view_times_out(app: Popcorn) -> None:
     answer = await app.answer(Request("filmography", "nicolas cage"))
     view = interactive_reply(answer, OWNER, app).view
     assert isinstance(view, Paginator)
-    view.message = create_autospec(discord.Message, instance=True)
+    view.message = autospec(discord.Message)
     await view.on_timeout()
     assert view.next.disabled and view.previous.disabled
     view.message.edit.assert_awaited_once_with(view=view)

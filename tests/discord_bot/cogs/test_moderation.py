@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any, cast
-from unittest.mock import AsyncMock, MagicMock, create_autospec
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import discord.ext.test as dpytest
@@ -33,6 +33,7 @@ from tests.discord_bot.fakes import (
     GUILD,
     OWNER,
     STRANGER,
+    autospec,
     fake_guild,
     fake_guild_context,
     fake_interaction,
@@ -49,7 +50,7 @@ MOD_ROLE = 555555555555555555
 def member(
     *, role_ids: tuple[int, ...] = (), manage_messages: bool = False, user_id: int = 9
 ) -> Any:
-    fake = create_autospec(discord.Member, instance=True)
+    fake = autospec(discord.Member)
     fake.id = user_id
     fake.display_name = "someone"
     fake.roles = [MagicMock(id=r) for r in role_ids]
@@ -76,7 +77,7 @@ async def test_configured_roles_replace_manage_messages(bot: Any, app: Popcorn) 
 
 
 async def test_nobody_moderates_in_dms(bot: Any) -> None:
-    user = create_autospec(discord.User, instance=True)
+    user = autospec(discord.User)
     user.id = 9
     actor = await bot.actor_for(user, None)
     assert not actor.is_moderator and actor.guild_id is None
@@ -84,7 +85,7 @@ async def test_nobody_moderates_in_dms(bot: Any) -> None:
 
 async def test_changes_are_posted_to_the_mod_log(bot: Any, app: Popcorn) -> None:
     await configure(app, "modlog 666666666666666666")
-    channel = create_autospec(discord.TextChannel, instance=True)
+    channel = autospec(discord.TextChannel)
     channel.send = AsyncMock()
     bot.get_channel = MagicMock(return_value=channel)
     event = ChangeEvent(
@@ -177,7 +178,7 @@ async def test_the_quick_entry_form_sends_its_fields(bot: PopcornBot) -> None:
         ("ratings", "film 9, picture GOOD, audio GOOD, extras OK"),
         ("more", "pros: Nicolas Cage"),
     ):
-        text_input = create_autospec(discord.ui.TextInput, instance=True)
+        text_input = autospec(discord.ui.TextInput)
         text_input.value = value
         setattr(form, name, text_input)
     submitted = fake_interaction(OWNER)
@@ -190,7 +191,7 @@ async def test_the_quick_entry_form_sends_its_fields(bot: PopcornBot) -> None:
 
 async def test_an_attachment_over_the_limit_is_not_read(bot: PopcornBot) -> None:
     ctx = fake_guild_context(bot, discord.Permissions(send_messages=True))
-    big = create_autospec(discord.Attachment, instance=True)
+    big = autospec(discord.Attachment)
     big.filename, big.size = "huge.yaml", MAX_FILE_BYTES + 1
     ctx.message.attachments = [big]
     assert await bot.read_attachments(ctx) is None
@@ -289,7 +290,7 @@ def reviews_commands(bot: PopcornBot) -> dict[str, app_commands.Command[Any, ...
 
 
 def attachment() -> Any:
-    file = create_autospec(discord.Attachment, instance=True)
+    file = autospec(discord.Attachment)
     file.filename, file.size = "llv.yaml", 10
     file.read = AsyncMock(return_value=b"film: {title: X}")
     return file
@@ -401,11 +402,11 @@ async def test_modrole_and_modlog_name_the_role_and_the_channel(
 ) -> None:
     asked = asking(monkeypatch)
     guild = fake_guild(owner_id=OWNER)
-    role = create_autospec(discord.Role, instance=True)
+    role = autospec(discord.Role)
     role.id, role.mention = MOD_ROLE, f"<@&{MOD_ROLE}>"
     await call(bot, "modrole", slash_interaction(bot, guild=guild), action="add", role=role)
     await call(bot, "modrole", slash_interaction(bot, guild=guild), action="remove", role=role)
-    channel = create_autospec(discord.TextChannel, instance=True)
+    channel = autospec(discord.TextChannel)
     channel.id, channel.mention = 666666666666666666, "<#666666666666666666>"
     await call(bot, "modlog", slash_interaction(bot, guild=guild), channel=channel, off=False)
     await call(bot, "modlog", slash_interaction(bot, guild=guild), channel=None, off=False)
@@ -452,7 +453,7 @@ async def open_edit_form(bot: PopcornBot, app: Popcorn) -> ReviewEdit:
 def typed_into(form: ReviewEdit, **values: str) -> None:
     """As if the moderator typed `values` over the form's boxes before sending it."""
     for name in ("verdict", "ratings", "pros", "cons"):
-        box = create_autospec(discord.ui.TextInput, instance=True)
+        box = autospec(discord.ui.TextInput)
         box.value = values.get(name, getattr(form, name).default or "")
         setattr(form, name, box)
 
@@ -546,7 +547,7 @@ def test_a_target_names_itself_as_a_command_would_type_it(app: Popcorn) -> None:
 async def test_announce_names_the_channel(bot: PopcornBot, monkeypatch: pytest.MonkeyPatch) -> None:
     asked = asking(monkeypatch)
     guild = fake_guild(owner_id=OWNER)
-    channel = create_autospec(discord.TextChannel, instance=True)
+    channel = autospec(discord.TextChannel)
     channel.id, channel.mention = 777777777777777777, "<#777777777777777777>"
     await call(bot, "announce", slash_interaction(bot, guild=guild), channel=channel, off=False)
     await call(bot, "announce", slash_interaction(bot, guild=guild), channel=None, off=False)
