@@ -140,16 +140,24 @@ class Popcorn:
         progress: ProgressCallback | None = None,
         *,
         reindex: bool = True,
+        overwrite_edits: bool = False,
     ) -> ImportStats:
         """Validate every file, then write all of it in one transaction (or nothing). CSV
         catalogs are streamed: their rows are validated as they are written, and a bad row
         rolls everything back.
+
+        A WordPress export's review of a film a moderator edited in Discord since it was last
+        imported or synced is not written, and said (`kept: ...`), as by `popcorn sync`
+        (bot.sync.edits), unless `overwrite_edits`. Record files, catalogs and backups are
+        written as they are: an operator's file is the truth.
 
         Into a database that never had the shipped data/, the summary says it is not loaded
         yet and how it will be (the next start loads it; the import's reviews win).
 
         `reindex=False`: the search index is not rebuilt afterwards, for a process that
         exits after the import (`popcorn import`): a million films' index is ~600 MB."""
+        from bot.sync.edits import keep_discord_edits
+
         zips = [path for path in paths if is_archive(path)]
         folders = [path for path in paths if path not in zips]
         given = load_import(folders)
@@ -170,6 +178,7 @@ class Popcorn:
                 backups.append(parse_backup(content.backup[1], content.backup[0]))
                 restoring.update(item.record.slug for item in content.records)
         check_unique(given.records)
+        kept = await keep_discord_edits(self.sessions, given, overwrite_edits=overwrite_edits)
         data_dir = self.settings.data_dir
         backed_up = next((b["data_loaded"] for b in backups if b.get("data_loaded")), None)
         if backed_up:  # a backup of a database that had data/: it is in the records
@@ -187,7 +196,9 @@ class Popcorn:
             reindex=reindex,
             restoring=restoring,
         )
-        stats.reports = given.reports
+        stats.reports = given.reports + [
+            k.line("popcorn import", "the export's version") for k in kept
+        ]
         return stats
 
     async def _import(

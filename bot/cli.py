@@ -105,9 +105,11 @@ async def _import(args: argparse.Namespace, settings: Settings) -> int:
                 # The process ends here: no need to rebuild its search index (~600 MB at
                 # a million films). Bots running on PostgreSQL still resync through the
                 # change feed (import_paths publishes it); on SQLite, at their next start.
-                stats = await app.import_paths(args.paths, report, reindex=False)
+                stats = await app.import_paths(
+                    args.paths, report, reindex=False, overwrite_edits=args.overwrite_edits
+                )
         print(f"Imported {stats.summary()}.")
-        for said in stats.reports:  # a WordPress export's posts skipped and failed
+        for said in stats.reports:  # a WordPress export's posts skipped, failed and kept
             print(said)
         return 0
     finally:
@@ -260,6 +262,13 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="load record files, folders of them, CSV catalogs, or an export's zip"
     )
     imp.add_argument("paths", nargs="+", type=Path)
+    imp.add_argument(
+        "--overwrite-edits",
+        action="store_true",
+        help="for a WordPress export (.xml): also replace reviews moderators changed in Discord "
+        "since they were last imported or synced (without it they are kept, and said); record "
+        "files, catalogs and zips always replace",
+    )
     exp = sub.add_parser(
         "export", help="write the database out as record files (a folder, or a .zip)"
     )

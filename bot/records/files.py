@@ -330,6 +330,9 @@ class ImportInput:
     catalogs: list[CatalogFile]
     #: one report per WordPress export (.xml): reviews read, posts skipped and failed
     reports: list[str] = field(default_factory=list)
+    #: the records that came from WordPress exports (also in `records`): the site's reviews,
+    #: which do not overwrite a review edited in Discord without saying so (bot.sync.edits)
+    from_exports: list[LoadedRecord] = field(default_factory=list)
 
 
 def load_bytes(data: bytes, source: str) -> list[LoadedRecord]:
@@ -394,12 +397,14 @@ def load_import(paths: Iterable[Path]) -> ImportInput:
     records: list[LoadedRecord] = []
     catalogs: list[CatalogFile] = []
     reports: list[str] = []
+    from_exports: list[LoadedRecord] = []
     for path in iter_record_files(paths):
         if path.suffix.lower() in WXR_SUFFIXES:  # a WordPress export: its review posts
             if path.stat().st_size > MAX_WXR_BYTES:
                 raise RecordError(str(path), f"the file is over {MAX_WXR_BYTES // 1_000_000} MB")
             reading = read_wxr(path.read_bytes(), str(path))
             records.extend(reading.records)
+            from_exports.extend(reading.records)
             reports.append(reading.report())
         elif path.suffix.lower() in CATALOG_SUFFIXES:
             catalog = CatalogFile(path, str(path))
@@ -408,7 +413,7 @@ def load_import(paths: Iterable[Path]) -> ImportInput:
         else:
             records.extend(load_bytes(path.read_bytes(), str(path)))
     check_unique(records)
-    return ImportInput(records, catalogs, reports)
+    return ImportInput(records, catalogs, reports, from_exports)
 
 
 def check_unique(records: Iterable[LoadedRecord]) -> None:

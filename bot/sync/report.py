@@ -18,6 +18,15 @@ class Kept:
     when: dt.datetime
     by: str
 
+    def line(self, command: str = "popcorn sync", version: str = "the site's version") -> str:
+        """`kept: Con Air (1997) (<url>): edited in Discord since ... UTC by <who>; not
+        overwritten (`<command> --overwrite-edits` takes <version>)`."""
+        return (
+            f"kept: {self.label} ({self.url}): edited in Discord since "
+            f"{self.when:%Y-%m-%d %H:%M} UTC by {self.by}; not overwritten "
+            f"(`{command} --overwrite-edits` takes {version})"
+        )
+
 
 @dataclass
 class SyncReport:
@@ -51,12 +60,7 @@ class SyncReport:
         would = "would be " if self.dry_run else ""
         out += [f"new: {label} ({url}) {would}added" for label, url in self.new]
         out += [f"updated: {label} ({url}) {would}updated" for label, url in self.updated]
-        out += [
-            f"kept: {kept.label} ({kept.url}): edited in Discord since "
-            f"{kept.when:%Y-%m-%d %H:%M} UTC by {kept.by}; not overwritten "
-            "(`popcorn sync --overwrite-edits` takes the site's version)"
-            for kept in self.kept
-        ]
+        out += [kept.line() for kept in self.kept]
         out += [f"skipped: {url}: {why}" for url, why in self.skipped]
         out += [f"failed: {url}: {why}" for url, why in self.failed]
         out += [f"warning: {url}: {text}" for url, text in self.warnings]

@@ -2,10 +2,13 @@
 
 1. The posts are read (bot.sync.wordpress: the REST API, modified since the last sync less a
    day, or the RSS feed), and each is read as a review (bot.records.wordpress).
+   Reading and parsing the posts (HTML, JSON-LD, dates: CPU work) runs in a worker thread, so
+   the running bot's event loop keeps answering during a long sync.
 2. Every review is applied in a transaction that is rolled back, to learn what it would do:
    new (its film had no review), updated, unchanged. An update of a film whose latest history
    entry is a moderator's (edited in Discord since it was last imported or synced) is not
-   made: it is reported as kept, unless `overwrite_edits`.
+   made: it is reported as kept, unless `overwrite_edits` (bot.sync.edits, the rule
+   `popcorn import export.xml` follows too).
 3. Unless it is a dry run, the new and updated reviews are written by the import
    (Popcorn._import: one transaction, each film's next version and its history, the document
    cache cleared, other processes told), and the time of this sync is remembered in the meta
@@ -15,23 +18,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.db.bulk import IMPORT_ACTOR
-from bot.db.exporter import current_review
-from bot.db.importer import Importer
-from bot.db.models import Change, Meta
+from bot.db.models import Meta
 from bot.records.files import LoadedRecord, RecordError
-from bot.records.wordpress import review_from_post
+from bot.records.wordpress import PostReading, WordPressPost, review_from_post
+from bot.sync.edits import as_utc, try_reviews
 from bot.sync.http import HttpClient, site_url
-from bot.sync.report import Kept, SyncReport
+from bot.sync.report import SyncReport
 from bot.sync.wordpress import SitePosts, fetch_posts
 
 if TYPE_CHECKING:
@@ -43,6 +42,8 @@ log = logging.getLogger(__name__)
 #: time zone, and reading a post again changes nothing.
 MARGIN = dt.timedelta(days=1)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+#: Posts parsed per trip to the worker thread (a review post takes ~25 ms to read).
+READ_BATCH = 25
 
 
 def meta_key(site: str) -> str:
@@ -52,17 +53,13 @@ def meta_key(site: str) -> str:
     return "sync:" + hashlib.sha256(site.encode()).hexdigest()[:55]
 
 
-def _utc(when: dt.datetime) -> dt.datetime:
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
-
-
 async def last_sync(app: Popcorn, site: str) -> dt.datetime | None:
     async with app.sessions() as session:
         row = await session.get(Meta, meta_key(site))
     if row is None:
         return None
     try:
-        return _utc(dt.datetime.fromisoformat(row.value))
+        return as_utc(dt.datetime.fromisoformat(row.value))
     except ValueError:
         return None
 
@@ -100,7 +97,7 @@ async def sync_site(
             http, modified_after=since - MARGIN if since else None, progress=pages
         )
     report = SyncReport(site, fetched.source, dry_run)
-    items = read_reviews(fetched, report)
+    items = await read_reviews(fetched, report)  # parsed off the event loop
     to_write = await classify(app, items, report, overwrite_edits=overwrite_edits)
     if dry_run:
         return report
@@ -117,31 +114,52 @@ async def sync_site(
     return report
 
 
-def read_reviews(fetched: SitePosts, report: SyncReport) -> list[LoadedRecord]:
-    """The posts that are reviews, as records; the others skipped or failed in the report."""
+def _read_posts(posts: Sequence[WordPressPost]) -> list[PostReading | Exception]:
+    """Each post read as a review, or the exception it raised (run in a worker thread)."""
+    readings: list[PostReading | Exception] = []
+    for post in posts:
+        try:
+            readings.append(review_from_post(post))
+        except Exception as exc:  # one post never stops the others
+            readings.append(exc)
+    return readings
+
+
+async def read_reviews(
+    fetched: SitePosts, report: SyncReport, *, batch: int = READ_BATCH
+) -> list[LoadedRecord]:
+    """The posts that are reviews, as records; the others skipped or failed in the report.
+
+    The posts are parsed (HTML, JSON-LD, dates: CPU work) in a worker thread, `batch` at a
+    time, so the event loop keeps answering meanwhile, and a sync cancelled (the bot closing)
+    stops after the batch being read; the report is written here, on the loop."""
     report.failed.extend(fetched.failed)
     items: list[LoadedRecord] = []
     first: dict[str, str] = {}
-    for post in fetched.posts:
-        try:
-            reading = review_from_post(post)
-        except RecordError as exc:
-            report.failed.append((post.url, exc.problem))
-            continue
-        except Exception as exc:  # one post never stops the others
-            log.exception("sync: the post %s could not be read", post.url)
-            report.failed.append((post.url, f"could not be read ({type(exc).__name__}: {exc})"))
-            continue
-        if reading.record is None:
-            report.skipped.append((post.url, reading.skipped or "not a review"))
-            continue
-        slug = reading.record.slug
-        if slug in first:
-            report.failed.append((post.url, f"a second post for {slug} (first: {first[slug]})"))
-            continue
-        first[slug] = post.url
-        report.warnings.extend((post.url, warning) for warning in reading.warnings)
-        items.append(LoadedRecord(post.url, reading.record, "replace"))
+    posts = fetched.posts
+    for start in range(0, len(posts), batch):
+        chunk = posts[start : start + batch]
+        readings = await asyncio.to_thread(_read_posts, chunk)
+        for post, reading in zip(chunk, readings, strict=True):
+            if isinstance(reading, RecordError):
+                report.failed.append((post.url, reading.problem))
+                continue
+            if isinstance(reading, Exception):
+                log.error("sync: the post %s could not be read", post.url, exc_info=reading)
+                report.failed.append(
+                    (post.url, f"could not be read ({type(reading).__name__}: {reading})")
+                )
+                continue
+            if reading.record is None:
+                report.skipped.append((post.url, reading.skipped or "not a review"))
+                continue
+            slug = reading.record.slug
+            if slug in first:
+                report.failed.append((post.url, f"a second post for {slug} (first: {first[slug]})"))
+                continue
+            first[slug] = post.url
+            report.warnings.extend((post.url, warning) for warning in reading.warnings)
+            items.append(LoadedRecord(post.url, reading.record, "replace"))
     return items
 
 
@@ -152,49 +170,17 @@ async def classify(
     *,
     overwrite_edits: bool = False,
 ) -> list[LoadedRecord]:
-    """What each review would do, learnt by applying it in a transaction rolled back; returns
-    those to write (new, updated and not kept)."""
-    if not items:
-        return []
+    """What each review would do (bot.sync.edits.try_reviews), in the report; returns those
+    to write (new and updated; not those kept because they were edited in Discord)."""
     write: list[LoadedRecord] = []
-    async with app.sessions() as session:
-        try:
-            importer = Importer(session)
-            await importer.prepare(items)
-            for item in items:
-                facts = item.record.film
-                label = f"{facts.title} ({facts.year})"
-                film = importer.films.get(item.record.slug)
-                had_review = film is not None and current_review(film) is not None
-                before = (importer.stats.films_created, importer.stats.films_updated)
-                await importer.apply(item)
-                if (importer.stats.films_created, importer.stats.films_updated) == before:
-                    report.unchanged += 1
-                    continue
-                if film is not None and film.id is not None and not overwrite_edits:
-                    edit = await discord_edit(session, film.id)
-                    if edit is not None:
-                        report.kept.append(Kept(item.source, label, *edit))
-                        continue
-                (report.updated if had_review else report.new).append((label, item.source))
-                write.append(item)
-        finally:
-            await session.rollback()
-    return write
-
-
-async def discord_edit(session: AsyncSession, film_id: int) -> tuple[dt.datetime, str] | None:
-    """(when, who) if the film's latest history entry is not the import's: a moderator changed
-    it in Discord after it was last imported or synced."""
-    with session.no_autoflush:  # the trial changes stay unwritten: no write lock is taken
-        row = (
-            await session.execute(
-                select(Change.actor_name, Change.created_at)
-                .where(Change.film_id == film_id)
-                .order_by(Change.created_at.desc(), Change.id.desc())
-                .limit(1)
+    for trial in await try_reviews(app.sessions, items, overwrite_edits=overwrite_edits):
+        if trial.outcome == "unchanged":
+            report.unchanged += 1
+        elif trial.outcome == "kept":
+            report.kept.append(trial.kept())
+        else:
+            (report.updated if trial.outcome == "updated" else report.new).append(
+                (trial.label, trial.item.source)
             )
-        ).first()
-    if row is None or row.actor_name == IMPORT_ACTOR:
-        return None
-    return _utc(row.created_at), row.actor_name
+            write.append(trial.item)
+    return write
