@@ -4,12 +4,17 @@ counted, removed reviews never count."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import sqlite3
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import discord
 import discord.ext.test as dpytest
 import pytest
+import pytest_asyncio
 from discord.ext import commands
 from sqlalchemy import delete, update
 
@@ -18,23 +23,79 @@ from bot.answers.types import Card, ItemList, Notice
 from bot.app import Popcorn
 from bot.db.models import Rating, Review
 from bot.db.rankings import bluray_ranking, ranking, review_stats
+from bot.db.scratch import create_database, drop_database
+from bot.db.urls import to_async_url
 from bot.discord_bot.client import PopcornBot
 from tests.discord_bot.fakes import sent, slash_interaction
-from tests.helpers import ANSWER_DATA, REPO, dpytest_bot, make_settings
+from tests.helpers import (
+    ANSWER_DATA,
+    POSTGRES_ENV,
+    REPO,
+    copy_sqlite,
+    dpytest_bot,
+    make_settings,
+    run_async,
+)
 from tests.helpers import answered as run
 
 REVIEWS = REPO / "data" / "reviews"
 
 
+async def start_ranked(url: str) -> Popcorn:
+    """Seven films: six reviewed (Leaving Las Vegas and the test records), Joe unreviewed."""
+    app = await Popcorn.start(make_settings(url), seed=False)
+    await app.import_paths([REVIEWS, ANSWER_DATA])
+    return app
+
+
 @pytest.fixture
 async def ranked(database_url: str) -> AsyncIterator[Popcorn]:
-    """Seven films: six reviewed (Leaving Las Vegas and the test records), Joe unreviewed."""
-    app = await Popcorn.start(make_settings(database_url), seed=False)
-    await app.import_paths([REVIEWS, ANSWER_DATA])
+    """The seven films on a database of the test's own (for the tests that change them)."""
+    app = await start_ranked(database_url)
     try:
         yield app
     finally:
         await app.close()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def ranked_sqlite(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Popcorn]:
+    path = tmp_path_factory.mktemp("ranked") / "ranked.sqlite3"
+    app = await start_ranked(to_async_url(f"sqlite:///{path}"))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def ranked_postgres() -> AsyncIterator[Popcorn]:
+    admin_url = os.environ.get(POSTGRES_ENV)
+    if not admin_url:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
+    name, url = await create_database(admin_url, "popcorn_test")
+    try:
+        app = await start_ranked(url)
+        try:
+            yield app
+        finally:
+            await app.close()
+    finally:
+        await drop_database(admin_url, name)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def ranked_read(request: pytest.FixtureRequest) -> Popcorn:
+    """The seven films, on each database, made once per module for the tests that only read
+    (`!top`, `!stats`, the ranking queries: no answer of theirs writes); the document cache is
+    emptied for each test, which reads from the database as on an app of its own."""
+    app: Popcorn = request.getfixturevalue(f"ranked_{request.param}")
+    app.documents.clear()
+    return app
+
+
+#: The tests on `ranked_read` run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
 
 
 @pytest.fixture
@@ -58,8 +119,9 @@ async def remove_review(app: Popcorn, headline: str) -> None:
 # --- !top / !worst --------------------------------------------------------------------------------
 
 
-async def test_top_by_film_rating_with_ties_and_the_left_out_count(ranked: Popcorn) -> None:
-    answer = await run(ranked, "!top")
+@on_the_module_loop
+async def test_top_by_film_rating_with_ties_and_the_left_out_count(ranked_read: Popcorn) -> None:
+    answer = await run(ranked_read, "!top")
     assert isinstance(answer, ItemList)
     assert answer.title == "Top 10 by film rating"
     assert answer.items == (
@@ -73,9 +135,10 @@ async def test_top_by_film_rating_with_ties_and_the_left_out_count(ranked: Popco
     assert "1 reviewed film has no film rating and is left out." in (answer.intro or "")
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("text", ["!top audio 3", "!top 3 audio", "!top sound 3", "!TOP Audio 3"])
-async def test_top_by_a_blu_ray_rating_and_a_count(ranked: Popcorn, text: str) -> None:
-    answer = await run(ranked, text)
+async def test_top_by_a_blu_ray_rating_and_a_count(ranked_read: Popcorn, text: str) -> None:
+    answer = await run(ranked_read, text)
     assert isinstance(answer, ItemList)
     assert answer.title == "Top 3 by audio rating"
     assert answer.items == (
@@ -86,8 +149,9 @@ async def test_top_by_a_blu_ray_rating_and_a_count(ranked: Popcorn, text: str) -
     assert "left out" not in (answer.intro or "")  # every review rates the audio
 
 
-async def test_worst_extras_leaves_out_the_unrated(ranked: Popcorn) -> None:
-    answer = await run(ranked, "!worst extras")
+@on_the_module_loop
+async def test_worst_extras_leaves_out_the_unrated(ranked_read: Popcorn) -> None:
+    answer = await run(ranked_read, "!worst extras")
     assert isinstance(answer, ItemList)
     assert answer.items[:2] == (
         "1. **Con Air** (1997) — ▰▱▱▱▱ POOR",
@@ -98,18 +162,22 @@ async def test_worst_extras_leaves_out_the_unrated(ranked: Popcorn) -> None:
     assert "1 reviewed film has no extras rating and is left out." in (answer.intro or "")
 
 
-async def test_worst_picture(ranked: Popcorn) -> None:
-    answer = await run(ranked, "!worst picture 1")
+@on_the_module_loop
+async def test_worst_picture(ranked_read: Popcorn) -> None:
+    answer = await run(ranked_read, "!worst picture 1")
     assert isinstance(answer, ItemList)
     assert answer.items == ("1. **The Wicker Man** (2006) — ▰▰▱▱▱ OK",)
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [("!top 50", "1 to 25"), ("!top 0", "1 to 25"), ("!top bananas", "rank by “bananas”")],
 )
-async def test_bad_ranking_arguments_say_how(ranked: Popcorn, text: str, complaint: str) -> None:
-    answer = await run(ranked, text)
+async def test_bad_ranking_arguments_say_how(
+    ranked_read: Popcorn, text: str, complaint: str
+) -> None:
+    answer = await run(ranked_read, text)
     assert isinstance(answer, Notice)
     assert complaint in answer.text
     assert any("`!top audio 5`" in hint for hint in answer.hints)
@@ -138,12 +206,13 @@ async def test_removed_reviews_never_count(ranked: Popcorn) -> None:
     assert isinstance(latest, ItemList) and "Face/Off" not in "\n".join(latest.items)
 
 
-async def test_ranking_query_counts(ranked: Popcorn) -> None:
-    async with ranked.sessions() as session:
+@on_the_module_loop
+async def test_ranking_query_counts(ranked_read: Popcorn) -> None:
+    async with ranked_read.sessions() as session:
         result = await ranking(session, "extras", limit=2)
         assert [f.title for f in result.films] == ["The Rock", "The Wicker Man"]
         assert (result.reviewed, result.left_out) == (6, 1)
-        cage = ranked.index.find_person("nicolas cage").best
+        cage = ranked_read.index.find_person("nicolas cage").best
         assert cage is not None
         mine = await ranking(session, "film", person_id=cage.id)
         assert [f.title for f in mine.films] == [
@@ -204,16 +273,17 @@ async def test_the_fallback_ranks_every_reviewed_film(ranked: Popcorn) -> None:
     )
 
 
+@on_the_module_loop
 async def test_ranking_or_fallback_only_falls_back_for_want_of_film_ratings(
-    ranked: Popcorn,
+    ranked_read: Popcorn,
 ) -> None:
-    async with ranked.sessions() as session:
+    async with ranked_read.sessions() as session:
         result, note = await ranking_or_fallback(session, "film", limit=3)
         assert note is None and result.aspect == "film"
         assert [f.title for f in result.films] == ["Face/Off", "The Wicker Man", "Con Air"]
         result, note = await ranking_or_fallback(session, "audio")
         assert note is None and result.aspect == "audio"
-        shue = ranked.index.find_person("elisabeth shue").best
+        shue = ranked_read.index.find_person("elisabeth shue").best
         assert shue is not None
         # Her one reviewed film has no film rating: her films rank by the Blu-ray ratings.
         result, note = await ranking_or_fallback(
@@ -239,32 +309,35 @@ async def test_no_reviews_means_no_fallback(empty: Popcorn) -> None:
 # --- !random / !latest / !stats -------------------------------------------------------------------
 
 
-async def test_random_is_a_reviewed_film_card(ranked: Popcorn) -> None:
+@on_the_module_loop
+async def test_random_is_a_reviewed_film_card(ranked_read: Popcorn) -> None:
     reviewed = {
         "Leaving Las Vegas (1995)", "Con Air (1997)", "Face/Off (1997)", "The Rock (1996)",
         "The Wicker Man (1973)", "The Wicker Man (2006)",
     }  # fmt: skip
     seen = set()
     for _ in range(30):
-        card = await run(ranked, "!random")
+        card = await run(ranked_read, "!random")
         assert isinstance(card, Card)
         seen.add(card.title)
     assert seen <= reviewed and len(seen) > 1  # Joe is not reviewed
 
 
-async def test_latest_newest_first(ranked: Popcorn) -> None:
-    answer = await run(ranked, "!latest")
+@on_the_module_loop
+async def test_latest_newest_first(ranked_read: Popcorn) -> None:
+    answer = await run(ranked_read, "!latest")
     assert isinstance(answer, ItemList)
     assert answer.items[0].startswith("**The Wicker Man (2006)** — 2 February 2024")
     assert len(answer.items) == 5
-    everything = await run(ranked, "!latest 25")
+    everything = await run(ranked_read, "!latest 25")
     assert isinstance(everything, ItemList)
     assert everything.items[-1].startswith("**Leaving Las Vegas (1995)** — date not given")
-    assert isinstance(await run(ranked, "!latest lots"), Notice)
+    assert isinstance(await run(ranked_read, "!latest lots"), Notice)
 
 
-async def test_stats_count_by_rating_genre_and_year(ranked: Popcorn) -> None:
-    answer = await run(ranked, "!stats")
+@on_the_module_loop
+async def test_stats_count_by_rating_genre_and_year(ranked_read: Popcorn) -> None:
+    answer = await run(ranked_read, "!stats")
     assert isinstance(answer, Card)
     fields = {f.name: f.value for f in answer.fields}
     assert fields["Reviews"] == "6 films reviewed of 7 in the database"
@@ -273,7 +346,7 @@ async def test_stats_count_by_rating_genre_and_year(ranked: Popcorn) -> None:
     assert fields["Extras"] == "EXCELLENT: 1 · GREAT: 1 · OK: 1 · POOR: 2 · not rated: 1"
     assert fields["Genres (reviewed films)"].startswith("Action: 3 · Thriller: 3 · Horror: 2")
     assert fields["Reviews per year"] == "2024: 2 · 2023: 2 · 2022: 1 · date not given: 1"
-    async with ranked.sessions() as session:
+    async with ranked_read.sessions() as session:
         stats = await review_stats(session)
     assert stats.reviewed == 6 and stats.unrated["film"] == 1
 
@@ -297,24 +370,26 @@ async def test_with_no_reviews_everything_says_so(empty: Popcorn) -> None:
 # --- the ranking questions ------------------------------------------------------------------------
 
 
-async def test_best_questions_say_what_was_left_out(ranked: Popcorn) -> None:
-    answer = await run(ranked, "!ask which blu-ray has the best extras?")
+@on_the_module_loop
+async def test_best_questions_say_what_was_left_out(ranked_read: Popcorn) -> None:
+    answer = await run(ranked_read, "!ask which blu-ray has the best extras?")
     assert isinstance(answer, Card)
     assert answer.description == (
         "The best extras of the reviewed films are on The Rock (1996): EXCELLENT. "
         "1 reviewed film has no extras rating and is left out."
     )
     assert [c.label for c in answer.followups] == ["Film card", "Top 10"]
-    top = await ranked.answer(answer.followups[1].request)
+    top = await ranked_read.answer(answer.followups[1].request)
     assert isinstance(top, ItemList) and top.title == "Top 10 by extras rating"
 
 
-async def test_a_persons_best_and_worst(ranked: Popcorn) -> None:
-    best = await run(ranked, "!ask what is the best rated nicolas cage film?")
+@on_the_module_loop
+async def test_a_persons_best_and_worst(ranked_read: Popcorn) -> None:
+    best = await run(ranked_read, "!ask what is the best rated nicolas cage film?")
     assert "The best-rated of the Nicolas Cage films I've reviewed is Face/Off (1997): 9/10." in (
         best.description or ""  # type: ignore[union-attr]
     )
-    worst = await run(ranked, "!ask worst elisabeth shue film")
+    worst = await run(ranked_read, "!ask worst elisabeth shue film")
     # Her one reviewed film has no film rating: her films rank by the Blu-ray ratings (shown
     # as such, never as a made-up film rating), and the answer says so.
     said = worst.description or ""  # type: ignore[union-attr]
@@ -330,10 +405,26 @@ async def test_a_persons_best_and_worst(ranked: Popcorn) -> None:
 # --- Discord: prefix and slash --------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def ranked_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seven films in a SQLite file, made once per module: each bot below starts on a copy."""
+    path = tmp_path_factory.mktemp("ranked") / "template.sqlite3"
+
+    async def make() -> None:
+        app = await start_ranked(to_async_url(f"sqlite:///{path}"))
+        await app.close()
+
+    run_async(make)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the whole database in one file
+    return path
+
+
 @pytest.fixture
-async def bot(sqlite_url: str) -> AsyncIterator[commands.Bot]:
+async def bot(sqlite_url: str, ranked_file: Path) -> AsyncIterator[commands.Bot]:
+    """The real bot (dpytest) on the seven films, in a database of the test's own."""
+    assert copy_sqlite(ranked_file, sqlite_url)
     app = await Popcorn.start(make_settings(sqlite_url), seed=False)
-    await app.import_paths([REVIEWS, ANSWER_DATA])
     try:
         async with dpytest_bot(app) as popcorn_bot:
             yield popcorn_bot

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 import yaml
 
 from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request
@@ -262,8 +263,10 @@ def write_yaml(path: Path, data: dict[str, Any]) -> Path:
     return path
 
 
-@pytest.fixture
-async def adversarial_app(tmp_path: Path) -> AsyncIterator[Popcorn]:
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def adversarial_database(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Popcorn]:
+    """The adversarial records imported once per module: the tests below only read."""
+    tmp_path = tmp_path_factory.mktemp("adversarial")
     url = f"sqlite+aiosqlite:///{tmp_path / 'adversarial.sqlite3'}"
     app = await Popcorn.start(make_settings(url, POPCORN_AFFILIATE_TAG="popcorn-21"), seed=False)
     folder = tmp_path / "records"
@@ -277,6 +280,18 @@ async def adversarial_app(tmp_path: Path) -> AsyncIterator[Popcorn]:
         yield app
     finally:
         await app.close()
+
+
+@pytest.fixture
+def adversarial_app(adversarial_database: Popcorn) -> Popcorn:
+    """The module's adversarial app, its document cache emptied: each test reads from the
+    database as it would on its own app."""
+    adversarial_database.documents.clear()
+    return adversarial_database
+
+
+#: The tests on `adversarial_app` run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
 
 
 async def film_id(app: Popcorn) -> int:
@@ -301,6 +316,7 @@ ADVERSARIAL_MESSAGES = [
 ]
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("message", ADVERSARIAL_MESSAGES, ids=lambda m: m[:30])
 async def test_adversarial_answers_fit(adversarial_app: Popcorn, message: str) -> None:
     answer = await adversarial_app.answer_text(message)
@@ -308,6 +324,7 @@ async def test_adversarial_answers_fit(adversarial_app: Popcorn, message: str) -
     check_answer(adversarial_app, answer)
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("command", ["review", "verdict", "cast", "buy"])
 async def test_adversarial_answers_by_id_fit(adversarial_app: Popcorn, command: str) -> None:
     answer = await adversarial_app.answer(
@@ -317,6 +334,7 @@ async def test_adversarial_answers_by_id_fit(adversarial_app: Popcorn, command: 
     check_answer(adversarial_app, answer)
 
 
+@on_the_module_loop
 async def test_adversarial_review_card(adversarial_app: Popcorn) -> None:
     answer = await adversarial_app.answer_text("!review zyzzogeton 2001")
     assert isinstance(answer, Card)
@@ -336,6 +354,7 @@ async def test_adversarial_review_card(adversarial_app: Popcorn) -> None:
     assert all("tag=popcorn-21" in b["url"] for b in buttons if "amazon" in b.get("url", ""))
 
 
+@on_the_module_loop
 async def test_adversarial_ambiguous_title_asks(adversarial_app: Popcorn) -> None:
     answer = await adversarial_app.answer_text("!review zyzzogeton")
     assert isinstance(answer, Choices)
@@ -348,6 +367,7 @@ async def test_adversarial_ambiguous_title_asks(adversarial_app: Popcorn) -> Non
     assert len(menu["options"]) == 2
 
 
+@on_the_module_loop
 async def test_adversarial_choices_keep_the_years(adversarial_app: Popcorn) -> None:
     answer = await adversarial_app.answer_text("!review zyzzogeton")
     assert isinstance(answer, Choices)
@@ -359,6 +379,7 @@ async def test_adversarial_choices_keep_the_years(adversarial_app: Popcorn) -> N
     assert len(set(options)) == 2, options
 
 
+@on_the_module_loop
 async def test_adversarial_cast_pages(adversarial_app: Popcorn) -> None:
     answer = await adversarial_app.answer_text("!cast zyzzogeton 2001")
     assert isinstance(answer, ItemList)
@@ -377,6 +398,7 @@ async def test_adversarial_cast_pages(adversarial_app: Popcorn) -> None:
     assert shown == 80  # every cast member is on some page
 
 
+@on_the_module_loop
 async def test_adversarial_long_filmography_pages(adversarial_app: Popcorn) -> None:
     answer = await adversarial_app.answer_text(f"!filmography {ACTOR}")
     assert isinstance(answer, ItemList)
