@@ -6,10 +6,9 @@ PostgreSQL."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import func, select
@@ -17,13 +16,16 @@ from sqlalchemy import func, select
 import bot.db.importer as importer_module
 from bot.app import Popcorn
 from bot.db.models import Change, Credit, Film, Person
-from bot.db.scratch import create_database, drop_database
 from bot.db.urls import to_async_url
 from bot.records.files import RecordError
-from tests.helpers import POSTGRES_ENV, make_settings
+from tests.helpers import make_settings
 
-ROWS = 12_000
-CHUNK = 1000  # twelve chunks
+if TYPE_CHECKING:
+    from tests.conftest import ScratchDatabases
+
+ROWS = 1200
+CHUNK = 100  # twelve chunks
+LATER = 550  # a film listed again this many rows later: five and a half chunks
 FIRST_NAMES = ("Ann", "Bob", "Cy", "Dee", "Eve", "Flo", "Gus")
 KNOWN = 40  # films in the database before the big catalog
 
@@ -46,12 +48,12 @@ film:
 
 
 def person(i: int) -> str:
-    return f"{FIRST_NAMES[i % len(FIRST_NAMES)]} Person{i % 997}"
+    return f"{FIRST_NAMES[i % len(FIRST_NAMES)]} Person{i % 97}"  # 679 names, reused
 
 
 def write_catalog(path: Path, bad_last: bool = False) -> None:
     """ROWS rows: the KNOWN films again (runtime and a credit to fill in), new films, and
-    new films listed a second time 5,500 rows later (another chunk) with more cast and the
+    new films listed a second time LATER rows later (another chunk) with more cast and the
     cast marked complete; a row for "Reviewed New" (added by a record in the same import)."""
     lines = ["title,year,runtime_min,genres,directors,cast,cast_complete"]
     for i in range(KNOWN):
@@ -60,8 +62,8 @@ def write_catalog(path: Path, bad_last: bool = False) -> None:
     n = 0
     while len(lines) <= ROWS:
         year = 1950 + n % 70
-        if n >= 5500 and n % 10 == 0:  # again, a chunk or more later
-            m = n - 5500
+        if n >= LATER and n % 10 == 0:  # again, a chunk or more later
+            m = n - LATER
             cast = f"{person(m + 2)} as Hero; {person(m + 3)} as Someone"
             lines.append(f"New Film {m},{1950 + m % 70},,,{person(m)},{cast},yes")
         else:
@@ -115,16 +117,19 @@ async def dump(app: Popcorn) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def second_url(database_url: str, tmp_path: Path) -> AsyncIterator[str]:
+async def second_url(
+    database_url: str, tmp_path: Path, scratch_databases: ScratchDatabases | None
+) -> AsyncIterator[str]:
     """Another empty database of the same kind."""
     if database_url.startswith("sqlite"):
         yield to_async_url(f"sqlite:///{tmp_path / 'second.sqlite3'}")
         return
-    name, url = await create_database(os.environ[POSTGRES_ENV], "popcorn_test")
+    assert scratch_databases is not None  # database_url is PostgreSQL's
+    name, url = await scratch_databases.take(seeded=False)
     try:
         yield url
     finally:
-        await drop_database(os.environ[POSTGRES_ENV], name)
+        scratch_databases.give_back(name)
 
 
 async def prepared(url: str, tmp_path: Path) -> Popcorn:
@@ -176,7 +181,7 @@ async def test_a_multi_chunk_import_writes_what_one_chunk_writes(
     films = {slug: rest for slug, *rest in many["films"]}
     lines = (tmp_path / f"chunk-{CHUNK}" / "big.csv").read_text().splitlines()[1:]
     distinct = {tuple(line.split(",")[:2]) for line in lines}
-    assert len(films) == len(distinct) > 11_000 and len(lines) == ROWS
+    assert len(films) == len(distinct) > ROWS * 11 // 12 and len(lines) == ROWS
     assert films["known-film-4-2004"][3] == 94  # runtime filled in
     assert films["known-film-4-2004"][5] == 2  # version: the import changed it
     assert films["known-film-3-2003"][3] is None  # reviewed: the catalog row leaves it alone
@@ -189,7 +194,7 @@ async def test_a_multi_chunk_import_writes_what_one_chunk_writes(
         ("dee person3", "actor", "Someone", 2),
     }
     assert summary.startswith(f"{ROWS + 1} record(s): ")
-    assert calls[-1][0] == ROWS + 1 and len(calls) > ROWS // 2000
+    assert calls[-1][0] == ROWS + 1 and len(calls) > ROWS // (2 * CHUNK)
 
 
 async def test_a_bad_row_in_the_last_chunk_writes_nothing(
