@@ -8,13 +8,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.config import DEFAULT_DATA_DIR, Settings
+from tests.processes import run_bot
 
 if TYPE_CHECKING:
     from bot.answers.types import Answer
@@ -152,9 +152,10 @@ async def answered(app: Popcorn, text: str) -> Answer:
 def run_popcorn(
     args: list[str], db: Path, cwd: Path, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m bot ARGS` in a subprocess, as a user runs it, on the SQLite file `db`: no
-    token, no affiliate tag, the default prefix and data folder, run in `cwd` (away from any
-    .env file in the repository)."""
+    """`popcorn ARGS` in a process of its own (tests/processes.py: forked from a server that
+    has the bot imported), as a user runs it, on the SQLite file `db`: no token, no affiliate
+    tag, the default prefix and data folder, run in `cwd` (away from any .env file in the
+    repository)."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -163,15 +164,4 @@ def run_popcorn(
     env["POPCORN_DB_PATH"] = str(db)
     env["DATABASE_URL"] = f"sqlite:///{db}"
     env["PYTHONPATH"] = str(REPO)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        stdin=subprocess.DEVNULL if stdin is None else None,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+    return run_bot(args, cwd=cwd, env=env, stdin=stdin, timeout=120)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +35,7 @@ from tests.docs.running import (
     seed_database,
 )
 from tests.helpers import REPO
+from tests.processes import run_bot, run_module
 
 README = REPO / "README.md"
 README_LIMIT = 8 * 1024  # bytes: read in five minutes
@@ -179,15 +178,8 @@ def test_make_targets_exist() -> None:
 
 def popcorn_subcommands() -> set[str]:
     """The sub-commands `popcorn --help` lists: `{start,run,chat,...}`."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "--help"],
-        capture_output=True,
-        text=True,
-        env=cli_environment(REPO),
-        cwd=REPO,
-        timeout=60,
-        check=True,
-    )
+    result = run_bot(["--help"], cwd=REPO, env=cli_environment(REPO), timeout=60)
+    assert result.returncode == 0, result.stderr
     choices = re.search(r"\{([\w,]+)\}", result.stdout)
     assert choices, result.stdout
     return set(choices.group(1).split(","))
@@ -387,15 +379,8 @@ def test_benchmark_page_holds_the_last_run() -> None:
 def test_benchmark_options_exist() -> None:
     page = text_of(DOCS / "benchmark.md")
     for module in ("bench", "bench.bigimport"):
-        result = subprocess.run(
-            [sys.executable, "-m", module, "--help"],
-            capture_output=True,
-            text=True,
-            env=cli_environment(REPO),
-            cwd=REPO,
-            timeout=60,
-            check=True,
-        )
+        result = run_module(module, ["--help"], cwd=REPO, env=cli_environment(REPO), timeout=60)
+        assert result.returncode == 0, result.stderr
         commands = re.findall(rf"python -m {re.escape(module)}(?![\w.])[^`\n]*", page)
         assert commands, f"docs/benchmark.md never runs `python -m {module}`"
         for command in commands:

@@ -1,19 +1,18 @@
 """End-to-end moderator scripts: lines typed into `popcorn chat --moderator --json` in a
-subprocess, against the database a test names (a SQLite file or a scratch PostgreSQL
-database), exactly as a moderator would type them offline."""
+process of its own (tests/processes.py), against the database a test names (a SQLite file or
+a scratch PostgreSQL database), exactly as a moderator would type them offline."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from tests.helpers import REPO
+from tests.processes import run_bot
 
 
 def _env(database_url: str) -> dict[str, str]:
@@ -24,11 +23,7 @@ def _env(database_url: str) -> dict[str, str]:
 
 def popcorn(args: Sequence[str], database_url: str, stdin: str | None = None) -> str:
     """`popcorn <args>` on `database_url` (exit 0 asserted): what it printed."""
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO, env=_env(database_url), input=stdin, capture_output=True, text=True,
-        timeout=180, stdin=None if stdin is not None else subprocess.DEVNULL,
-    )  # fmt: skip
+    done = run_bot(args, cwd=REPO, env=_env(database_url), stdin=stdin, timeout=180)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -1,10 +1,12 @@
-"""End to end through the real command line (`python -m bot ...`) in a subprocess: `chat --json`,
-line-by-line chat, the readable mode, export -> import, and import errors."""
+"""End to end through the real command line (`popcorn ...` in a process of its own, forked by
+tests/processes.py): `chat --json`, line-by-line chat, the readable mode, export -> import, and
+import errors."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -73,9 +75,12 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def seeded_db(workdir: Path) -> Path:
-    """A database seeded from data/ on first use, by the first chat run."""
-    return workdir / "seeded.sqlite3"
+def seeded_db(workdir: Path, seeded_sqlite: Path) -> Path:
+    """A database as the first run leaves it (migrated, data/ loaded): a copy of the session's
+    seeded one (tests/conftest.py), made by the same `Popcorn.start` as the first chat."""
+    path = workdir / "seeded.sqlite3"
+    shutil.copyfile(seeded_sqlite, path)
+    return path
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,19 @@
 """A database that cannot be used at start-up ends `popcorn` with one line on stderr naming the
-setting to fix and a non-zero exit, never a traceback. Real subprocesses (`python -m bot ...`).
-Issue #10, class 17."""
+setting to fix and a non-zero exit, never a traceback. Real processes (`popcorn ...`, forked by
+tests/processes.py). Issue #10, class 17."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
 
 from tests.helpers import POSTGRES_ENV, REPO
+from tests.processes import run_bot
 
 COMMANDS = [["chat", "!cage"], ["import", str(REPO / "data")], ["export", "out"]]
 
@@ -25,17 +25,7 @@ def run(args: list[str], cwd: Path, **settings: str) -> subprocess.CompletedProc
         if not k.startswith("POPCORN_") and k not in ("DISCORD_TOKEN", "DATABASE_URL")
     }
     env.update(settings, PYTHONPATH=str(REPO))
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+    return run_bot(args, cwd=cwd, env=env, timeout=120)
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], setting: str, *words: str) -> str:

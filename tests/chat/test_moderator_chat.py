@@ -5,28 +5,32 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import REPO, SEED_ARTICLE, SEED_MISSING
+from tests.processes import run_bot
 
 
 def run(args: list[str], db: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
     env["POPCORN_DB_PATH"] = str(db)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=REPO, env=env, input=stdin, capture_output=True, text=True, timeout=120,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-    )  # fmt: skip
+    return run_bot(args, cwd=REPO, env=env, stdin=stdin, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path: Path, seeded_sqlite: Path) -> Path:
+    """A copy of the seeded database (migrated, data/ loaded: what the first chat would make)."""
+    path = tmp_path / "p.sqlite3"
+    shutil.copyfile(seeded_sqlite, path)
+    return path
 
 
 @pytest.mark.skipif(not SEED_ARTICLE.exists(), reason=SEED_MISSING)
-def test_attach_the_article_then_press_confirm(tmp_path: Path) -> None:
-    db = tmp_path / "p.sqlite3"
+def test_attach_the_article_then_press_confirm(db: Path) -> None:
     lines = "\n".join(
         [
             "!review remove leaving las vegas",
@@ -52,7 +56,7 @@ def test_attach_the_article_then_press_confirm(tmp_path: Path) -> None:
     assert fields["Audio"].endswith("POOR") and fields["Directed by"] == "Mike Figgis"
 
 
-def test_the_quick_entry_typed_with_bars_then_confirm(tmp_path: Path) -> None:
+def test_the_quick_entry_typed_with_bars_then_confirm(db: Path) -> None:
     """`!review new` has no form offline: it says how, or takes the fields separated by |."""
     lines = [
         "!review new",
@@ -60,7 +64,7 @@ def test_the_quick_entry_typed_with_bars_then_confirm(tmp_path: Path) -> None:
         ":press Confirm",
         "!verdict mandy",
     ]
-    out = run(["chat", "--json", "--moderator"], tmp_path / "p.sqlite3", "\n".join(lines) + "\n")
+    out = run(["chat", "--json", "--moderator"], db, "\n".join(lines) + "\n")
     assert out.returncode == 0, out.stderr
     replies = [json.loads(line) for line in out.stdout.splitlines()]
     assert "/reviews new" in replies[0][0]["content"]
@@ -69,9 +73,9 @@ def test_the_quick_entry_typed_with_bars_then_confirm(tmp_path: Path) -> None:
     assert "Bonkers" in json.dumps(replies[3])
 
 
-def test_a_member_cannot_add(tmp_path: Path) -> None:
+def test_a_member_cannot_add(db: Path) -> None:
     out = run(["chat", "--json", "--attach", str(REPO / "data/reviews/leaving-las-vegas-1995.yaml"),
-               "!review add"], tmp_path / "p.sqlite3")  # fmt: skip
+               "!review add"], db)  # fmt: skip
     assert "Moderators only" in json.loads(out.stdout)[0]["content"]
 
 

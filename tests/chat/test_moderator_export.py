@@ -10,12 +10,14 @@ import json
 import os
 import re
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import REPO
+import pytest
+
+from tests.helpers import REPO, copy_sqlite
+from tests.processes import run_bot
 
 CHANNEL = "#mod-log"  # a channel of the chat's server
 WORK = [
@@ -34,11 +36,7 @@ def popcorn(
     env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
     env.update(DATABASE_URL=url, PYTHONPATH=str(REPO))
     env.pop("POPCORN_DATA_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=REPO, timeout=180,
-    )  # fmt: skip
+    return run_bot(args, cwd=REPO, env=env, stdin=stdin, timeout=180)
 
 
 def chat(url: str, lines: list[str]) -> list[list[dict[str, Any]]]:
@@ -49,7 +47,11 @@ def chat(url: str, lines: list[str]) -> list[list[dict[str, Any]]]:
     return replies
 
 
-def test_the_export_zip_restores_a_moderators_work(database_url: str, tmp_path: Path) -> None:
+def test_the_export_zip_restores_a_moderators_work(
+    database_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if database_url.startswith("sqlite"):  # seeded as the first chat would (PostgreSQL: by it)
+        copy_sqlite(request.getfixturevalue("seeded_sqlite"), database_url)
     replies = chat(database_url, WORK)
     (exported,) = replies[-1]
     assert exported["attachments"][0]["filename"] == "popcorn-export.zip"

@@ -1,6 +1,6 @@
 """Running the examples: a `popcorn-chat` block in-process through `run_chat` (what
-`popcorn chat` runs, on stdin), the `popcorn-cli` lines of a page in one subprocess
-(tests/docs/cli_driver.py) through the command line's `main()`."""
+`popcorn chat` runs, on stdin), the `popcorn-cli` lines of a page in one process
+(tests/docs/cli_driver.py, forked by tests/processes.py) through the command line's `main()`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import io
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from bot.chat.console import run_chat
 from bot.db.urls import to_async_url
 from tests.docs.markdown import Example
 from tests.helpers import REPO, make_settings
+from tests.processes import run_module
 
 #: Files the examples name (`--attach mandy.yaml`, `popcorn import bad.yaml`), copied into the
 #: folder the examples run in, beside a link to data/.
@@ -122,20 +121,13 @@ def cli_environment(workdir: Path) -> dict[str, str]:
 
 
 def cli_outputs(examples: Sequence[Example], workdir: Path) -> list[list[CliResult]]:
-    """Every command line of a page's `popcorn-cli` blocks, in order, in ONE subprocess, on one
+    """Every command line of a page's `popcorn-cli` blocks, in order, in ONE process, on one
     database that starts empty (the first `chat` loads data/, `import` does not)."""
     commands = [step.argv for example in examples for step in example.steps]
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.docs.cli_driver"],
-        input=json.dumps(commands),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=cli_environment(workdir),
-        cwd=workdir,
-        timeout=300,
-        check=False,
-    )
+    result = run_module(
+        "tests.docs.cli_driver", [], cwd=workdir, env=cli_environment(workdir),
+        stdin=json.dumps(commands), timeout=300,
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     flat: list[dict[str, Any]] = json.loads(result.stdout)
     results = iter(CliResult(item["output"], item["exit_code"]) for item in flat)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from bot.app import Popcorn
 from bot.db.changes import film_document_by_slug
 from bot.records.files import RecordError, load_import
 from bot.records.wxr import read_posts, read_wxr
+from tests.processes import run_bot
 
 HERE = Path(__file__).parent / "wordpress"
 EXPORT = HERE / "export.xml"
@@ -158,10 +158,7 @@ def test_popcorn_import_export_xml(tmp_path: Path) -> None:
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'p.sqlite3'}"
 
     def popcorn(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())", *args],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+        return run_bot(args, cwd=REPO, env=env, timeout=120)
 
     first = popcorn("import", str(EXPORT))
     assert first.returncode == 0, first.stderr

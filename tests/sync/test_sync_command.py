@@ -1,5 +1,5 @@
-"""`popcorn sync URL` end to end: the real command line in a subprocess, against the local test
-site (tests/sync/site.py), on a SQLite file."""
+"""`popcorn sync URL` end to end: the real command line in a process of its own
+(tests/processes.py), against the local test site (tests/sync/site.py), on a SQLite file."""
 
 from __future__ import annotations
 

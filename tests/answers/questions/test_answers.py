@@ -13,6 +13,7 @@ import asyncio
 import datetime as dt
 import json
 import re
+import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -562,7 +563,9 @@ async def test_the_mention_in_popcorn_chat_and_the_button_to_the_card(qapp: Popc
     assert_within_limits(card)
 
 
-def test_the_mention_through_the_popcorn_chat_command(tmp_path: Path) -> None:
+def test_the_mention_through_the_popcorn_chat_command(tmp_path: Path, seeded_sqlite: Path) -> None:
+    # a copy of the seeded database: the chat finds data/ loaded, as on any start but the first
+    shutil.copyfile(seeded_sqlite, tmp_path / "chat.sqlite3")
     messages = ["@Popcorn who plays Sera in leaving las vegas?", ":press film card", "@Popcorn"]
     stdin = "".join(m + "\n" for m in messages)
     result = run_popcorn(["chat", "--json"], tmp_path / "chat.sqlite3", tmp_path, stdin=stdin)
