@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.app import Popcorn
-from tests.helpers import ANSWER_DATA, copy_sqlite, make_settings
+from bot.db.scratch import create_database, drop_database
+from bot.db.urls import to_async_url
+from tests.helpers import ANSWER_DATA, POSTGRES_ENV, copy_sqlite, make_settings
 
 
 @pytest.fixture
@@ -24,3 +28,49 @@ async def qapp(sqlite_url: str, seeded_answers_sqlite: Path) -> AsyncIterator[Po
         yield app
     finally:
         await app.close()
+
+
+# --- one app per module, for the tests that check a command changes nothing ----------------------
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def seeded_sqlite_app(
+    seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    url = to_async_url(f"sqlite:///{tmp_path_factory.mktemp('unchanged') / 'popcorn.sqlite3'}")
+    assert copy_sqlite(seeded_sqlite, url)
+    app = await Popcorn.start(make_settings(url))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def seeded_postgres_app() -> AsyncIterator[Popcorn]:
+    """A database of the module's own (bot/db/scratch.py, not tests/conftest.py's pool of
+    scratch databases: what that pool offers is its own business), data/ loaded by the start."""
+    admin_url = os.environ.get(POSTGRES_ENV)
+    if not admin_url:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
+    name, url = await create_database(admin_url, "popcorn_test")
+    try:
+        app = await Popcorn.start(make_settings(url))
+        try:
+            yield app
+        finally:
+            await app.close()
+    finally:
+        await drop_database(admin_url, name)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def unchanged_app(request: pytest.FixtureRequest) -> Popcorn:
+    """`any_app` (the shipped data, on each database), but made once per module: ONLY for tests
+    that refuse a command and check, with a snapshot of the database before and after, that it
+    changed nothing (a test that writes must use `any_app`). The document cache is emptied for
+    each test, which reads from the database as on an app of its own. The tests run on the
+    module's event loop (`pytest.mark.asyncio(loop_scope="module")`), where it was started."""
+    app: Popcorn = request.getfixturevalue(f"seeded_{request.param}_app")
+    app.documents.clear()
+    return app

@@ -70,6 +70,8 @@ async def ranked_sqlite(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterat
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def ranked_postgres() -> AsyncIterator[Popcorn]:
+    """A database of the module's own (bot/db/scratch.py, as tests/answers/conftest.py's
+    seeded_postgres_app)."""
     admin_url = os.environ.get(POSTGRES_ENV)
     if not admin_url:
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")

@@ -21,6 +21,9 @@ from bot.app import Popcorn
 from tests.answers.moderation.helpers import IN_DM, MEMBER, MOD, OWNER, say, text_of
 from tests.db.test_storage import snapshot
 
+#: The tests on a module-wide app run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
+
 #: One way to type each moderator command (with what it needs, so only the rights stop it).
 TYPED = {
     "review add": "!review add",
@@ -67,18 +70,19 @@ def test_the_refusals() -> None:
     assert not may_moderate(None)
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("command", sorted(TYPED))
-async def test_members_and_dms_are_refused(any_app: Popcorn, command: str) -> None:
+async def test_members_and_dms_are_refused(unchanged_app: Popcorn, command: str) -> None:
     typed = TYPED[command]
     files = (Attachment("llv.yaml", b"schema: 1"),) if command == "review add" else ()
-    before = await snapshot(any_app.engine)
+    before = await snapshot(unchanged_app.engine)
     refused = MODERATORS_ONLY if command not in OWNER_COMMANDS else OWNER_ONLY
-    assert text_of(await say(any_app, typed, actor=MEMBER, files=files)) == refused
-    assert text_of(await say(any_app, typed, actor=IN_DM, files=files)) == NOT_IN_DMS
-    assert text_of(await say(any_app, typed, actor=None, files=files)) == NOT_IN_DMS
+    assert text_of(await say(unchanged_app, typed, actor=MEMBER, files=files)) == refused
+    assert text_of(await say(unchanged_app, typed, actor=IN_DM, files=files)) == NOT_IN_DMS
+    assert text_of(await say(unchanged_app, typed, actor=None, files=files)) == NOT_IN_DMS
     if command in OWNER_COMMANDS:  # a moderator is not the server owner
-        assert text_of(await say(any_app, typed, actor=MOD)) == OWNER_ONLY
-    assert await snapshot(any_app.engine) == before
+        assert text_of(await say(unchanged_app, typed, actor=MOD)) == OWNER_ONLY
+    assert await snapshot(unchanged_app.engine) == before
 
 
 async def test_a_form_sent_by_a_member_is_refused(app: Popcorn) -> None:

@@ -11,6 +11,9 @@ from bot.app import Popcorn
 from tests.answers.moderation.helpers import fields, review_card, say, text_of
 from tests.db.test_storage import snapshot
 
+#: The tests on a module-wide app run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
+
 
 async def test_set_changes_one_field_with_history(any_app: Popcorn) -> None:
     answer = await say(any_app, "!review set leaving las vegas audio GOOD")
@@ -23,6 +26,7 @@ async def test_set_changes_one_field_with_history(any_app: Popcorn) -> None:
     assert "audio: POOR → GOOD" in history.items[1]
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("command", "problem"),
     [
@@ -39,13 +43,13 @@ async def test_set_changes_one_field_with_history(any_app: Popcorn) -> None:
     ],
 )
 async def test_invalid_edits_name_the_field_and_change_nothing(
-    any_app: Popcorn, command: str, problem: str
+    unchanged_app: Popcorn, command: str, problem: str
 ) -> None:
-    before = await snapshot(any_app.engine)
-    answer = await say(any_app, command)
+    before = await snapshot(unchanged_app.engine)
+    answer = await say(unchanged_app, command)
     assert isinstance(answer, Notice) and answer.tone is Tone.ERROR, answer
     assert problem in answer.text
-    assert await snapshot(any_app.engine) == before
+    assert await snapshot(unchanged_app.engine) == before
 
 
 async def test_links_and_aliases(any_app: Popcorn) -> None:

@@ -22,6 +22,9 @@ from bot.records.schema import Ratings, Record
 from tests.answers.moderation.helpers import MEMBER, MOD, say, text_of
 from tests.db.test_storage import snapshot
 
+#: The tests on a module-wide app run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
+
 SLUG = "leaving-las-vegas-1995"
 VERDICT = "Great film let down by poor audio on the Blu-ray release"
 PROS = ["Nicolas Cage", "Elisabeth Shue", "Gripping Storyline"]
@@ -212,6 +215,7 @@ async def test_typed_without_fields_it_shows_the_line_to_copy(any_app: Popcorn) 
     )
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("typed", "reply"),
     [
@@ -240,16 +244,21 @@ async def test_typed_without_fields_it_shows_the_line_to_copy(any_app: Popcorn) 
         ),
     ],
 )
-async def test_typed_mistakes_are_named_as_typed(any_app: Popcorn, typed: str, reply: str) -> None:
-    before = await snapshot(any_app.engine)
-    answer = await say(any_app, typed)
+async def test_typed_mistakes_are_named_as_typed(
+    unchanged_app: Popcorn, typed: str, reply: str
+) -> None:
+    before = await snapshot(unchanged_app.engine)
+    answer = await say(unchanged_app, typed)
     assert isinstance(answer, Notice) and answer.tone is Tone.ERROR
     assert answer.text == reply
-    assert await snapshot(any_app.engine) == before
+    assert await snapshot(unchanged_app.engine) == before
 
 
-async def test_members_may_not_edit(any_app: Popcorn) -> None:
-    before = await snapshot(any_app.engine)
-    answer = await say(any_app, "!review edit leaving las vegas | verdict: Mine", actor=MEMBER)
+@on_the_module_loop
+async def test_members_may_not_edit(unchanged_app: Popcorn) -> None:
+    before = await snapshot(unchanged_app.engine)
+    answer = await say(
+        unchanged_app, "!review edit leaving las vegas | verdict: Mine", actor=MEMBER
+    )
     assert text_of(answer).startswith("Moderators only")
-    assert await snapshot(any_app.engine) == before
+    assert await snapshot(unchanged_app.engine) == before

@@ -15,6 +15,9 @@ from tests.answers.moderation.helpers import CON_AIR, fields, review_card, say, 
 from tests.db.test_storage import snapshot
 from tests.helpers import REPO, SEED_ARTICLE, SEED_MISSING
 
+#: The tests on a module-wide app run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
+
 
 async def test_adding_a_record_file_previews_then_saves_on_confirm(any_app: Popcorn) -> None:
     before = await snapshot(any_app.engine)
@@ -64,6 +67,7 @@ async def test_the_quick_entry_form_goes_through_the_same_preview(any_app: Popco
     assert fields(card)["Extras"] == "not rated"
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("filename", "data", "problem"),
     [
@@ -81,13 +85,13 @@ async def test_the_quick_entry_form_goes_through_the_same_preview(any_app: Popco
     ],
 )
 async def test_bad_files_get_one_clear_reply_and_change_nothing(
-    any_app: Popcorn, filename: str, data: bytes, problem: str
+    unchanged_app: Popcorn, filename: str, data: bytes, problem: str
 ) -> None:
-    before = await snapshot(any_app.engine)
-    answer = await say(any_app, "!review add", files=(Attachment(filename, data),))
+    before = await snapshot(unchanged_app.engine)
+    answer = await say(unchanged_app, "!review add", files=(Attachment(filename, data),))
     assert isinstance(answer, Notice) and answer.tone is Tone.ERROR
     assert problem in answer.text and "Nothing was saved" in answer.text
-    assert await snapshot(any_app.engine) == before
+    assert await snapshot(unchanged_app.engine) == before
 
 
 async def test_remove_asks_then_soft_deletes_and_restore_brings_it_back(any_app: Popcorn) -> None:
