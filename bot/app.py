@@ -42,12 +42,12 @@ from bot.db.importer import (
 )
 from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
-from bot.db.queries import film_document, orphan_people, people_documents, search_documents
+from bot.db.queries import credited_people, film_and_people, search_documents
 from bot.db.read_cache import DocumentCache
 from bot.db.reading import ReadConnection, Reads
 from bot.records.archives import is_archive, read_archive
 from bot.records.files import CatalogFile, LoadedRecord, check_unique, load_import, load_paths
-from bot.search import SearchIndex
+from bot.search import FilmDoc, PersonDoc, SearchIndex
 
 log = logging.getLogger(__name__)
 #: The meta row saying the shipped data/ was loaded (when, from where): never guessed.
@@ -358,14 +358,30 @@ class Popcorn:
         """The index told of a film's change (here, or by the change feed from another
         process): the film, its people as they are now (renamed, aliases), and the people the
         change left with no film at all, who drop out of every look-up. Its cached document
-        is forgotten first (before any await: a read in flight is not cached after it)."""
+        is forgotten first (before any await: a read in flight is not cached after it).
+
+        Only the people who left the film can have been orphaned by its change: the index
+        remembers each film's people (FilmDoc.people), and those it held that the film no
+        longer credits are checked (one small query), not every person in the database."""
         self.documents.invalidate(film_id)
+        checked: dict[int, bool] = {}  # person id -> still credited on some film
         async with self.sessions() as session:
-            doc = await film_document(session, film_id)
-            people = await people_documents(session, film_id)
-            orphans = await orphan_people(session)
-        for person_id in orphans:
-            self.index.remove_person(person_id)
+            doc, people = await film_and_people(session, film_id)
+            # Asked again after each await (another refresh of this film may have changed
+            # whom the index holds for it), and the index then changed with no await between.
+            while left := [p for p in self.index.people_leaving(film_id, doc) if p not in checked]:
+                credited = await credited_people(session, left)
+                checked.update((person_id, person_id in credited) for person_id in left)
+            self._film_refreshed(film_id, doc, people, checked)
+
+    def _film_refreshed(
+        self, film_id: int, doc: FilmDoc | None, people: list[PersonDoc], credited: dict[int, bool]
+    ) -> None:
+        """The index takes the film as it is now (`doc`, None: removed) and its `people`, and
+        forgets those who left it with no credit anywhere (`credited` says, for each)."""
+        for person_id in self.index.people_leaving(film_id, doc):
+            if not credited[person_id]:
+                self.index.remove_person(person_id)
         if doc is None:
             self.index.remove_film(film_id)
             return

@@ -16,7 +16,6 @@ from bot.answers.context import AnswerContext
 from bot.answers.text import echo, emphasised, film_label, human_list
 from bot.answers.types import Answer, Card, Choice, Choices, ItemList, Notice, Request, Tone
 from bot.db.documents import FilmDocument, PersonDocument
-from bot.db.queries import credited_people
 from bot.search import FilmMatch, MatchStatus, PersonMatch, normalize_name
 
 MAX_QUERY = 200
@@ -257,21 +256,6 @@ def person_named(ctx: AnswerContext, name: str) -> int | None:
     )
 
 
-async def _orphans_dropped(ctx: AnswerContext, match: PersonMatch) -> bool:
-    """Forget the people of `match` who have no credit left (a cast fixed, a misspelling
-    merged): the index learns it at the first look-up that would offer them. True if any."""
-    ids = [c.doc.id for c in match.candidates[:MAX_CHOICES]]
-    if match.best is not None:
-        ids.append(match.best.id)
-    if not ids:
-        return False
-    credited = await credited_people(ctx.session, ids)
-    gone = [person_id for person_id in ids if person_id not in credited]
-    for person_id in gone:
-        ctx.index.remove_person(person_id)
-    return bool(gone)
-
-
 async def resolve_person(
     ctx: AnswerContext,
     request: Request,
@@ -295,13 +279,18 @@ async def resolve_person(
         match, asked = ctx.index.find_person(request.text), request.text
     else:
         match, asked = named.match, named.text
-    if match.status is not MatchStatus.EMPTY and await _orphans_dropped(ctx, match):
-        match = ctx.index.find_person(asked)
-    if match.status is MatchStatus.FOUND and match.best is not None:
+    while match.status is MatchStatus.FOUND and match.best is not None:
         person = await person_by_id(ctx, match.best.id)
-        if isinstance(person, PersonDocument) and announce and match.loose:
-            ctx.understood = understood_line(person.name)
-        return person
+        if isinstance(person, PersonDocument) and person.credits:
+            if announce and match.loose:
+                ctx.understood = understood_line(person.name)
+            return person
+        # Gone, or no credit left, yet in the index: a change this process never heard of
+        # (on SQLite, another process's: no change feed tells it). The card read says so at
+        # no extra statement; forgotten, the look-up is made again. Every change made here,
+        # or told by the feed on PostgreSQL, drops its orphans at once (Popcorn.refresh_film).
+        ctx.index.remove_person(match.best.id)
+        match = ctx.index.find_person(asked)
     if match.status is MatchStatus.AMBIGUOUS:
         return person_choices(match, request, echo(asked), pick)
     if match.status is MatchStatus.EMPTY:

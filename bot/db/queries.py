@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -61,7 +61,10 @@ async def count_reviews(session: AsyncSession) -> int:
     return int(await session.scalar(stmt) or 0)
 
 
-async def film_document(session: AsyncSession, film_id: int) -> FilmDoc | None:
+async def film_document(
+    session: AsyncSession, film_id: int, people: Sequence[int] = ()
+) -> FilmDoc | None:
+    """The film as the index holds it; `people`: the ids of those credited on it."""
     row = (await session.execute(select(Film.title, Film.year).where(Film.id == film_id))).first()
     if row is None:
         return None
@@ -70,7 +73,22 @@ async def film_document(session: AsyncSession, film_id: int) -> FilmDoc | None:
             select(FilmAlias.alias).where(FilmAlias.film_id == film_id).order_by(FilmAlias.id)
         )
     ).all()
-    return FilmDoc(id=film_id, title=row.title, year=row.year, aliases=tuple(aliases))
+    return FilmDoc(
+        id=film_id,
+        title=row.title,
+        year=row.year,
+        aliases=tuple(aliases),
+        people=",".join(map(str, people)),
+    )
+
+
+async def film_and_people(
+    session: AsyncSession, film_id: int
+) -> tuple[FilmDoc | None, list[PersonDoc]]:
+    """The film as the index holds it (with its people's ids) and its people's documents;
+    (None, []) for a film that is no more. Four light queries, none of them a scan."""
+    people = await people_documents(session, film_id)
+    return await film_document(session, film_id, [p.id for p in people]), people
 
 
 async def _person_aliases(
@@ -107,12 +125,6 @@ async def credited_people(session: AsyncSession, person_ids: list[int]) -> set[i
     return set((await session.scalars(stmt)).all())
 
 
-async def orphan_people(session: AsyncSession) -> list[int]:
-    """The people with no credit left (a cast fixed, a misspelling merged): in no look-up."""
-    credited = select(Credit.id).where(Credit.person_id == Person.id).exists()
-    return list((await session.scalars(select(Person.id).where(~credited))).all())
-
-
 async def person_document(session: AsyncSession, person_id: int) -> PersonDoc | None:
     """The person as the index holds them (name and aliases); None once they have no credit
     left (an orphan is offered by no look-up)."""
@@ -131,9 +143,25 @@ async def search_documents(session: AsyncSession) -> tuple[list[FilmDoc], list[P
         select(FilmAlias.film_id, FilmAlias.alias).order_by(FilmAlias.id)
     ):
         aliases[film_id].append(alias)
+    # Each film's people, their ids joined by the database ("12,345": a column of the film's
+    # row, not a row a credit), kept as that string (FilmDoc.people). A person with two
+    # credits on a film is named twice.
+    people_of = (
+        select(func.aggregate_strings(cast(Credit.person_id, String), ","))
+        .where(Credit.film_id == Film.id)
+        .scalar_subquery()
+    )
     films = [
-        FilmDoc(id=film_id, title=title, year=year, aliases=tuple(aliases.get(film_id, ())))
-        for film_id, title, year in await session.execute(select(Film.id, Film.title, Film.year))
+        FilmDoc(
+            id=film_id,
+            title=title,
+            year=year,
+            aliases=tuple(aliases.get(film_id, ())),
+            people=ids or "",
+        )
+        for film_id, title, year, ids in await session.execute(
+            select(Film.id, Film.title, Film.year, people_of)
+        )
     ]
     # Only people with a credit: one left with none (a cast fixed, a misspelling merged) is
     # offered by no look-up.

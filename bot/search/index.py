@@ -113,6 +113,11 @@ def _exact_result(cands: list[Candidate[D]]) -> tuple[MatchStatus, tuple[Candida
     return status, tuple(cands[:MAX_CANDIDATES])
 
 
+def _people_ids(doc: FilmDoc) -> tuple[int, ...]:
+    """The ids in ``doc.people`` ("12,345")."""
+    return tuple(map(int, doc.people.split(","))) if doc.people else ()
+
+
 def _film_keys(doc: FilmDoc) -> list[tuple[str, str]]:
     return [(normalize_title(text), text) for text in (doc.title, *doc.aliases)]
 
@@ -240,6 +245,31 @@ class SearchIndex:
         self._person_listing.remove(person_id)
         self._names.remove(person_id, [key for key, _ in _person_keys(old)])
         del self._people[person_id], self._person_key[person_id]
+
+    def film_people(self, film_id: int) -> tuple[int, ...]:
+        """The ids of the people the index was given for the film (its doc's `people`); ()
+        for a film it does not hold."""
+        doc = self._films.get(film_id)
+        return _people_ids(doc) if doc is not None else ()
+
+    def people_leaving(self, film_id: int, doc: FilmDoc | None) -> set[int]:
+        """Who the film's change takes away: the people the index holds for it that `doc`
+        (the film now; None: removed) no longer credits. Only they can have become orphans."""
+        after = set(_people_ids(doc)) if doc is not None else set()
+        return {person_id for person_id in self.film_people(film_id) if person_id not in after}
+
+    def move_person(self, source_id: int, target_id: int, film_ids: Iterable[int]) -> None:
+        """A person merged into another: the films' people (as the index holds them) name
+        `target_id` where they named `source_id`, and `source_id` is forgotten."""
+        for film_id in film_ids:
+            doc = self._films.get(film_id)
+            held = _people_ids(doc) if doc is not None else ()
+            if doc is None or source_id not in held:
+                continue
+            people = dict.fromkeys(target_id if p == source_id else p for p in held)
+            # Same title, year and aliases: the keys it is filed under do not change.
+            self._films[film_id] = replace(doc, people=",".join(map(str, people)))
+        self.remove_person(source_id)
 
     @property
     def film_count(self) -> int:

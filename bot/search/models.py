@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -15,6 +15,12 @@ class FilmDoc:
     title: str
     year: int | None
     aliases: tuple[str, ...] = ()
+    #: The ids of the people credited on the film, comma-separated ("12,345") as the database
+    #: joins them: what a change of the film took away is checked for orphans (bot/app.py
+    #: refresh_film; read with SearchIndex.film_people). A string, not a tuple of ints: at
+    #: 300,000 credits, no int object a credit to make at start-up or keep. Not part of a
+    #: film's identity (equality, hash) nor of its repr.
+    people: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,7 +118,9 @@ async def merge_answer(ctx: AnswerContext, request: Request) -> Answer:
     )
     if isinstance(saved, Notice):
         return saved
-    ctx.index.remove_person(source_id)
+    # The films' people, as the index holds them, name the target now (a later change of
+    # one of these films checks the right person for orphans); the source is forgotten.
+    ctx.index.move_person(source_id, target_id, [film_id for film_id, _ in saved.films])
     await reindex_person(ctx, target_id)
     summary = f"merged {source_name} into {target_name}: {films_said(saved)}"
     event(ctx, request, None, summary, touched=[film_id for film_id, _ in saved.films])
