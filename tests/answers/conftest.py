@@ -74,3 +74,50 @@ def unchanged_app(request: pytest.FixtureRequest) -> Popcorn:
     app: Popcorn = request.getfixturevalue(f"seeded_{request.param}_app")
     app.documents.clear()
     return app
+
+
+# --- one app per module, for tests that only read (non-moderator answers never write) ------------
+
+
+async def _started_copy(template: Path, folder: Path) -> Popcorn:
+    url = to_async_url(f"sqlite:///{folder / 'popcorn.sqlite3'}")
+    assert copy_sqlite(template, url)
+    return await Popcorn.start(make_settings(url))
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_app_once(
+    seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    app = await _started_copy(seeded_sqlite, tmp_path_factory.mktemp("shared"))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_qapp_once(
+    seeded_answers_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    app = await _started_copy(seeded_answers_sqlite, tmp_path_factory.mktemp("shared"))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest.fixture
+def shared_app(shared_app_once: Popcorn) -> Popcorn:
+    """`app` made once per module, ONLY for tests that only read (members' commands: no
+    moderator, no import); its document cache emptied for each test. The tests run on the
+    module's event loop (`pytest.mark.asyncio(loop_scope="module")`)."""
+    shared_app_once.documents.clear()
+    return shared_app_once
+
+
+@pytest.fixture
+def shared_qapp(shared_qapp_once: Popcorn) -> Popcorn:
+    """`qapp` made once per module, as `shared_app`: only for tests that only read."""
+    shared_qapp_once.documents.clear()
+    return shared_qapp_once

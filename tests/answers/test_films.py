@@ -14,6 +14,9 @@ from bot.discord_bot.render import render
 from tests.helpers import LLV_CAST, REPO
 from tests.helpers import answered as ask
 
+#: The tests on a module-wide app run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
+
 LLV = "Leaving Las Vegas (1995)"
 VERDICT = "Great film let down by poor audio on the Blu-ray release"
 AMAZON_URL = "https://www.amazon.co.uk/s?k=Leaving+Las+Vegas+1995+Blu-ray"
@@ -80,6 +83,7 @@ async def test_rating_bars_rank_the_grades(app: Popcorn) -> None:
     assert values["Picture"] == "▰▰▰▱▱ GOOD"
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     "text",
     [
@@ -92,8 +96,8 @@ async def test_rating_bars_rank_the_grades(app: Popcorn) -> None:
         "!card leaving las vegas",
     ],
 )
-async def test_review_finds_the_film(app: Popcorn, text: str) -> None:
-    card = await ask(app, text)
+async def test_review_finds_the_film(shared_app: Popcorn, text: str) -> None:
+    card = await ask(shared_app, text)
     assert isinstance(card, Card), card
     assert card.title == LLV
     assert card.tone is Tone.CARD
@@ -126,6 +130,7 @@ async def test_unreviewed_film(app: Popcorn) -> None:
     assert "Castor Troy" in values["Cast"]
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("command", "title", "description"),
     [
@@ -134,9 +139,9 @@ async def test_unreviewed_film(app: Popcorn) -> None:
     ],
 )
 async def test_other_commands_on_an_unreviewed_film(
-    app: Popcorn, command: str, title: str, description: str
+    shared_app: Popcorn, command: str, title: str, description: str
 ) -> None:
-    card = await ask(app, command)
+    card = await ask(shared_app, command)
     assert isinstance(card, Card)
     assert card.title == title
     assert card.tone is Tone.UNREVIEWED

@@ -15,6 +15,9 @@ from bot.db.documents import FilmSummary, PersonCredit, PersonDocument, Role
 from bot.db.reading import load_person
 from tests.helpers import answered as run
 
+#: The tests on a module-wide app run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
+
 LLV_LINE = (
     "**Leaving Las Vegas** (1995) — as Ben Sanderson · ⭐ picture GOOD, audio POOR, extras OK · "
     "Great film let down by poor audio on the Blu-ray release"
@@ -85,23 +88,25 @@ async def test_another_persons_filmography(app: Popcorn) -> None:
 # --- filters ----------------------------------------------------------------------------------
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     "text", ["!Cage Reviewed", "!cage reviewed", "!filmography nicolas cage reviewed"]
 )
-async def test_reviewed_only(qapp: Popcorn, text: str) -> None:
-    answer = await run(qapp, text)
+async def test_reviewed_only(shared_qapp: Popcorn, text: str) -> None:
+    answer = await run(shared_qapp, text)
     assert isinstance(answer, ItemList)
     assert answer.title == "Nicolas Cage: filmography, reviewed"
     assert len(answer.items) == 5 and reviewed(answer) == list(answer.items)
     assert re.fullmatch(r"5 of \d+ films in the database are reviewed\.", answer.intro or "")
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     "text", ["!cage unreviewed", "!cage not reviewed", "!filmography nic cage unreviewed"]
 )
-async def test_unreviewed_only(qapp: Popcorn, text: str) -> None:
-    everything = await run(qapp, "!cage")
-    answer = await run(qapp, text)
+async def test_unreviewed_only(shared_qapp: Popcorn, text: str) -> None:
+    everything = await run(shared_qapp, "!cage")
+    answer = await run(shared_qapp, text)
     assert isinstance(answer, ItemList) and isinstance(everything, ItemList)
     assert answer.title == "Nicolas Cage: filmography, not reviewed yet"
     assert answer.items == everything.items[5:]
@@ -109,6 +114,7 @@ async def test_unreviewed_only(qapp: Popcorn, text: str) -> None:
     assert answer.intro == f"{total - 5} of {total} films in the database are not reviewed yet."
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     "text",
     [
@@ -119,8 +125,8 @@ async def test_unreviewed_only(qapp: Popcorn, text: str) -> None:
         "!filmography nicolas cage 1990s",
     ],
 )
-async def test_a_decade(qapp: Popcorn, text: str) -> None:
-    answer = await run(qapp, text)
+async def test_a_decade(shared_qapp: Popcorn, text: str) -> None:
+    answer = await run(shared_qapp, text)
     assert isinstance(answer, ItemList), answer
     assert answer.title == "Nicolas Cage: filmography, the 1990s"
     found = years(answer)
@@ -150,6 +156,7 @@ async def test_a_year_and_a_status_together(qapp: Popcorn) -> None:
     assert year.intro == "2 films from 1997 in the database: 2 reviewed, 0 not yet."
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("text", "reply"),
     [
@@ -159,17 +166,20 @@ async def test_a_year_and_a_status_together(qapp: Popcorn) -> None:
         ("!shue 2000s", "No Elisabeth Shue films from the 2000s in the database."),
     ],
 )  # fmt: skip
-async def test_a_filter_that_matches_nothing_says_so(app: Popcorn, text: str, reply: str) -> None:
-    answer = await run(app, text)
+async def test_a_filter_that_matches_nothing_says_so(
+    shared_app: Popcorn, text: str, reply: str
+) -> None:
+    answer = await run(shared_app, text)
     assert isinstance(answer, Notice)
     assert answer.text == reply
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("text", "period"), [("!cage 3000", "3000"), ("!cage 1700s", "the 1700s"), ("!cage 50s", "")]
 )
-async def test_impossible_years(app: Popcorn, text: str, period: str) -> None:
-    answer = await run(app, text)
+async def test_impossible_years(shared_app: Popcorn, text: str, period: str) -> None:
+    answer = await run(shared_app, text)
     if not period:  # the 1950s are possible: simply nothing of his from then
         assert isinstance(answer, Notice)
         assert answer.text == "No Nicolas Cage films from the 1950s in the database."
@@ -321,22 +331,24 @@ async def test_cage_filmography(any_app: Popcorn) -> None:
     assert rest_years == sorted(rest_years)
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     "text",
     ["!nic cage", "!nicholas cage", "!Nicolas Cage", "!filmography nicolas cage", "!films cage"],
 )
-async def test_cage_spellings(app: Popcorn, text: str) -> None:
-    answer = await run(app, text)
+async def test_cage_spellings(shared_app: Popcorn, text: str) -> None:
+    answer = await run(shared_app, text)
     assert isinstance(answer, ItemList), answer
     assert answer.title == "Nicolas Cage: filmography"
     assert len(answer.items) > 80
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     "text", ["!filmography elizabeth shu", "!shue", "!filmography Elisabeth Shue", "!person shue"]
 )
-async def test_shue_filmography(app: Popcorn, text: str) -> None:
-    answer = await run(app, text)
+async def test_shue_filmography(shared_app: Popcorn, text: str) -> None:
+    answer = await run(shared_app, text)
     assert isinstance(answer, ItemList), answer
     assert answer.title == "Elisabeth Shue: filmography"
     (item,) = answer.items

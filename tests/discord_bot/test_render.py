@@ -28,6 +28,10 @@ from tests.discord_bot.limits_check import (
 )
 from tests.helpers import make_settings
 
+#: The tests on a module-wide app (`shared_app`, `adversarial_app`) run on the module's event
+#: loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
+
 SHIPPED_COMMANDS = [
     "!review leaving las vegas",
     "!review levaing las vegs 1995",
@@ -83,11 +87,12 @@ def check_answer(app: Popcorn, answer: Answer) -> list[dict[str, Any]]:
     return payloads
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("message", SHIPPED_COMMANDS, ids=lambda m: m[:40])
-async def test_shipped_answers_fit(app: Popcorn, message: str) -> None:
-    answer = await app.answer_text(message)
+async def test_shipped_answers_fit(shared_app: Popcorn, message: str) -> None:
+    answer = await shared_app.answer_text(message)
     assert answer is not None
-    check_answer(app, answer)
+    check_answer(shared_app, answer)
 
 
 async def test_first_page_equals_render(app: Popcorn) -> None:
@@ -288,10 +293,6 @@ def adversarial_app(adversarial_database: Popcorn) -> Popcorn:
     database as it would on its own app."""
     adversarial_database.documents.clear()
     return adversarial_database
-
-
-#: The tests on `adversarial_app` run on the module's event loop, where it was started.
-on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
 
 
 async def film_id(app: Popcorn) -> int:
