@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ import pytest_asyncio
 from bot.app import Popcorn
 from bot.db.scratch import create_database, drop_database
 from bot.db.urls import to_async_url
-from tests.helpers import ANSWER_DATA, POSTGRES_ENV, copy_sqlite, make_settings
+from tests.helpers import ANSWER_DATA, POSTGRES_ENV, copy_sqlite, make_settings, run_async
 
 
 @pytest.fixture
@@ -46,22 +46,35 @@ async def seeded_sqlite_app(
         await app.close()
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def seeded_postgres_app() -> AsyncIterator[Popcorn]:
-    """A database of the module's own (bot/db/scratch.py, not tests/conftest.py's pool of
-    scratch databases: what that pool offers is its own business), data/ loaded by the start."""
+@pytest.fixture(scope="session")
+def seeded_postgres_url() -> Iterator[str]:
+    """A PostgreSQL database of the session's own (bot/db/scratch.py, not tests/conftest.py's
+    pool: what that pool offers is its own business), data/ loaded, for `unchanged_app` only:
+    made and dropped once (each DROP DATABASE is a checkpoint of the server)."""
     admin_url = os.environ.get(POSTGRES_ENV)
     if not admin_url:
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
-    name, url = await create_database(admin_url, "popcorn_test")
+
+    async def make() -> tuple[str, str]:
+        name, url = await create_database(admin_url, "popcorn_test")
+        app = await Popcorn.start(make_settings(url))  # data/ loaded, as `any_app` has it
+        await app.close()
+        return name, url
+
+    name, url = run_async(make)
     try:
-        app = await Popcorn.start(make_settings(url))
-        try:
-            yield app
-        finally:
-            await app.close()
+        yield url
     finally:
-        await drop_database(admin_url, name)
+        run_async(lambda: drop_database(admin_url, name))
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def seeded_postgres_app(seeded_postgres_url: str) -> AsyncIterator[Popcorn]:
+    app = await Popcorn.start(make_settings(seeded_postgres_url))
+    try:
+        yield app
+    finally:
+        await app.close()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
