@@ -50,3 +50,19 @@ def shared_app(shared_app_once: Popcorn) -> Popcorn:
     module's event loop (`pytest.mark.asyncio(loop_scope="module")`)."""
     shared_app_once.documents.clear()
     return shared_app_once
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def shared_bot(shared_app: Popcorn) -> AsyncIterator[PopcornBot]:
+    """`bot`, a new one for each test, on the module's `shared_app`: ONLY for tests that only
+    read (a member refused, the core's answer replaced). Its background look for reviews is
+    stopped and its change listeners taken off the app after the test."""
+    listeners = list(shared_app.listeners)
+    popcorn_bot = create_bot(shared_app.settings, core=shared_app)
+    await popcorn_bot.setup_hook()
+    try:
+        yield popcorn_bot
+    finally:
+        if popcorn_bot.announcer is not None:
+            await popcorn_bot.announcer.stop()
+        shared_app.listeners[:] = listeners

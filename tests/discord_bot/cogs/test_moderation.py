@@ -45,6 +45,8 @@ from tests.discord_bot.fakes import (
 from tests.helpers import REPO
 
 MOD_ROLE = 555555555555555555
+#: The tests on the module-wide app (`shared_bot`) run on the module's event loop.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
 
 
 def member(
@@ -344,10 +346,11 @@ def test_reviews_is_for_servers_and_hidden_from_no_moderator(bot: PopcornBot) ->
         assert all(p.type is not None for p in command.parameters)
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("name", sorted(ARGUMENTS))
-async def test_a_member_is_refused_privately(bot: PopcornBot, name: str) -> None:
-    interaction = slash_interaction(bot, STRANGER, guild=fake_guild(), command=name)
-    await call(bot, name, interaction, **ARGUMENTS[name])
+async def test_a_member_is_refused_privately(shared_bot: PopcornBot, name: str) -> None:
+    interaction = slash_interaction(shared_bot, STRANGER, guild=fake_guild(), command=name)
+    await call(shared_bot, name, interaction, **ARGUMENTS[name])
     interaction.response.send_modal.assert_not_awaited()
     kwargs = sent(interaction)
     assert kwargs["ephemeral"] is True
@@ -355,13 +358,16 @@ async def test_a_member_is_refused_privately(bot: PopcornBot, name: str) -> None
     assert kwargs["content"] == f"❌ {expected}"
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("name", sorted(REQUESTS))
 async def test_each_command_asks_what_the_prefix_command_types(
-    bot: PopcornBot, name: str, monkeypatch: pytest.MonkeyPatch
+    shared_bot: PopcornBot, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked = asking(monkeypatch)
-    interaction = slash_interaction(bot, OWNER, guild=fake_guild(owner_id=OWNER), command=name)
-    await call(bot, name, interaction, **ARGUMENTS[name])
+    interaction = slash_interaction(
+        shared_bot, OWNER, guild=fake_guild(owner_id=OWNER), command=name
+    )
+    await call(shared_bot, name, interaction, **ARGUMENTS[name])
     (request,) = asked
     assert (request.command, request.text, request.film_id) == (*REQUESTS[name], None)
     assert request.actor is not None and request.actor.is_moderator
