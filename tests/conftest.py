@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import io
 import os
 import threading
@@ -40,6 +41,20 @@ T = TypeVar("T")
 #: Fixtures that start the bot's core on the test's database: the database they are given is a
 #: copy of the seeded template (they would load data/ into an empty one anyway).
 SEEDED_USERS = ("any_app",)
+
+
+#: The garbage collector's thresholds while the tests run (Python's: 700, 10, 10). The tests
+#: build big search indexes and many ORM objects: with the default, a worker spent ~8% of its
+#: time in the collector's full passes. Collection itself is unchanged, only less frequent.
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is alive once the tests are collected (modules, the bot's imports) lives on:
+    frozen, the collector no longer walks it on each full pass."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 @pytest.fixture(scope="session")
