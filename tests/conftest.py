@@ -345,6 +345,12 @@ class ScratchDatabases:
         template = self.kind.pop(name)
         self.free[template].append(self._submit(self._again(name, template)))
 
+    async def free_names(self, *, seeded: bool) -> list[str]:
+        """The databases of that kind ready for the next tests, once every one given back is
+        made ready again (tests/db/test_scratch_reuse.py)."""
+        template = self.seeded_template() if seeded else None
+        return [(await asyncio.wrap_future(f))[0] for f in self.free.get(template, [])]
+
     def close(self) -> None:
         names = list(self.kind)
         for free in self.free.values():
