@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+import pytest_asyncio
 from sqlalchemy.engine import make_url
 
 from bot.app import Popcorn
@@ -34,6 +35,7 @@ from tests.helpers import (
     POSTGRES_ENV,
     copy_sqlite,
     make_settings,
+    run_async,
     seed_sqlite_file,
 )
 
@@ -432,3 +434,169 @@ async def any_app(database_url: str, request: pytest.FixtureRequest) -> AsyncIte
         yield popcorn
     finally:
         await popcorn.close()
+
+
+# --- one app per module (tests/answers, tests/db, tests/search) ----------------------------------
+# Started once per module and shared by its tests: ONLY for tests that only read, or that refuse
+# something and check with a snapshot of the database that it changed nothing (a test that writes
+# takes `any_app` / `app`: a database of its own). The tests that use them run on the module's event
+# loop, where the app was started: `@pytest.mark.asyncio(loop_scope="module")`.
+
+
+async def _started_copy(template: Path, folder: Path) -> Popcorn:
+    url = to_async_url(f"sqlite:///{folder / 'popcorn.sqlite3'}")
+    assert copy_sqlite(template, url)
+    return await Popcorn.start(make_settings(url))
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def seeded_sqlite_app(
+    seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    app = await _started_copy(seeded_sqlite, tmp_path_factory.mktemp("unchanged"))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_postgres_url() -> Iterator[str]:
+    """A PostgreSQL database of the session's own (bot/db/scratch.py, not the pool above: what
+    that pool offers is its own business), data/ loaded, for the apps of `unchanged_app` and
+    `shared_any_app` only (no test writes to it): made and dropped once (each DROP DATABASE is a
+    checkpoint of the server)."""
+    admin_url = os.environ.get(POSTGRES_ENV)
+    if not admin_url:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
+
+    async def make() -> tuple[str, str]:
+        name, url = await create_database(admin_url, "popcorn_test")
+        app = await Popcorn.start(make_settings(url))  # data/ loaded, as `any_app` has it
+        await app.close()
+        return name, url
+
+    name, url = run_async(make)
+    try:
+        yield url
+    finally:
+        run_async(lambda: drop_database(admin_url, name))
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def seeded_postgres_app(seeded_postgres_url: str) -> AsyncIterator[Popcorn]:
+    app = await Popcorn.start(make_settings(seeded_postgres_url))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def unchanged_app(request: pytest.FixtureRequest) -> Popcorn:
+    """`any_app` (the shipped data, on each database), but made once per module: ONLY for tests
+    that refuse a command and check, with a snapshot of the database before and after, that it
+    changed nothing (a test that writes must use `any_app`). The document cache is emptied for
+    each test, which reads from the database as on an app of its own. The tests run on the
+    module's event loop (`pytest.mark.asyncio(loop_scope="module")`), where it was started."""
+    app: Popcorn = request.getfixturevalue(f"seeded_{request.param}_app")
+    app.documents.clear()
+    return app
+
+
+@pytest.fixture
+def unchanged_sqlite_app(seeded_sqlite_app: Popcorn) -> Popcorn:
+    """`unchanged_app` on SQLite only (for a test that took `app`): the same rules."""
+    seeded_sqlite_app.documents.clear()
+    return seeded_sqlite_app
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_any_app(request: pytest.FixtureRequest) -> Popcorn:
+    """`any_app` made once per module (the same app as `unchanged_app`'s), ONLY for tests that
+    only read; its document cache emptied for each test."""
+    app: Popcorn = request.getfixturevalue(f"seeded_{request.param}_app")
+    app.documents.clear()
+    return app
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_app_once(
+    seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    app = await _started_copy(seeded_sqlite, tmp_path_factory.mktemp("shared"))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest.fixture
+def shared_app(shared_app_once: Popcorn) -> Popcorn:
+    """`app` made once per module, ONLY for tests that only read (members' commands: no
+    moderator, no import); its document cache emptied for each test. The tests run on the
+    module's event loop (`pytest.mark.asyncio(loop_scope="module")`)."""
+    shared_app_once.documents.clear()
+    return shared_app_once
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_qapp_once(
+    seeded_answers_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    app = await _started_copy(seeded_answers_sqlite, tmp_path_factory.mktemp("shared"))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest.fixture
+def shared_qapp(shared_qapp_once: Popcorn) -> Popcorn:
+    """`qapp` (tests/answers/conftest.py) made once per module, as `shared_app`: only for tests
+    that only read."""
+    shared_qapp_once.documents.clear()
+    return shared_qapp_once
+
+
+# --- one app per module on a database of the module's own ---------------------------------------
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def module_sqlite_app(
+    seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    app = await _started_copy(seeded_sqlite, tmp_path_factory.mktemp("module"))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def module_postgres_app(
+    scratch_databases: ScratchDatabases | None,
+) -> AsyncIterator[Popcorn]:
+    if scratch_databases is None:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
+    name, url = await scratch_databases.take(seeded=True)
+    try:
+        app = await Popcorn.start(make_settings(url))
+        try:
+            yield app
+        finally:
+            await app.close()
+    finally:
+        scratch_databases.give_back(name)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def module_any_app(request: pytest.FixtureRequest) -> Popcorn:
+    """`any_app` made once per module on a database of the module's own (SQLite: a copy of the
+    seeded file; PostgreSQL: a copy of the template from the session's pool, given back after the
+    module), for parametrized cases that share ONE setup the module makes on it (its own fixture)
+    and then each only check that a refused command changed nothing. Nothing else uses that
+    database; the tests run on the module's event loop."""
+    app: Popcorn = request.getfixturevalue(f"module_{request.param}_app")
+    app.documents.clear()
+    return app

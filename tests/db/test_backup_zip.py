@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.answers.types import Confirmation, FileAnswer
@@ -212,22 +213,23 @@ async def test_the_zip_and_its_unzipped_folder_restore_the_same(
     assert results[0] == results[1]
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_the_same_records_as_a_zip_and_a_folder_at_once_are_refused(
-    app: Popcorn, tmp_path: Path
+    unchanged_sqlite_app: Popcorn, tmp_path: Path
 ) -> None:
-    async with app.sessions() as session:
+    async with unchanged_sqlite_app.sessions() as session:
         exported = await export_zip(session)
     path = _write(tmp_path / "x.zip", exported.data)
     with zipfile.ZipFile(path) as archive:
         archive.extractall(tmp_path / "unzipped")
-    before = await snapshot(app.engine)
+    before = await snapshot(unchanged_sqlite_app.engine)
     try:
-        await app.import_paths([tmp_path / "unzipped", path])
+        await unchanged_sqlite_app.import_paths([tmp_path / "unzipped", path])
     except ValueError as exc:
         assert "a second record for" in str(exc) and str(path) in str(exc)
     else:
         raise AssertionError("the same film twice was accepted")
-    assert await snapshot(app.engine) == before
+    assert await snapshot(unchanged_sqlite_app.engine) == before
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -235,10 +237,11 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_a_bad_backup_in_the_zip_is_one_line_naming_the_entry(
-    app: Popcorn, tmp_path: Path
+    unchanged_sqlite_app: Popcorn, tmp_path: Path
 ) -> None:
-    async with app.sessions() as session:
+    async with unchanged_sqlite_app.sessions() as session:
         exported = await export_zip(session)
     with zipfile.ZipFile(_write(tmp_path / "x.zip", exported.data)) as archive:
         texts = {name: archive.read(name) for name in archive.namelist()}
@@ -259,7 +262,7 @@ async def test_a_bad_backup_in_the_zip_is_one_line_naming_the_entry(
         ({**good, "guild_settings": {"a": 1}}, "`guild_settings` must be a list"),
         ("[" * 100_000, "not valid JSON (nested too deep)"),
     ]
-    before = await snapshot(app.engine)
+    before = await snapshot(unchanged_sqlite_app.engine)
     for number, (backup, problem) in enumerate(cases):
         path = tmp_path / f"bad{number}.zip"
         with zipfile.ZipFile(path, "w") as archive:
@@ -267,11 +270,11 @@ async def test_a_bad_backup_in_the_zip_is_one_line_naming_the_entry(
                 text = backup if isinstance(backup, str) else json.dumps(backup)
                 archive.writestr(member, text if member == name else data)
         try:
-            await app.import_paths([path])
+            await unchanged_sqlite_app.import_paths([path])
         except ValueError as exc:
             message = str(exc)
             assert message.startswith(f"{path}:{name}"), message
             assert problem in message and "\n" not in message, message
         else:
             raise AssertionError(f"accepted: {problem}")
-    assert await snapshot(app.engine) == before
+    assert await snapshot(unchanged_sqlite_app.engine) == before

@@ -81,25 +81,26 @@ def database_use(app: Popcorn) -> Iterator[dict[str, int]]:
             event.remove(engine.pool, "checkout", checked_out)
 
 
-async def test_a_cached_film_is_answered_without_the_database(app: Popcorn) -> None:
-    with database_use(app) as first:
-        assert OLD_VERDICT in await verdict(app)
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_cached_film_is_answered_without_the_database(shared_app: Popcorn) -> None:
+    with database_use(shared_app) as first:
+        assert OLD_VERDICT in await verdict(shared_app)
     # A miss reads the database: through one session's connection, or on SQLite the read
     # connection the app holds open (no checkout).
     assert first["statements"] >= 1 and first["checkouts"] <= 1
-    hits = app.documents.stats()["hits"]
+    hits = shared_app.documents.stats()["hits"]
     for command in (
         f"!verdict {LLV}",
         f"!review {LLV}",
         f"!cast {LLV}",
         "!review levaing las vegs",
     ):
-        with database_use(app) as again:
-            answer = await app.answer_text(command)
+        with database_use(shared_app) as again:
+            answer = await shared_app.answer_text(command)
         assert "Leaving Las Vegas (1995)" in shown(answer)
         # The session of the command never connected: no statement, no connection.
         assert again == {"statements": 0, "checkouts": 0}, command
-    assert app.documents.stats()["hits"] == hits + 4
+    assert shared_app.documents.stats()["hits"] == hits + 4
 
 
 async def test_an_edit_is_shown_at_once(any_app: Popcorn) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from bot.answers.types import Actor, Attachment, Confirmation, Notice
@@ -40,10 +41,11 @@ async def flags(app: Popcorn) -> dict[str, bool]:
         return {slug: complete for slug, complete in rows.all()}
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_the_shipped_data_review_is_complete_catalogue_films_partial(
-    any_app: Popcorn,
+    shared_any_app: Popcorn,
 ) -> None:
-    found = await flags(any_app)
+    found = await flags(shared_any_app)
     assert found["leaving-las-vegas-1995"] is True
     assert found["con-air-1997"] is False and found["face-off-1997"] is False
     assert sum(found.values()) == 1  # only the reviewed film

@@ -5,6 +5,7 @@ OverflowError (SQLite) or a DataError (PostgreSQL). Issue #10, class 11."""
 from __future__ import annotations
 
 import pytest
+import pytest_asyncio
 from sqlalchemy import select
 
 from bot.answers.moderation import snowflake
@@ -43,21 +44,39 @@ def test_snowflake_bounds() -> None:
     assert snowflake("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧") is None  # Arabic-Indic digits match \d
 
 
+#: What each bad id is tried against: a mod-log channel and a moderator role already set.
+SET = (234567890123456789, [345678901234567890])
+#: The apps the two settings were made on (by id; each kept here, so no other takes its id).
+_set_up: dict[int, Popcorn] = {}
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def set_app(module_any_app: Popcorn) -> Popcorn:
+    """The module's app on each database (one database of its own per module), with the mod-log
+    channel and a moderator role set once (they were set again by each case, to the same values);
+    each case then only refuses a bad id and checks the stored settings did not change."""
+    if id(module_any_app) not in _set_up:
+        await say(module_any_app, "!modlog 234567890123456789")
+        await say(module_any_app, "!modrole add 345678901234567890")
+        _set_up[id(module_any_app)] = module_any_app
+    return module_any_app
+
+
+@pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("digits", TOO_BIG)
 @pytest.mark.parametrize(
     "template", ["!modlog {}", "!modlog #{}", "!modlog <#{}>", "!modrole add {}",
                  "!modrole add <@&{}>", "!modrole remove @{}"],
 )  # fmt: skip
 async def test_a_bad_id_gets_a_short_reply_and_changes_nothing(
-    any_app: Popcorn, template: str, digits: str
+    set_app: Popcorn, template: str, digits: str
 ) -> None:
-    await say(any_app, "!modlog 234567890123456789")
-    await say(any_app, "!modrole add 345678901234567890")
-    before = await stored(any_app)
-    answer = await say(any_app, template.format(digits))
+    before = await stored(set_app)
+    assert before == SET  # as set up: no earlier case changed it
+    answer = await say(set_app, template.format(digits))
     assert answer.tone is Tone.WARNING
     assert "not a Discord" in answer.text and len(answer.text) < 200, answer.text
-    assert await stored(any_app) == before
+    assert await stored(set_app) == before
 
 
 async def test_the_largest_id_is_stored(any_app: Popcorn) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from bot.answers.moderation import edited_record
@@ -139,19 +140,20 @@ async def test_a_stale_confirm_cannot_overwrite_an_import(any_app: Popcorn, tmp_
     assert card.description and "The imported verdict" in card.description
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_a_catalog_row_never_changes_a_reviewed_film(
-    any_app: Popcorn, tmp_path: Path
+    unchanged_app: Popcorn, tmp_path: Path
 ) -> None:
-    before = await snapshot(any_app.engine)
+    before = await snapshot(unchanged_app.engine)
     catalog = tmp_path / "more.csv"
     catalog.write_text(
         "title,year,runtime_min,genres,directors,cast\n"
         "Leaving Las Vegas,1995,112,Comedy,Someone Else,Jane Doe as Extra\n",
         encoding="utf-8",
     )
-    stats = await any_app.import_paths([catalog])
+    stats = await unchanged_app.import_paths([catalog])
     assert (stats.films_created, stats.films_updated, stats.rows_kept_out) == (0, 0, 1)
-    assert await snapshot(any_app.engine) == before
+    assert await snapshot(unchanged_app.engine) == before
 
 
 async def test_a_catalog_row_records_what_it_changes(any_app: Popcorn, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, event, select
 
 from bot.answers.types import Choices, Confirmation, ItemList, Notice
@@ -134,13 +135,14 @@ async def test_refresh_film_sends_no_scan_and_one_small_check(any_app: Popcorn) 
     assert any_app.index.person(sinise.id) is None
 
 
-async def test_a_person_look_up_sends_no_orphan_query(app: Popcorn) -> None:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_person_look_up_sends_no_orphan_query(shared_app: Popcorn) -> None:
     """`!filmography <name>` of a person whose card is cached sends no statement at all (the
     look-up asked the database about the candidates' credits every time before)."""
-    first = await say(app, "!filmography nicolas cage", actor=None)
+    first = await say(shared_app, "!filmography nicolas cage", actor=None)
     assert isinstance(first, ItemList) and first.title == "Nicolas Cage: filmography"
-    with statements(app) as sent:
-        again = await say(app, "!filmography nicolas cage", actor=None)
+    with statements(shared_app) as sent:
+        again = await say(shared_app, "!filmography nicolas cage", actor=None)
     assert again == first
     assert sent == []
 

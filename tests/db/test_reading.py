@@ -72,25 +72,27 @@ async def test_every_film_reads_as_the_orm_says(any_app: Popcorn) -> None:
         assert await load_film(session, max(ids) + 1) is None
 
 
-async def test_a_film_takes_at_most_three_queries(any_app: Popcorn) -> None:
-    async with any_app.sessions() as session:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_film_takes_at_most_three_queries(shared_any_app: Popcorn) -> None:
+    async with shared_any_app.sessions() as session:
         ids = list(await session.scalars(select(Film.id)))
-        with counted(any_app.engine) as statements:
+        with counted(shared_any_app.engine) as statements:
             for film_id in ids:
                 before = len(statements)
                 assert await load_film(session, film_id) is not None
                 assert len(statements) - before <= 3
-        with counted(any_app.engine) as statements:
+        with counted(shared_any_app.engine) as statements:
             assert len(await load_films(session, ids)) == len(ids)
         assert len(statements) == 3
 
 
-async def test_a_person_reads_as_the_orm_says_in_three_queries(any_app: Popcorn) -> None:
-    async with any_app.sessions() as session:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_person_reads_as_the_orm_says_in_three_queries(shared_any_app: Popcorn) -> None:
+    async with shared_any_app.sessions() as session:
         people = list(await session.scalars(select(Person.id)))
         films: dict[int, Film] = {}  # film_details once per film (its answer does not change)
         for person_id in people:
-            with counted(any_app.engine) as statements:
+            with counted(shared_any_app.engine) as statements:
                 doc = await load_person(session, person_id)
             assert len(statements) <= 3
             person = await person_with_credits(session, person_id)
@@ -153,16 +155,17 @@ class FakeCache:
         self.people[doc.id] = doc
 
 
-async def test_reads_use_the_cache_and_fill_it(app: Popcorn) -> None:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_reads_use_the_cache_and_fill_it(shared_app: Popcorn) -> None:
     cache = FakeCache()
-    async with app.sessions() as session:
+    async with shared_app.sessions() as session:
         film_id, other = list(await session.scalars(select(Film.id).order_by(Film.id).limit(2)))
         reads = Reads(session, cache)
-        with counted(app.engine) as statements:
+        with counted(shared_app.engine) as statements:
             first = await reads.film(film_id)
         assert first is not None and cache.docs == {film_id: first}
         assert len(statements) == 3
-        with counted(app.engine) as statements:
+        with counted(shared_app.engine) as statements:
             assert await reads.film(film_id) is first
             both = await reads.films([other, film_id, 10**6])
         assert [d.id for d in both] == [other, film_id] and both[1] is first
@@ -171,8 +174,9 @@ async def test_reads_use_the_cache_and_fill_it(app: Popcorn) -> None:
         assert await Reads(session).film(film_id) == first  # no cache: read again, the same
 
 
-async def test_a_document_cannot_be_changed(app: Popcorn) -> None:
-    async with app.sessions() as session:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_document_cannot_be_changed(shared_app: Popcorn) -> None:
+    async with shared_app.sessions() as session:
         film_id = await session.scalar(select(Film.id).limit(1))
         assert film_id is not None
         doc = await load_film(session, film_id)
@@ -275,20 +279,21 @@ async def test_a_session_that_wrote_neither_uses_nor_fills_the_cache(app: Popcor
 # -- the read connection (SQLite) ------------------------------------------------------------
 
 
-async def test_the_read_connection_reads_what_the_session_reads(app: Popcorn) -> None:
-    reader = app.reader
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_read_connection_reads_what_the_session_reads(shared_app: Popcorn) -> None:
+    reader = shared_app.reader
     assert reader is not None  # a SQLite file: the app opened one
     cache = FakeCache()
-    async with app.sessions() as session:
+    async with shared_app.sessions() as session:
         ids = list(await session.scalars(select(Film.id).order_by(Film.id)))
         people = list(await session.scalars(select(Person.id).order_by(Person.id)))
         expected = await load_films(session, ids)
         persons = {p: await load_person(session, p) for p in people}
     assert reader.films(ids) == expected
     assert reader.films([max(ids) + 1]) == {} and reader.films([]) == {}
-    async with app.sessions() as session:
+    async with shared_app.sessions() as session:
         reads = Reads(session, cache, reader=reader)
-        with counted(app.engine) as statements, counted_sync(reader) as read:
+        with counted(shared_app.engine) as statements, counted_sync(reader) as read:
             assert await reads.film(ids[0]) == expected[ids[0]]
             assert await reads.films(ids) == [expected[i] for i in ids]
             for person_id in people:
@@ -341,11 +346,12 @@ async def test_a_session_with_changes_reads_them_not_the_read_connection(app: Po
     assert reader.films([film_id])[film_id].title != "Not Flushed"
 
 
-async def test_only_a_sqlite_file_gets_a_read_connection(any_app: Popcorn) -> None:
-    if any_app.engine.url.get_backend_name() == "sqlite":
-        assert any_app.reader is not None
+@pytest.mark.asyncio(loop_scope="module")
+async def test_only_a_sqlite_file_gets_a_read_connection(shared_any_app: Popcorn) -> None:
+    if shared_any_app.engine.url.get_backend_name() == "sqlite":
+        assert shared_any_app.reader is not None
     else:
-        assert any_app.reader is None  # PostgreSQL keeps the sessions' path
+        assert shared_any_app.reader is None  # PostgreSQL keeps the sessions' path
     memory = create_async_engine("sqlite+aiosqlite:///:memory:")
     try:
         assert ReadConnection.for_engine(memory) is None

@@ -49,15 +49,16 @@ async def payloads(app: Popcorn) -> list[object]:
     return out
 
 
-async def test_migrations_create_the_models_schema(any_app: Popcorn) -> None:
-    assert await migrate.current_revision(any_app.engine) == migrate.head_revision()
+@pytest.mark.asyncio(loop_scope="module")
+async def test_migrations_create_the_models_schema(shared_any_app: Popcorn) -> None:
+    assert await migrate.current_revision(shared_any_app.engine) == migrate.head_revision()
 
     def reflect(sync_conn: object) -> MetaData:
         meta = MetaData()
         meta.reflect(bind=sync_conn)  # type: ignore[arg-type]
         return meta
 
-    async with any_app.engine.connect() as conn:
+    async with shared_any_app.engine.connect() as conn:
         reflected = await conn.run_sync(reflect)
     for table in Base.metadata.sorted_tables:
         assert table.name in reflected.tables
@@ -66,7 +67,8 @@ async def test_migrations_create_the_models_schema(any_app: Popcorn) -> None:
         }
 
 
-async def test_models_match_the_migrations(any_app: Popcorn) -> None:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_models_match_the_migrations(shared_any_app: Popcorn) -> None:
     """Autogenerate finds nothing to add: every model change comes with a migration."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -75,59 +77,64 @@ async def test_models_match_the_migrations(any_app: Popcorn) -> None:
         context = MigrationContext.configure(sync_conn, opts={"compare_type": True})  # type: ignore[arg-type]
         return compare_metadata(context, Base.metadata)
 
-    async with any_app.engine.connect() as conn:
+    async with shared_any_app.engine.connect() as conn:
         assert await conn.run_sync(diff) == []
 
 
-async def test_first_run_loads_the_shipped_data(any_app: Popcorn) -> None:
-    async with any_app.sessions() as session:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_first_run_loads_the_shipped_data(shared_any_app: Popcorn) -> None:
+    async with shared_any_app.sessions() as session:
         titles = set((await session.scalars(select(Film.title))).all())
     assert "Leaving Las Vegas" in titles
     assert len(titles) > 80  # the Cage filmography
-    assert any_app.index.film_count == len(titles)
+    assert shared_any_app.index.film_count == len(titles)
 
 
-async def test_second_start_does_not_reload(any_app: Popcorn, database_url: str) -> None:
-    before = await snapshot(any_app.engine)
-    again = await Popcorn.start(make_settings(database_url))
+@pytest.mark.asyncio(loop_scope="module")
+async def test_second_start_does_not_reload(unchanged_app: Popcorn) -> None:
+    before = await snapshot(unchanged_app.engine)
+    assert unchanged_app.settings.database_url is not None
+    again = await Popcorn.start(make_settings(unchanged_app.settings.database_url))
     try:
         assert await snapshot(again.engine) == before
     finally:
         await again.close()
 
 
-async def test_importing_the_same_input_twice_changes_nothing(any_app: Popcorn) -> None:
-    data_dir = any_app.settings.data_dir
-    before = await snapshot(any_app.engine)
-    stats = await any_app.import_paths([data_dir])
+@pytest.mark.asyncio(loop_scope="module")
+async def test_importing_the_same_input_twice_changes_nothing(unchanged_app: Popcorn) -> None:
+    data_dir = unchanged_app.settings.data_dir
+    before = await snapshot(unchanged_app.engine)
+    stats = await unchanged_app.import_paths([data_dir])
     assert stats.films_created == 0 and stats.films_updated == 0
-    assert await snapshot(any_app.engine) == before
+    assert await snapshot(unchanged_app.engine) == before
 
 
-async def test_a_bad_record_fails_the_whole_import(any_app: Popcorn, tmp_path: Path) -> None:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_bad_record_fails_the_whole_import(unchanged_app: Popcorn, tmp_path: Path) -> None:
     good = tmp_path / "good.csv"
     good.write_text("title,year\nA Brand New Film,2020\n", encoding="utf-8")
     bad = tmp_path / "bad.yaml"
     bad.write_text("film:\n  title: Bad Film\n  year: 1700\n", encoding="utf-8")
-    before = await snapshot(any_app.engine)
+    before = await snapshot(unchanged_app.engine)
     with pytest.raises(RecordError) as caught:
-        await any_app.import_paths([good, bad])
+        await unchanged_app.import_paths([good, bad])
     message = str(caught.value)
     assert "bad.yaml" in message and "'Bad Film'" in message and "film.year" in message
-    assert await snapshot(any_app.engine) == before
+    assert await snapshot(unchanged_app.engine) == before
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_export_then_import_into_an_empty_database_gives_the_same_answers(
-    any_app: Popcorn, database_url: str, tmp_path: Path, sqlite_url: str
+    shared_any_app: Popcorn, tmp_path: Path, sqlite_url: str
 ) -> None:
-    async with any_app.sessions() as session:
+    async with shared_any_app.sessions() as session:
         count = await export_to_dir(session, tmp_path / "export")
-    assert count == any_app.index.film_count
-    original = await payloads(any_app)
+    assert count == shared_any_app.index.film_count
+    original = await payloads(shared_any_app)
 
-    # Into an empty database of the other kind when this one is PostgreSQL, else a new SQLite.
-    target_url = sqlite_url if "postgresql" in database_url else database_url + ".copy"
-    empty = await Popcorn.start(make_settings(target_url), seed=False)
+    # Into an empty SQLite database (a second SQLite file when this one is SQLite).
+    empty = await Popcorn.start(make_settings(sqlite_url), seed=False)
     try:
         await empty.import_paths([tmp_path / "export"])
         assert await payloads(empty) == original
@@ -145,9 +152,10 @@ async def test_postgres_url_forms_are_accepted(database_url: str) -> None:
         await app.close()
 
 
-async def test_answers_use_a_fresh_session_each_time(any_app: Popcorn) -> None:
-    first = await any_app.answer(Request("review", "leaving las vegas"))
-    second = await any_app.answer(Request("review", "leaving las vegas"))
+@pytest.mark.asyncio(loop_scope="module")
+async def test_answers_use_a_fresh_session_each_time(shared_any_app: Popcorn) -> None:
+    first = await shared_any_app.answer(Request("review", "leaving las vegas"))
+    second = await shared_any_app.answer(Request("review", "leaving las vegas"))
     assert first == second
 
 

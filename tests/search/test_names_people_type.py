@@ -173,9 +173,10 @@ def test_phrases_naming_no_film_are_not_answered(index: SearchIndex, query: str)
 # -- the one-line note, through the answers and the renderer -----------------------------
 
 
-async def test_resolve_film_says_what_it_understood(app: Popcorn) -> None:
-    async with app.sessions() as session:
-        ctx = app.context(session)
+@pytest.mark.asyncio(loop_scope="module")
+async def test_resolve_film_says_what_it_understood(shared_app: Popcorn) -> None:
+    async with shared_app.sessions() as session:
+        ctx = shared_app.context(session)
         film = await resolve_film(ctx, Request("review", "massive talent"), "review x")
         assert isinstance(film, FilmDocument)
         assert film.title == "The Unbearable Weight of Massive Talent"
@@ -185,7 +186,7 @@ async def test_resolve_film_says_what_it_understood(app: Popcorn) -> None:
         assert isinstance(card, Card) and card.note == line
 
         # An exact title says nothing (one context per command).
-        ctx = app.context(session)
+        ctx = shared_app.context(session)
         exact = await resolve_film(ctx, Request("review", "leaving las vegas"), "review x")
         assert isinstance(exact, FilmDocument)
         assert ctx.understood is None
@@ -201,15 +202,19 @@ async def test_resolve_film_says_what_it_understood(app: Popcorn) -> None:
         ("!review leaving las vegas", None),
     ],
 )
-async def test_commands_say_what_they_understood(app: Popcorn, message: str, line: str) -> None:
-    answer = await app.answer_text(message)
+@pytest.mark.asyncio(loop_scope="module")
+async def test_commands_say_what_they_understood(
+    shared_app: Popcorn, message: str, line: str
+) -> None:
+    answer = await shared_app.answer_text(message)
     assert isinstance(answer, Card | ItemList)
     assert answer.note == line
 
 
-async def test_resolve_person_says_what_it_understood(app: Popcorn) -> None:
-    async with app.sessions() as session:
-        ctx = app.context(session)
+@pytest.mark.asyncio(loop_scope="module")
+async def test_resolve_person_says_what_it_understood(shared_app: Popcorn) -> None:
+    async with shared_app.sessions() as session:
+        ctx = shared_app.context(session)
         person = await resolve_person(ctx, Request("filmography", "nick cage"), "x")
         assert isinstance(person, PersonDocument) and person.name == "Nicolas Cage"
         assert ctx.understood == "Showing *Nicolas Cage*"
@@ -279,10 +284,11 @@ def test_common_words_swapped_for_others_are_another_title() -> None:
         ("!cast con air 97", "Con Air (1997)"),
     ],
 )
+@pytest.mark.asyncio(loop_scope="module")
 async def test_a_short_year_or_a_please_still_finds_the_film(
-    app: Popcorn, message: str, title: str
+    shared_app: Popcorn, message: str, title: str
 ) -> None:
-    answer = await app.answer_text(message)
+    answer = await shared_app.answer_text(message)
     assert isinstance(answer, Card | ItemList), answer
     assert title in answer.title
     assert answer.note == f"Showing *{title}*"  # what was understood, said in one line
