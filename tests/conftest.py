@@ -461,26 +461,15 @@ async def seeded_sqlite_app(
 
 
 @pytest.fixture(scope="session")
-def seeded_postgres_url() -> Iterator[str]:
-    """A PostgreSQL database of the session's own (bot/db/scratch.py, not the pool above: what
-    that pool offers is its own business), data/ loaded, for the apps of `unchanged_app` and
-    `shared_any_app` only (no test writes to it): made and dropped once (each DROP DATABASE is a
-    checkpoint of the server)."""
-    admin_url = os.environ.get(POSTGRES_ENV)
-    if not admin_url:
+def seeded_postgres_url(scratch_databases: ScratchDatabases | None) -> str:
+    """A PostgreSQL database of the session's own, data/ loaded (a copy of the pool's seeded
+    template, as `any_app` has it), for the apps of `unchanged_app` and `shared_any_app` only
+    (no test writes to it): taken once and never given back, `ScratchDatabases.close` drops it
+    with the pool's other databases at once (each DROP DATABASE is a checkpoint of the server)."""
+    if scratch_databases is None:
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
-
-    async def make() -> tuple[str, str]:
-        name, url = await create_database(admin_url, "popcorn_test")
-        app = await Popcorn.start(make_settings(url))  # data/ loaded, as `any_app` has it
-        await app.close()
-        return name, url
-
-    name, url = run_async(make)
-    try:
-        yield url
-    finally:
-        run_async(lambda: drop_database(admin_url, name))
+    _name, url = run_async(lambda: scratch_databases.take(seeded=True))
+    return url
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
