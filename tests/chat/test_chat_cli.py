@@ -242,7 +242,7 @@ def test_readable_mode_prints_the_card(seeded_db: Path, workdir: Path, batch: An
     assert not result.stdout.lstrip().startswith("[")
 
 
-def test_a_site_reviews_card_shows_its_cover_and_link(workdir: Path) -> None:
+def test_a_site_reviews_card_shows_its_cover_and_link(workdir: Path, seeded_sqlite: Path) -> None:
     record = workdir / "mandy-2018.yaml"
     record.write_text(
         "schema: 1\nfilm:\n  title: Mandy\n  year: 2018\nreview:\n"
@@ -251,6 +251,7 @@ def test_a_site_reviews_card_shows_its_cover_and_link(workdir: Path) -> None:
         encoding="utf-8",
     )
     db = workdir / "covers.sqlite3"
+    shutil.copyfile(seeded_sqlite, db)  # data/ loaded, as the first run would load it
     assert run_cli(["import", str(record)], db, workdir).returncode == 0
     shown = run_cli(["chat", "!review mandy"], db, workdir)
     assert shown.returncode == 0, shown.stderr

@@ -5,6 +5,7 @@ member typed are quoted back clipped."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ def test_any_reply_over_the_content_limit_is_clipped() -> None:
 
 
 @pytest.mark.parametrize("label", [LONG, "é" * 3000 + "<@123>", "*" * 4000])
-def test_chat_cli_notes_stay_within_limits(tmp_path: Path, label: str) -> None:
+def test_chat_cli_notes_stay_within_limits(tmp_path: Path, seeded_sqlite: Path, label: str) -> None:
     messages = [
         "!cage",
         f":press {label}",
@@ -55,6 +56,7 @@ def test_chat_cli_notes_stay_within_limits(tmp_path: Path, label: str) -> None:
         f":press Next {label}",
     ]
     stdin = "".join(m + "\n" for m in messages)
+    shutil.copyfile(seeded_sqlite, tmp_path / "chat.sqlite3")  # data/ loaded, as by a first chat
     result = run_popcorn(["chat", "--json"], tmp_path / "chat.sqlite3", tmp_path, stdin=stdin)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -16,12 +16,12 @@ def content(reply: Any) -> str:
     return str(reply[0]["content"])
 
 
-def test_a_character_fixed_in_place_and_two_roles_named(database_url: str, tmp_path: Path) -> None:
+def test_a_character_fixed_in_place_and_two_roles_named(seeded_url: str, tmp_path: Path) -> None:
     record = tmp_path / "raising-arizona-1987.yaml"
     # As a writer left it: Edwina misspelt "Ed", Trey Wilson twice.
     record.write_text(raising_arizona(holly_hunter_as="Ed"), encoding="utf-8")
     replies = chat_messages(
-        database_url,
+        seeded_url,
         [
             f":attach {record}",
             "!review add",

@@ -20,16 +20,16 @@ EDIT = (
 )
 
 
-def exported_review(database_url: str, folder: Path) -> dict[str, Any]:
-    popcorn(["export", str(folder)], database_url)
+def exported_review(seeded_url: str, folder: Path) -> dict[str, Any]:
+    popcorn(["export", str(folder)], seeded_url)
     (path,) = folder.rglob("leaving-las-vegas-1995.yaml")
     review: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))["review"]
     return review
 
 
-async def test_a_review_edited_in_one_line(database_url: str, tmp_path: Path) -> None:
+async def test_a_review_edited_in_one_line(seeded_url: str, tmp_path: Path) -> None:
     replies = await run_script(
-        database_url,
+        seeded_url,
         [
             "!review edit leaving las vegas",
             EDIT,
@@ -56,7 +56,7 @@ async def test_a_review_edited_in_one_line(database_url: str, tmp_path: Path) ->
     history = replies[4]  # one change: one entry above the import
     assert "**1.** `" in history and "**moderator** edit verdict: " in history
     assert "audio: POOR → OK" in history and "**2.** `" in history and "**3.**" not in history
-    review = exported_review(database_url, tmp_path / "export")
+    review = exported_review(seeded_url, tmp_path / "export")
     assert review["verdict"] == "Great film, muddy mix"
     assert review["ratings"] == {"film": 8.0, "picture": "GOOD", "audio": "OK", "extras": "OK"}
     assert review["pros"] == [

@@ -14,9 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.helpers import REPO, copy_sqlite
+from tests.helpers import REPO
 from tests.processes import run_bot
 
 CHANNEL = "#mod-log"  # a channel of the chat's server
@@ -47,12 +45,9 @@ def chat(url: str, lines: list[str]) -> list[list[dict[str, Any]]]:
     return replies
 
 
-def test_the_export_zip_restores_a_moderators_work(
-    database_url: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    if database_url.startswith("sqlite"):  # seeded as the first chat would (PostgreSQL: by it)
-        copy_sqlite(request.getfixturevalue("seeded_sqlite"), database_url)
-    replies = chat(database_url, WORK)
+def test_the_export_zip_restores_a_moderators_work(seeded_url: str, tmp_path: Path) -> None:
+    # seeded_url (tests/chat/conftest.py): data/ loaded, as the first chat would load it
+    replies = chat(seeded_url, WORK)
     (exported,) = replies[-1]
     assert exported["attachments"][0]["filename"] == "popcorn-export.zip"
     assert exported["content"].endswith(
@@ -63,7 +58,7 @@ def test_the_export_zip_restores_a_moderators_work(
     films = int(re.match(r"The whole database: (\d+) record files", exported["content"])[1])  # type: ignore[index]
 
     path = tmp_path / "popcorn-export.zip"
-    done = popcorn(["export", str(path)], database_url)
+    done = popcorn(["export", str(path)], seeded_url)
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
         f"Exported {films} record file(s), 1 removed review(s), 104 history entries and 1 "
@@ -83,7 +78,7 @@ def test_the_export_zip_restores_a_moderators_work(
     again = popcorn(["import", str(path)], copy)
     assert again.stdout == f"Imported {films} record(s): 0 film(s) added, 0 updated.\n"
 
-    ours, theirs = chat(database_url, LOOK), chat(copy, LOOK)
+    ours, theirs = chat(seeded_url, LOOK), chat(copy, LOOK)
     assert theirs == ours
     assert theirs[1][0]["content"] == f"Moderator changes are logged in {CHANNEL}."
     restored = chat(copy, ["!review restore leaving las vegas", "!verdict leaving las vegas"])

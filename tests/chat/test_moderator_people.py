@@ -26,13 +26,11 @@ review:
 """
 
 
-async def test_a_misspelt_person_merged_and_an_orphan_gone(
-    database_url: str, tmp_path: Path
-) -> None:
+async def test_a_misspelt_person_merged_and_an_orphan_gone(seeded_url: str, tmp_path: Path) -> None:
     record = tmp_path / "snake-eyes-1998.yaml"
     record.write_text(SNAKE_EYES, encoding="utf-8")
     replies = await run_script(
-        database_url,
+        seeded_url,
         [
             f":attach {record}",
             "!review add",
@@ -62,14 +60,14 @@ async def test_a_misspelt_person_merged_and_an_orphan_gone(
     assert "person merge Nicholas Cage → Nicolas Cage" in replies[9]
 
     # A new process builds its index from the database: the repair and the alias hold.
-    again = await run_script(database_url, ["!cage", "!nicholas cage", "!search sean conery"])
+    again = await run_script(seeded_url, ["!cage", "!nicholas cage", "!search sean conery"])
     assert all("Nicolas Cage: filmography" in reply for reply in again[:2])
     assert "Sean Conery" not in again[2]
 
 
-async def test_the_face_off_slip_is_merged_and_retyping_works(database_url: str) -> None:
+async def test_the_face_off_slip_is_merged_and_retyping_works(seeded_url: str) -> None:
     replies = await run_script(
-        database_url,
+        seeded_url,
         [
             "!review new Face Off | 1996 | Dumb fun | film 5 | pros: Cage",
             ":press Confirm",

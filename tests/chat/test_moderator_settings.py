@@ -6,6 +6,7 @@ roles and cannot change them."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -31,8 +32,9 @@ def stored(db: Path) -> tuple[object, object]:
     return (json.loads(row[0]), row[1]) if row else (None, None)
 
 
-def test_the_owner_sets_moderation_up_as_the_help_says(tmp_path: Path) -> None:
+def test_the_owner_sets_moderation_up_as_the_help_says(tmp_path: Path, seeded_sqlite: Path) -> None:
     db = tmp_path / "p.sqlite3"
+    shutil.copyfile(seeded_sqlite, db)  # data/ loaded, as the first chat would load it
     replies = chat(
         [
             "!modrole add @Reviewers",
@@ -65,8 +67,11 @@ def test_the_owner_sets_moderation_up_as_the_help_says(tmp_path: Path) -> None:
     assert MODLOG_CHANNEL != ANNOUNCEMENTS_CHANNEL
 
 
-def test_the_last_role_removed_gives_manage_messages_back(tmp_path: Path) -> None:
+def test_the_last_role_removed_gives_manage_messages_back(
+    tmp_path: Path, seeded_sqlite: Path
+) -> None:
     db = tmp_path / "p.sqlite3"
+    shutil.copyfile(seeded_sqlite, db)  # data/ loaded, as the first chat would load it
     replies = chat(["!modrole add reviewers", "!modrole remove @REVIEWERS"], db)
     assert replies[1] == (
         "Removed @Reviewers. No moderator roles are left, so members with Manage Messages are "
@@ -96,10 +101,10 @@ async def test_a_moderator_who_is_not_the_owner_sees_the_roles_only(app: Popcorn
 
 
 async def test_a_moderator_who_is_not_the_owner_sees_the_roles_and_cannot_change_them(
-    database_url: str,
+    seeded_url: str,
 ) -> None:
     replies = await run_script(
-        database_url, ["!modrole", "!modrole add @Reviewers", "!modrole"], flags=["--not-owner"]
+        seeded_url, ["!modrole", "!modrole add @Reviewers", "!modrole"], flags=["--not-owner"]
     )
     assert (
         replies[0]

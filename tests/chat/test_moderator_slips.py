@@ -15,7 +15,7 @@ ARTICLE = REPO / "tests/records/articles/con-air.txt"
 
 
 async def test_item_1_the_preview_shows_what_was_not_understood(
-    database_url: str, tmp_path: Path
+    seeded_url: str, tmp_path: Path
 ) -> None:
     article = ARTICLE.read_text(encoding="utf-8")
     article = article.replace("Blu-ray Released: 8th October 2012", "Blu-ray Released: 03/26/2018")
@@ -23,7 +23,7 @@ async def test_item_1_the_preview_shows_what_was_not_understood(
     slipped = tmp_path / "con-air.txt"
     slipped.write_text(article, encoding="utf-8")
     replies = await run_script(
-        database_url,
+        seeded_url,
         [f":attach {slipped}", "!review add", ":press Cancel", "!verdict con air"],
     )
     preview = replies[1]
@@ -36,9 +36,9 @@ async def test_item_1_the_preview_shows_what_was_not_understood(
     assert "not reviewed" in replies[3].lower() or "no review" in replies[3].lower(), replies[3]
 
 
-async def test_items_5_9_10_corrections_as_moderators_type_them(database_url: str) -> None:
+async def test_items_5_9_10_corrections_as_moderators_type_them(seeded_url: str) -> None:
     replies = await run_script(
-        database_url,
+        seeded_url,
         [
             "!review set the rock pros -The car chase",  # not there: nothing changes
             "!review set the rock pros The car chase",  # a bare value: refused, says how
@@ -86,9 +86,9 @@ async def test_items_5_9_10_corrections_as_moderators_type_them(database_url: st
         assert change in history, history
 
 
-async def test_item_11_the_quick_entry_splits_its_lists(database_url: str) -> None:
+async def test_item_11_the_quick_entry_splits_its_lists(seeded_url: str) -> None:
     replies = await run_script(
-        database_url,
+        seeded_url,
         [
             "!review new Mandy | 2018 | Bonkers | film 9, audio GOOD "
             "| pros: Cage, Colours; Score | cons: Slow start",

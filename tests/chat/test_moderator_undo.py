@@ -32,20 +32,20 @@ def embed(reply: list[dict[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def saved_record(database_url: str, slug: str, tmp_path: Path) -> dict[str, Any]:
+def saved_record(seeded_url: str, slug: str, tmp_path: Path) -> dict[str, Any]:
     """The film's record as the database holds it (`popcorn export`, the same YAML as
     `!review source` sends)."""
     folder = tmp_path / "export"
-    popcorn(["export", str(folder)], database_url)
+    popcorn(["export", str(folder)], seeded_url)
     text = (folder / f"{slug}.yaml").read_text(encoding="utf-8")
     record: dict[str, Any] = yaml.safe_load(text)
     record["_text"] = text
     return record
 
 
-def test_a_list_replaced_by_mistake_is_undone(database_url: str, tmp_path: Path) -> None:
+def test_a_list_replaced_by_mistake_is_undone(seeded_url: str, tmp_path: Path) -> None:
     replies = chat_messages(
-        database_url,
+        seeded_url,
         [
             NEW_ROCK,
             ":press Confirm",
@@ -68,15 +68,15 @@ def test_a_list_replaced_by_mistake_is_undone(database_url: str, tmp_path: Path)
     assert content(replies[4]) == "Done: undid the last change of The Rock (1996)."
     history = json.dumps(replies[5], ensure_ascii=False)
     assert "**1.**" in history and "undo pros: +Cage and Connery" in history
-    record = saved_record(database_url, "the-rock-1996", tmp_path)
+    record = saved_record(seeded_url, "the-rock-1996", tmp_path)
     assert record["review"]["pros"] == PROS
 
 
-def test_source_edited_and_attached_shows_the_diff(database_url: str, tmp_path: Path) -> None:
-    first = chat_messages(database_url, [NEW_ROCK, ":press Confirm", "!review source the rock"])
+def test_source_edited_and_attached_shows_the_diff(seeded_url: str, tmp_path: Path) -> None:
+    first = chat_messages(seeded_url, [NEW_ROCK, ":press Confirm", "!review source the rock"])
     attachments = first[2][0]["attachments"]
     assert [a["filename"] for a in attachments] == ["the-rock-1996.yaml"]
-    source = saved_record(database_url, "the-rock-1996", tmp_path)["_text"]
+    source = saved_record(seeded_url, "the-rock-1996", tmp_path)["_text"]
     assert attachments[0]["size"] == len(source.encode())  # what source sends: the export's
 
     unchanged = tmp_path / "same.yaml"
@@ -86,7 +86,7 @@ def test_source_edited_and_attached_shows_the_diff(database_url: str, tmp_path: 
     changed = changed.replace("  verdict: Big loud fun", "  verdict: Big, loud, great fun")
     edited.write_text(changed, encoding="utf-8")
     replies = chat_messages(
-        database_url,
+        seeded_url,
         [
             f":attach {unchanged}",
             "!review add replace",
@@ -106,15 +106,15 @@ def test_source_edited_and_attached_shows_the_diff(database_url: str, tmp_path: 
         "inline": False,
     }
     assert content(replies[4]) == "Done: replaced the review of The Rock (1996)."
-    review = saved_record(database_url, "the-rock-1996", tmp_path / "after")["review"]
+    review = saved_record(seeded_url, "the-rock-1996", tmp_path / "after")["review"]
     assert review["pros"] == ["Cage and Connery", "Reference picture and sound"]
     assert review["verdict"] == "Big, loud, great fun"
 
 
 @pytest.mark.skipif(not SEED_ARTICLE.exists(), reason=SEED_MISSING)
-def test_replacing_from_an_article_keeps_the_links(database_url: str, tmp_path: Path) -> None:
+def test_replacing_from_an_article_keeps_the_links(seeded_url: str, tmp_path: Path) -> None:
     replies = chat_messages(
-        database_url, [f":attach {SEED_ARTICLE}", "!review add replace", ":press Confirm"]
+        seeded_url, [f":attach {SEED_ARTICLE}", "!review add replace", ":press Confirm"]
     )
     fields = {f["name"]: f["value"] for f in embed(replies[1])["fields"]}
     changes = fields["Changes (before → after; what goes is in bold)"]
@@ -122,7 +122,7 @@ def test_replacing_from_an_article_keeps_the_links(database_url: str, tmp_path: 
         "Kept from the current review (an article never has them): purchase links, trailer."
     )
     assert content(replies[2]) == "Done: replaced the review of Leaving Las Vegas (1995)."
-    review = saved_record(database_url, "leaving-las-vegas-1995", tmp_path)["review"]
+    review = saved_record(seeded_url, "leaving-las-vegas-1995", tmp_path)["review"]
     assert review["purchase_links"] == [
         {
             "retailer": "Amazon UK",

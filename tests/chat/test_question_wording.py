@@ -7,6 +7,7 @@ and the quote or list under it where that is the point), and what it must never 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -294,8 +295,12 @@ def said(payloads: list[dict[str, Any]]) -> str:
 
 
 @pytest.fixture(scope="module")
-def replies(tmp_path_factory: pytest.TempPathFactory) -> list[list[dict[str, Any]]]:
+def replies(
+    tmp_path_factory: pytest.TempPathFactory, seeded_sqlite: Path
+) -> list[list[dict[str, Any]]]:
     folder = tmp_path_factory.mktemp("wording")
+    # a copy of the seeded database: data/ loaded, as the first chat would load it
+    shutil.copyfile(seeded_sqlite, folder / "p.sqlite3")
     lines = "\n".join(row[0] for row in ROWS) + "\n"
     done = run_cli(["chat", "--json"], folder / "p.sqlite3", Path(folder), stdin=lines)
     assert done.returncode == 0, done.stderr
