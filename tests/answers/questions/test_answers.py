@@ -9,7 +9,6 @@ and the ways a question arrives (`!ask`, `/ask`, a mention of the bot)."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 import re
@@ -21,6 +20,7 @@ from typing import Any
 
 import discord.ext.test as dpytest
 import pytest
+import pytest_asyncio
 from discord.ext import commands
 from discord.ext.test import backend, factories
 from sqlalchemy import update
@@ -31,7 +31,6 @@ from bot.answers.types import Answer, Card, Choices, ItemList, Notice, Request, 
 from bot.app import Popcorn
 from bot.chat.console import ChatSession
 from bot.db.models import Review
-from bot.db.urls import to_async_url
 from bot.discord_bot.client import PopcornBot
 from bot.discord_bot.views import FollowupView, interactive_reply
 from tests.answers.questions import question_set as qs
@@ -49,7 +48,11 @@ from tests.answers.questions.expected import (
 from tests.answers.questions.question_forms import FACE_OFF, FORMS, LLV, ROCK
 from tests.discord_bot.fakes import sent, slash_interaction
 from tests.discord_bot.limits_check import assert_within_limits
-from tests.helpers import ANSWER_DATA, dpytest_bot, make_settings, run_popcorn
+from tests.helpers import dpytest_bot, run_popcorn
+
+#: The tests that only read share one app per module (tests/answers/conftest.py `shared_qapp`):
+#: they run on the module's event loop, where it was started.
+on_the_module_loop = pytest.mark.asyncio(loop_scope="module")
 
 
 async def ask(app: Popcorn, question: str) -> Answer:
@@ -62,13 +65,14 @@ async def ask(app: Popcorn, question: str) -> Answer:
 # Each group of phrasings is one test: every row's intent and whole answer, all failures listed.
 
 
+@on_the_module_loop
 @pytest.mark.parametrize("form", list(FORMS), ids=lambda form: form.replace(" ", "-"))
-async def test_question_forms(qapp: Popcorn, form: str) -> None:
+async def test_question_forms(shared_qapp: Popcorn, form: str) -> None:
     failures = []
     for question, intent, expected in FORMS[form]:
-        understood = understand(question, qapp.index).intent
+        understood = understand(question, shared_qapp.index).intent
         wrong = [] if understood is intent else [f"understood as {understood}, not {intent}"]
-        wrong += differences(await ask(qapp, question), expected, qapp.index)
+        wrong += differences(await ask(shared_qapp, question), expected, shared_qapp.index)
         if wrong:
             failures.append(f"{question!r}:\n    " + "\n    ".join(wrong))
     assert not failures, "\n".join(failures)
@@ -151,27 +155,21 @@ class Asked:
     sent: dict[str, dict[str, Any]]  # what Discord would be sent (the rendered reply)
 
 
-@pytest.fixture(scope="module")
-def asked(tmp_path_factory: pytest.TempPathFactory) -> Asked:
-    """Every message of the question set asked once, on the answer tests' database."""
-
-    async def ask_all() -> Asked:
-        url = to_async_url(f"sqlite:///{tmp_path_factory.mktemp('set') / 'popcorn.sqlite3'}")
-        app = await Popcorn.start(make_settings(url))
-        try:
-            await app.import_paths([ANSWER_DATA])
-            answers = {row[0]: await app.answer(Request("ask", row[0])) for row in qs.QUESTIONS}
-            intents = {row[0]: str(understand(row[0], app.index).intent) for row in qs.QUESTIONS}
-            ids = {a.film_id for a in answers.values() if isinstance(a, Card) and a.film_id}
-            ids |= {i for a in answers.values() if (i := film_id_of(a)) is not None}
-            docs = [(i, app.index.film(i)) for i in ids]
-            films = {i: film_label(d.title, d.year) for i, d in docs if d is not None}
-            sent = {m: interactive_reply(a, 1, app).payload() for m, a in answers.items()}
-        finally:
-            await app.close()
-        return Asked(answers, intents, films, sent)
-
-    return asyncio.run(ask_all())
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def asked(shared_qapp_once: Popcorn) -> Asked:
+    """Every message of the question set asked once, on the answer tests' database (the
+    module's shared app: the shipped data plus tests/answers/data, its document cache emptied
+    first)."""
+    app = shared_qapp_once
+    app.documents.clear()
+    answers = {row[0]: await app.answer(Request("ask", row[0])) for row in qs.QUESTIONS}
+    intents = {row[0]: str(understand(row[0], app.index).intent) for row in qs.QUESTIONS}
+    ids = {a.film_id for a in answers.values() if isinstance(a, Card) and a.film_id}
+    ids |= {i for a in answers.values() if (i := film_id_of(a)) is not None}
+    docs = [(i, app.index.film(i)) for i in ids]
+    films = {i: film_label(d.title, d.year) for i, d in docs if d is not None}
+    sent = {m: interactive_reply(a, 1, app).payload() for m, a in answers.items()}
+    return Asked(answers, intents, films, sent)
 
 
 def _row_param(row: qs.Row) -> Any:
@@ -223,25 +221,27 @@ def test_every_intent_has_answer_shapes_and_every_row_a_kind() -> None:
 # --- the film's card one button away --------------------------------------------------------------
 
 
-async def test_an_answer_has_the_film_card_one_button_away(qapp: Popcorn) -> None:
-    answer = await ask(qapp, "who directed con air")
+@on_the_module_loop
+async def test_an_answer_has_the_film_card_one_button_away(shared_qapp: Popcorn) -> None:
+    answer = await ask(shared_qapp, "who directed con air")
     assert isinstance(answer, Card)
     assert answer.description == "Con Air (1997) was directed by Simon West."
     labels = [choice.label for choice in answer.followups]
     assert labels == ["Film card"]
-    card = await qapp.answer(answer.followups[0].request)
+    card = await shared_qapp.answer(answer.followups[0].request)
     assert isinstance(card, Card) and card.title == "Con Air (1997)"
     assert any(f.name == "Film" and f.value == "8/10" for f in card.fields)
-    reply = interactive_reply(answer, 1, qapp)
+    reply = interactive_reply(answer, 1, shared_qapp)
     assert isinstance(reply.view, FollowupView)
     assert_within_limits(reply)
 
 
-async def test_cast_answers_also_offer_the_full_cast(qapp: Popcorn) -> None:
-    answer = await ask(qapp, "who is in leaving las vegas")
+@on_the_module_loop
+async def test_cast_answers_also_offer_the_full_cast(shared_qapp: Popcorn) -> None:
+    answer = await ask(shared_qapp, "who is in leaving las vegas")
     assert isinstance(answer, Card)
     full_cast = next(c for c in answer.followups if c.label == "Full cast")
-    cast = await qapp.answer(full_cast.request)
+    cast = await shared_qapp.answer(full_cast.request)
     assert isinstance(cast, ItemList) and len(cast.items) == 9
 
 
@@ -268,22 +268,28 @@ def assert_is(answer: Answer, expected: Expected, app: Popcorn) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+@on_the_module_loop
 async def test_two_films_with_one_title_ask_back_and_the_choice_is_answered(
-    qapp: Popcorn,
+    shared_qapp: Popcorn,
 ) -> None:
-    answer = await ask(qapp, "who directed the wicker man")
+    answer = await ask(shared_qapp, "who directed the wicker man")
     assert_is(
         answer,
         choices("Several films match “the wicker man”. Did you mean:", [WM73, WM06]),
-        qapp,
+        shared_qapp,
     )
     assert isinstance(answer, Choices)
-    picked = await qapp.answer(answer.choices[0].request)
-    assert_is(picked, sentence(WM73, "The Wicker Man (1973) was directed by Robin Hardy."), qapp)
-    picked = await qapp.answer(answer.choices[1].request)
-    assert_is(picked, sentence(WM06, "The Wicker Man (2006) was directed by Neil LaBute."), qapp)
+    picked = await shared_qapp.answer(answer.choices[0].request)
+    assert_is(
+        picked, sentence(WM73, "The Wicker Man (1973) was directed by Robin Hardy."), shared_qapp
+    )
+    picked = await shared_qapp.answer(answer.choices[1].request)
+    assert_is(
+        picked, sentence(WM06, "The Wicker Man (2006) was directed by Neil LaBute."), shared_qapp
+    )
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("question", "film", "director"),
     [
@@ -294,28 +300,34 @@ async def test_two_films_with_one_title_ask_back_and_the_choice_is_answered(
     ],
 )
 async def test_a_year_picks_one_of_two_films(
-    qapp: Popcorn, question: str, film: str, director: str
+    shared_qapp: Popcorn, question: str, film: str, director: str
 ) -> None:
     assert_is(
-        await ask(qapp, question), sentence(film, f"{film} was directed by {director}."), qapp
+        await ask(shared_qapp, question),
+        sentence(film, f"{film} was directed by {director}."),
+        shared_qapp,
     )
 
 
-async def test_a_year_that_matches_nothing_is_said_to_match_nothing(qapp: Popcorn) -> None:
-    answer = await ask(qapp, "who directed leaving las vegas 1990")
+@on_the_module_loop
+async def test_a_year_that_matches_nothing_is_said_to_match_nothing(shared_qapp: Popcorn) -> None:
+    answer = await ask(shared_qapp, "who directed leaving las vegas 1990")
     prompt = "No film from 1990 matches “leaving las vegas 1990”. There is one from 1995:"
-    assert_is(answer, choices(prompt, [LLV]), qapp)
+    assert_is(answer, choices(prompt, [LLV]), shared_qapp)
     assert isinstance(answer, Choices)
-    picked = await qapp.answer(answer.choices[0].request)
-    assert_is(picked, sentence(LLV, f"{LLV} was directed by Mike Figgis."), qapp)
+    picked = await shared_qapp.answer(answer.choices[0].request)
+    assert_is(picked, sentence(LLV, f"{LLV} was directed by Mike Figgis."), shared_qapp)
 
 
-async def test_an_ambiguous_person_asks_back(qapp: Popcorn) -> None:
-    answer = await ask(qapp, "which films did coppola direct")
+@on_the_module_loop
+async def test_an_ambiguous_person_asks_back(shared_qapp: Popcorn) -> None:
+    answer = await ask(shared_qapp, "which films did coppola direct")
     labels = ["Christopher Coppola", "Francis Ford Coppola"]
-    assert_is(answer, choices("Several people match “coppola”. Who do you mean?", labels), qapp)
+    assert_is(
+        answer, choices("Several people match “coppola”. Who do you mean?", labels), shared_qapp
+    )
     assert isinstance(answer, Choices)
-    picked = await qapp.answer(answer.choices[1].request)
+    picked = await shared_qapp.answer(answer.choices[1].request)
     assert_is(
         picked,
         listing(
@@ -327,22 +339,24 @@ async def test_an_ambiguous_person_asks_back(qapp: Popcorn) -> None:
                 "**Peggy Sue Got Married (1986)** · not reviewed yet",
             ),
         ),
-        qapp,
+        shared_qapp,
     )
 
 
-async def test_a_near_miss_offers_the_nearest_films(qapp: Popcorn) -> None:
-    answer = await ask(qapp, "who directed national treasure 3")
+@on_the_module_loop
+async def test_a_near_miss_offers_the_nearest_films(shared_qapp: Popcorn) -> None:
+    answer = await ask(shared_qapp, "who directed national treasure 3")
     prompt = (
         "I understood a question like “who directed leaving las vegas?”. I couldn't find a film "
         "called “national treasure 3”. The nearest are:"
     )
-    assert_is(answer, choices(prompt, ["National Treasure (2004)"]), qapp)
+    assert_is(answer, choices(prompt, ["National Treasure (2004)"]), shared_qapp)
 
 
 # --- never invents --------------------------------------------------------------------------------
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -369,12 +383,13 @@ async def test_a_near_miss_offers_the_nearest_films(qapp: Popcorn) -> None:
         ),
     ],
 )
-async def test_unknown_films_and_people(qapp: Popcorn, question: str, expected: str) -> None:
-    answer = await ask(qapp, question)
-    assert_is(answer, notice(expected), qapp)
+async def test_unknown_films_and_people(shared_qapp: Popcorn, question: str, expected: str) -> None:
+    answer = await ask(shared_qapp, question)
+    assert_is(answer, notice(expected), shared_qapp)
     assert isinstance(answer, Notice) and answer.tone is Tone.WARNING
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("question", "film", "facts"),
     [
@@ -387,14 +402,15 @@ async def test_unknown_films_and_people(qapp: Popcorn, question: str, expected: 
     ],
 )
 async def test_unreviewed_films_say_so_and_offer_what_is_known(
-    qapp: Popcorn, question: str, film: str, facts: str
+    shared_qapp: Popcorn, question: str, film: str, facts: str
 ) -> None:
-    answer = await ask(qapp, question)
+    answer = await ask(shared_qapp, question)
     said = f"{film} is not reviewed yet. What I know about it: {facts}."
-    assert_is(answer, sentence(film, said), qapp)
+    assert_is(answer, sentence(film, said), shared_qapp)
     assert isinstance(answer, Card) and answer.tone is Tone.UNREVIEWED
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -489,13 +505,14 @@ async def test_unreviewed_films_say_so_and_offer_what_is_known(
     ids=lambda value: value if isinstance(value, str) else "",
 )
 async def test_unset_facts_are_said_to_be_unset(
-    qapp: Popcorn, question: str, expected: Expected
+    shared_qapp: Popcorn, question: str, expected: Expected
 ) -> None:
-    assert_is(await ask(qapp, question), expected, qapp)
+    assert_is(await ask(shared_qapp, question), expected, shared_qapp)
 
 
-async def test_the_shops_of_a_reviewed_film_are_shown_as_reviewed(qapp: Popcorn) -> None:
-    answer = await ask(qapp, "where can i buy the rock")
+@on_the_module_loop
+async def test_the_shops_of_a_reviewed_film_are_shown_as_reviewed(shared_qapp: Popcorn) -> None:
+    answer = await ask(shared_qapp, "where can i buy the rock")
     assert isinstance(answer, Card) and answer.tone is Tone.CARD
     assert answer.description == "The review of The Rock (1996) lists no shops."
     assert [f.label for f in answer.followups] == ["Film card"]
@@ -520,19 +537,21 @@ async def test_a_removed_review_is_not_reviewed(qapp: Popcorn) -> None:
     assert_is(await ask(qapp, "how many films have you reviewed"), summary("Reviews", count), qapp)
 
 
+@on_the_module_loop
 @pytest.mark.parametrize(
     "message",
     ["hello", "tell me a joke", "good morning", "what time is it", "thanks!", "🍿🍿🍿", "?"],
 )
-async def test_off_topic_messages_get_example_questions(qapp: Popcorn, message: str) -> None:
-    answer = await ask(qapp, message)
+async def test_off_topic_messages_get_example_questions(shared_qapp: Popcorn, message: str) -> None:
+    answer = await ask(shared_qapp, message)
     lead = "Sorry, I didn't understand that. I can answer questions like:"
-    assert_is(answer, notice(lead, hint="“who directed leaving las vegas?”"), qapp)
+    assert_is(answer, notice(lead, hint="“who directed leaving las vegas?”"), shared_qapp)
     assert isinstance(answer, Notice) and len(answer.hints) == 8
 
 
-async def test_a_very_long_question_is_refused_politely(qapp: Popcorn) -> None:
-    answer = await ask(qapp, "who directed " + "leaving las vegas " * 100)
+@on_the_module_loop
+async def test_a_very_long_question_is_refused_politely(shared_qapp: Popcorn) -> None:
+    answer = await ask(shared_qapp, "who directed " + "leaving las vegas " * 100)
     said = "That's too long for me: keep a question under 500 characters."
     assert answer == Notice(said, Tone.ERROR)
 
@@ -540,8 +559,9 @@ async def test_a_very_long_question_is_refused_politely(qapp: Popcorn) -> None:
 # --- the mention path -----------------------------------------------------------------------------
 
 
-async def test_a_mention_without_a_question_gets_a_hint_with_examples(qapp: Popcorn) -> None:
-    answer = await qapp.answer_text("@Popcorn")
+@on_the_module_loop
+async def test_a_mention_without_a_question_gets_a_hint_with_examples(shared_qapp: Popcorn) -> None:
+    answer = await shared_qapp.answer_text("@Popcorn")
     assert isinstance(answer, Notice)
     assert answer.text == (
         "Ask me about a film or a person: mention me with a question, or use `!ask <question>`. "
@@ -550,8 +570,9 @@ async def test_a_mention_without_a_question_gets_a_hint_with_examples(qapp: Popc
     assert len(answer.hints) >= 5
 
 
-async def test_the_mention_in_popcorn_chat_and_the_button_to_the_card(qapp: Popcorn) -> None:
-    chat = ChatSession(qapp)
+@on_the_module_loop
+async def test_the_mention_in_popcorn_chat_and_the_button_to_the_card(shared_qapp: Popcorn) -> None:
+    chat = ChatSession(shared_qapp)
     (reply,) = await chat.send("@Popcorn who plays Sera in leaving las vegas?")
     assert_within_limits(reply)
     embed = reply.embeds[0]
@@ -584,12 +605,22 @@ def test_the_mention_through_the_popcorn_chat_command(tmp_path: Path, seeded_sql
 # --- the mention through Discord (dpytest) --------------------------------------------------------
 
 
-@pytest.fixture
-async def bot(qapp: Popcorn) -> AsyncIterator[commands.Bot]:
-    async with dpytest_bot(qapp) as popcorn_bot:
-        yield popcorn_bot
+@pytest_asyncio.fixture(loop_scope="module")
+async def bot(shared_qapp: Popcorn) -> AsyncIterator[commands.Bot]:
+    """The real bot on the module's shared app (the tests only ask): a new one for each test,
+    its background look for reviews stopped and its change listeners taken off the app after
+    the test."""
+    listeners = list(shared_qapp.listeners)
+    try:
+        async with dpytest_bot(shared_qapp) as popcorn_bot:
+            yield popcorn_bot
+            if popcorn_bot.announcer is not None:
+                await popcorn_bot.announcer.stop()
+    finally:
+        shared_qapp.listeners[:] = listeners
 
 
+@on_the_module_loop
 async def test_a_discord_mention_is_a_question(bot: commands.Bot) -> None:
     assert bot.user is not None
     await dpytest.message(f"{bot.user.mention} who plays Sera in leaving las vegas?")
@@ -600,6 +631,7 @@ async def test_a_discord_mention_is_a_question(bot: commands.Bot) -> None:
     assert "Making Of" in (dpytest.get_message().embeds[0].description or "")
 
 
+@on_the_module_loop
 async def test_a_mention_mid_sentence_is_a_question(bot: commands.Bot) -> None:
     assert bot.user is not None
     await dpytest.message(f"hey {bot.user.mention} who directed con air")
@@ -609,17 +641,20 @@ async def test_a_mention_mid_sentence_is_a_question(bot: commands.Bot) -> None:
     assert "POOR" in (dpytest.get_message().embeds[0].description or "")
 
 
+@on_the_module_loop
 async def test_a_discord_mention_alone_gets_the_hint(bot: commands.Bot) -> None:
     assert bot.user is not None
     await dpytest.message(bot.user.mention)
     assert "Ask me about a film or a person" in dpytest.get_message().content
 
 
+@on_the_module_loop
 async def test_text_that_only_looks_like_a_mention_is_not_answered(bot: commands.Bot) -> None:
     await dpytest.message("@Popcorn who directed con air")
     assert dpytest.verify().message().nothing()
 
 
+@on_the_module_loop
 async def test_other_bots_mentioning_popcorn_are_ignored(bot: commands.Bot) -> None:
     assert bot.user is not None
     config = dpytest.get_config()
@@ -630,12 +665,14 @@ async def test_other_bots_mentioning_popcorn_are_ignored(bot: commands.Bot) -> N
     assert dpytest.verify().message().nothing()
 
 
+@on_the_module_loop
 async def test_ask_as_a_prefix_command(bot: commands.Bot) -> None:
     await dpytest.message("!ask who directed leaving las vegas?")
     said = dpytest.get_message().embeds[0].description
     assert said == "Leaving Las Vegas (1995) was directed by Mike Figgis."
 
 
+@on_the_module_loop
 async def test_ask_with_no_question_gets_the_hint(bot: commands.Bot) -> None:
     await dpytest.message("!ask")
     hint = dpytest.get_message().content
@@ -645,6 +682,7 @@ async def test_ask_with_no_question_gets_the_hint(bot: commands.Bot) -> None:
     )
 
 
+@on_the_module_loop
 async def test_slash_ask(bot: commands.Bot) -> None:
     assert isinstance(bot, PopcornBot)
     interaction = slash_interaction(bot, command="ask")
