@@ -36,6 +36,7 @@ if __name__ == "__main__":
     state = {
         "environ": dict(os.environ),
         "cwd": os.getcwd(),
+        "ppid": os.getppid(),
         "path0": sys.path[0],
         "argv": sys.argv,
         "stdio": {name: stream(name) for name in ("stdin", "stdout", "stderr")},

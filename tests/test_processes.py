@@ -53,7 +53,8 @@ def test_forked_runs_answer_as_python_dash_m_bot(tmp_path: Path, seeded_sqlite: 
     """Same exit status and output: a usage error, the readable chat (rich's
     drawing, at the COLUMNS given), stdin read line by line (not ASCII, a lone \\r kept in the
     line as a fresh interpreter keeps it), a .env file in the working folder, and settings
-    from `env` (the prefix)."""
+    from `env` (the prefix). The plain runs are the real entry point bot/__main__.py (`python
+    -m bot`), on a copy of the seeded database: it runs a chat and exits 0."""
     shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
     (tmp_path / ".env").write_text("POPCORN_AFFILIATE_TAG=envfile-21\n", encoding="utf-8")
     env = environment(tmp_path, COLUMNS="70", POPCORN_PREFIX="?")
@@ -62,7 +63,7 @@ def test_forked_runs_answer_as_python_dash_m_bot(tmp_path: Path, seeded_sqlite: 
         (["chat", "?buy leaving las vegas"], None),
         (["chat"], "?verdict leaving las vegas\n?review léaving las végas\r1995\n!cage\n"),
     ]
-    outputs = []
+    outputs, plains = [], []
     for args, stdin in cases:
         forked, plain = both_ways(args, tmp_path, env, stdin)
         assert (forked.returncode, forked.stdout, forked.stderr) == (
@@ -71,27 +72,39 @@ def test_forked_runs_answer_as_python_dash_m_bot(tmp_path: Path, seeded_sqlite: 
             plain.stderr,
         ), args
         outputs.append(forked)
+        plains.append(plain)
     assert [done.returncode for done in outputs] == [2, 0, 0]
     assert "&tag=envfil" in outputs[1].stdout  # the .env file's affiliate tag (wrapped at 70)
     assert "Great film let down" in outputs[2].stdout  # ?verdict: the prefix from env
+    # bot/__main__.py through `python -m bot`: a chat run, exit 0 (test_the_real_entry_points)
+    assert plains[2].returncode == 0, plains[2].stderr
+    assert "Great film let down by poor audio" in plains[2].stdout
 
 
-def test_the_child_starts_as_a_fresh_process(tmp_path: Path) -> None:
+def test_the_child_starts_as_a_fresh_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What a forked child sees: the environment given (nothing more), the working folder
     first on sys.path, stdio as the interpreter builds it for files, no logging handler, no
     other thread, the interpreter's signal handlers, no asyncio policy; the same as in a
     fresh `python -m` (tests/processes_probe.py prints it). The server imported PRELOAD: what
     those imports could have left behind (threads, handlers, a changed environment) is not
-    there."""
+    there. The fresh run is the escape hatch's (POPCORN_TEST_SUBPROCESS=1): a plain
+    `python -m` subprocess of this process, the same call as subprocess.run here."""
     env = environment(tmp_path, POPCORN_PROBE="1")
     env.pop("HOME", None)
     forked = run_module("tests.processes_probe", ["a b"], cwd=tmp_path, env=env, stdin="x\r\n")
-    plain = subprocess.run(
-        [sys.executable, "-m", "tests.processes_probe", "a b"], input="x\r\n", capture_output=True,
-        text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=120, check=False,
-    )  # fmt: skip
+    with monkeypatch.context() as hatch:
+        hatch.setenv(SUBPROCESS_ENV, "1")
+        plain = run_module("tests.processes_probe", ["a b"], cwd=tmp_path, env=env, stdin="x\r\n")
     assert forked.returncode == plain.returncode == 3, forked.stderr
     seen, fresh = json.loads(forked.stdout), json.loads(plain.stdout)
+    # The escape hatch ran a child of this process; the runner a child of its fork server
+    # (unless the whole run has POPCORN_TEST_SUBPROCESS=1: then both are plain subprocesses).
+    assert fresh["ppid"] == os.getpid()
+    if os.environ.get(SUBPROCESS_ENV, "") in ("", "0"):
+        assert seen["ppid"] != os.getpid()
+    assert fresh["path0"] == str(tmp_path)
     assert seen["environ"] == env
     assert seen["path0"] == str(tmp_path)
     assert seen["argv"][1:] == ["a b"]
@@ -129,26 +142,13 @@ def test_a_run_past_its_timeout_is_killed(tmp_path: Path) -> None:
     assert after.returncode == 0 and "usage: popcorn" in after.stdout
 
 
-def test_the_escape_hatch_runs_a_plain_subprocess(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(SUBPROCESS_ENV, "1")
-    done = run_module("tests.processes_probe", [], cwd=tmp_path, env=environment(tmp_path))
-    assert done.returncode == 3
-    assert json.loads(done.stdout)["path0"] == str(tmp_path)
-
-
 def test_the_real_entry_points(tmp_path: Path, seeded_sqlite: Path) -> None:
-    """bot/__main__.py through `python -m bot`, and the `popcorn` script pip installed beside
-    the interpreter (when there is one), on a copy of the seeded database."""
+    """The `popcorn` script pip installed beside the interpreter (when there is one), on a copy
+    of the seeded database. bot/__main__.py through `python -m bot` is what every plain run of
+    test_forked_runs_answer_as_python_dash_m_bot starts (there: the verdict printed, exit 0),
+    not started a second time here."""
     shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
     env = environment(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "!verdict leaving las vegas"], capture_output=True,
-        text=True, env=env, cwd=tmp_path, timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert "Great film let down by poor audio" in done.stdout
     script = Path(sys.executable).parent / "popcorn"
     if not script.exists():
         pytest.skip(f"no installed popcorn script at {script}")
