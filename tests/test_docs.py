@@ -32,7 +32,6 @@ from tests.docs.running import (
     cli_outputs,
     prepare_workdir,
     run_chat_example,
-    seed_database,
 )
 from tests.helpers import REPO
 from tests.processes import run_bot, run_module
@@ -51,6 +50,7 @@ DOC_PAGES = (
 #: Environment variables the pages may name that are not settings, and the file that reads each.
 OTHER_VARIABLES = {
     "POPCORN_TEST_POSTGRES_URL": REPO / "tests" / "helpers.py",
+    "POPCORN_TEST_SUBPROCESS": REPO / "tests" / "processes.py",
     "POPCORN_BENCH_POSTGRES_URL": REPO / "bench" / "run.py",
     "POPCORN_DEBUG": REPO / "bot" / "cli.py",
 }
@@ -84,10 +84,11 @@ def by_name(found: list[Example]) -> list[object]:
 # --- the examples ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One database loaded from data/; each chat example runs on its own copy."""
-    return seed_database(tmp_path_factory.mktemp("docs") / "seeded.sqlite3")
+@pytest.fixture
+def seeded(seeded_sqlite: Path) -> Path:
+    """One database loaded from data/ (the session's, tests/conftest.py: as seed_database
+    makes it, by the same first `Popcorn.start`); each chat example runs on its own copy."""
+    return seeded_sqlite
 
 
 @pytest.fixture
