@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
+import shutil
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
+from bot.app import Popcorn
 from bot.config import Settings
 from tests.docs.markdown import (
     CHAT,
@@ -32,6 +35,8 @@ from tests.docs.running import (
     cli_outputs,
     prepare_workdir,
     run_chat_example,
+    run_member_example,
+    start_app,
 )
 from tests.helpers import REPO
 from tests.processes import run_bot, run_module
@@ -109,10 +114,34 @@ def test_every_page_with_commands_has_examples() -> None:
     assert any(e.kind == CHAT for e in examples(README))
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def members_app(
+    seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Popcorn]:
+    """One app on a copy of the seeded database for the module's members' blocks (they only
+    read); a --moderator block gets a copy of its own."""
+    database = tmp_path_factory.mktemp("docs-members") / "members.sqlite3"
+    shutil.copyfile(seeded_sqlite, database)
+    with pytest.MonkeyPatch.context() as unset:  # started as `workdir` has it, as the others
+        for name in UNSET:
+            unset.delenv(name, raising=False)
+        app = await start_app(database)
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
+@pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("example", by_name(all_examples(CHAT)))
-async def test_chat_example(example: Example, seeded: Path, workdir: Path) -> None:
+async def test_chat_example(
+    example: Example, seeded: Path, workdir: Path, members_app: Popcorn
+) -> None:
     """A `popcorn-chat` block: one `popcorn chat` session, reply by reply."""
-    outputs = await run_chat_example(example, seeded, workdir)
+    if example.moderator:
+        outputs = await run_chat_example(example, seeded, workdir)
+    else:
+        outputs = await run_member_example(members_app, example, workdir)
     shown = normalised(example.block.lines)
     assert normalised(transcript(example, outputs)) == shown, (
         f"{example.name}: the real output differs (python -m tests.docs.regenerate rewrites it)"

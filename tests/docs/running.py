@@ -145,3 +145,13 @@ async def run_chat_example(example: Example, seeded: Path, workdir: Path) -> lis
     finally:
         await app.close()
         database.unlink()
+
+
+async def run_member_example(app: Popcorn, example: Example, workdir: Path) -> list[str]:
+    """A member's `popcorn-chat` block (not --moderator: a member's commands never write) on
+    `app`, a started app on a copy of the seeded database shared by such blocks, its document
+    cache emptied first, in the work folder."""
+    assert not example.moderator, example.name
+    app.documents.clear()
+    with contextlib.chdir(workdir):
+        return await chat_outputs(app, example)
