@@ -4,15 +4,13 @@ setup_hook), wired to dpytest's fake Discord backend, or not connected at all.""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
 
 from bot.app import Popcorn
-from bot.db.urls import to_async_url
 from bot.discord_bot.client import PopcornBot, create_bot
-from tests.helpers import copy_sqlite, dpytest_bot, make_settings
+from tests.helpers import dpytest_bot
 
 
 @pytest.fixture
@@ -28,28 +26,6 @@ async def live_bot(app: Popcorn) -> AsyncIterator[PopcornBot]:
     """Connected to dpytest's backend: messages go through on_message as on Discord."""
     async with dpytest_bot(app) as popcorn_bot:
         yield popcorn_bot
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def shared_app_once(
-    seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Popcorn]:
-    url = to_async_url(f"sqlite:///{tmp_path_factory.mktemp('shared') / 'popcorn.sqlite3'}")
-    assert copy_sqlite(seeded_sqlite, url)
-    app = await Popcorn.start(make_settings(url))
-    try:
-        yield app
-    finally:
-        await app.close()
-
-
-@pytest.fixture
-def shared_app(shared_app_once: Popcorn) -> Popcorn:
-    """`app` made once per module, ONLY for tests that only read (members' commands: no
-    moderator, no import); its document cache emptied for each test. The tests run on the
-    module's event loop (`pytest.mark.asyncio(loop_scope="module")`)."""
-    shared_app_once.documents.clear()
-    return shared_app_once
 
 
 @pytest_asyncio.fixture(loop_scope="module")
