@@ -44,7 +44,7 @@ TESTED_ELSEWHERE: dict[str, str] = {
     "db/migrate.py": "tests/db/test_migrations.py",
     "db/queries.py": "tests/answers/test_people.py, tests/answers/test_reading.py",
     "db/rankings.py": "tests/answers/test_rankings.py",
-    "db/scratch.py": "tests/conftest.py (postgres_url), tests/db/test_streamed_import.py",
+    "db/scratch.py": "tests/scratch_pool.py (the tests' pool), tests/db/test_scratch_reuse.py",
     "db/urls.py": "tests/conftest.py, tests/db/test_streamed_import.py",
     # -- bot/records -------------------------------------------------------------------------
     "records/files.py": "tests/records/test_bad_files.py, tests/records/test_record_schema.py, "

@@ -14,7 +14,7 @@ import pytest
 from tests.helpers import POSTGRES_ENV, copy_sqlite
 
 if TYPE_CHECKING:
-    from tests.conftest import ScratchDatabases
+    from tests.scratch_pool import ScratchDatabases
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

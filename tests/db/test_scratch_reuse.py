@@ -17,7 +17,7 @@ from bot.db.scratch import create_database, drop_database
 from tests.helpers import ANSWER_DATA, make_settings
 
 if TYPE_CHECKING:
-    from tests.conftest import ScratchDatabases
+    from tests.scratch_pool import ScratchDatabases
 
 pytestmark = pytest.mark.skipif(shutil.which("pg_dump") is None, reason="no pg_dump here")
 

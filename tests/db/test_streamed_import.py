@@ -21,7 +21,7 @@ from bot.records.files import RecordError
 from tests.helpers import make_settings
 
 if TYPE_CHECKING:
-    from tests.conftest import ScratchDatabases
+    from tests.scratch_pool import ScratchDatabases
 
 ROWS = 1200
 CHUNK = 100  # twelve chunks
