@@ -6,6 +6,7 @@ layer gives these two commands (`Request.guild`); each change goes to the mod-lo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.answers.context import AnswerContext
 from bot.answers.moderation.access import OWNER_ONLY, acting_guild
@@ -416,6 +417,16 @@ def modlog_line(channel_id: int | None, facts: GuildFacts | None) -> str:
     return f"Moderator changes are logged in {shown}."
 
 
+def _saved_without_rights(shown: str, missing: Sequence[str], until_then: str) -> Notice:
+    """A channel saved that the bot cannot post in: what it needs there, and what waits."""
+    return Notice(
+        f"Saved, but I can't post in {shown}: I need {human_list(list(missing))} there. Allow "
+        f"{'it' if len(missing) == 1 else 'them'} for me in the channel's settings "
+        f"(Edit Channel → Permissions); until then {until_then}.",
+        Tone.WARNING,
+    )
+
+
 async def modlog_answer(ctx: AnswerContext, request: Request) -> Answer:
     """`!modlog` says where changes are logged; `!modlog #mod-log` / `off` changes it (the
     owner's, checked at dispatch). A channel the bot cannot post in is saved with a warning:
@@ -443,13 +454,7 @@ async def modlog_answer(ctx: AnswerContext, request: Request) -> Answer:
     await ctx.session.commit()
     event(ctx, request, None, f"set the mod-log channel to {shown}")
     if channel.missing:
-        need = human_list(list(channel.missing))
-        return Notice(
-            f"Saved, but I can't post in {shown}: I need {need} there. Allow "
-            f"{'it' if len(channel.missing) == 1 else 'them'} for me in the channel's settings "
-            f"(Edit Channel → Permissions); until then moderator changes are not logged.",
-            Tone.WARNING,
-        )
+        return _saved_without_rights(shown, channel.missing, "moderator changes are not logged")
     return Notice(f"Moderator changes are logged in {shown}.")
 
 
@@ -507,13 +512,7 @@ async def announce_answer(ctx: AnswerContext, request: Request) -> Answer:
     await ctx.session.commit()
     event(ctx, request, None, f"set the announce channel to {shown}")
     if channel.missing:
-        need = human_list(list(channel.missing))
-        return Notice(
-            f"Saved, but I can't post in {shown}: I need {need} there. Allow "
-            f"{'it' if len(channel.missing) == 1 else 'them'} for me in the channel's settings "
-            f"(Edit Channel → Permissions); until then new reviews are not announced.",
-            Tone.WARNING,
-        )
+        return _saved_without_rights(shown, channel.missing, "new reviews are not announced")
     return Notice(
         f"Each new review will be posted in {shown}, once, as its card (edits are not). "
         f"`{ctx.prefix}announce off` stops it."
