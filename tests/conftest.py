@@ -21,6 +21,7 @@ import pytest_asyncio
 
 from bot.app import Popcorn
 from bot.db.urls import to_async_url
+from tests import sql_cache
 from tests.helpers import (
     ANSWER_DATA,
     POSTGRES_ENV,
@@ -40,6 +41,12 @@ SEEDED_USERS = ("any_app",)
 #: build big search indexes and many ORM objects: with the default, a worker spent ~8% of its
 #: time in the collector's full passes. Collection itself is unchanged, only less frequent.
 GC_THRESHOLDS = (20_000, 20, 20)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every engine the bot makes in this process shares one compiled-SQL cache
+    (tests/sql_cache.py: POPCORN_TEST_OWN_SQL_CACHE=1 turns it off)."""
+    sql_cache.install()
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
