@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.answers.commands import answer_request
 from bot.answers.context import AnswerContext
@@ -42,7 +42,13 @@ from bot.db.importer import (
 )
 from bot.db.locks import startup_lock
 from bot.db.models import Film, Meta, Review
-from bot.db.queries import credited_people, film_and_people, search_documents
+from bot.db.queries import (
+    SEARCH_STATEMENTS,
+    credited_people,
+    film_and_people,
+    search_documents,
+    search_documents_of,
+)
 from bot.db.read_cache import DocumentCache
 from bot.db.reading import ReadConnection, Reads
 from bot.records.archives import is_archive, read_archive
@@ -80,20 +86,26 @@ class Popcorn:
         """Open the database, migrate it, load data/ into an empty one, build the index."""
         started = time.perf_counter()
         engine = create_engine(settings.resolved_database_url)
+        reader: ReadConnection | None = None
         try:
             sessions = create_session_factory(engine)
             documents = DocumentCache(settings.cache_films, settings.cache_mb)
             app = cls(settings, engine, sessions, SearchIndex(), documents=documents)
-            async with startup_lock(engine):
-                await migrate.upgrade(engine)
+            # On a SQLite file, the start's reads (is data/ loaded, the index's documents) go
+            # through the read connection too: one snapshot, no thread hop per statement.
+            app.reader = reader = ReadConnection.for_engine(engine)
+            # On PostgreSQL the lock's own connection migrates and reads (no second one).
+            async with startup_lock(engine) as locked:
+                await migrate.upgrade(locked or engine)
                 if seed:
-                    await app.seed_if_empty()
+                    await app.seed_if_empty(locked)
             await app.rebuild_index()
-            app.reader = ReadConnection.for_engine(engine)
             if supports_feed(engine):
                 app.feed = ChangeFeed(engine, app.refresh_film, app.resync)
                 await app.feed.start()
         except BaseException:
+            if reader is not None:
+                reader.close()
             await engine.dispose()
             raise
         log.info(
@@ -104,13 +116,24 @@ class Popcorn:
         )
         return app
 
-    async def seed_if_empty(self) -> ImportStats | None:
+    async def seed_if_empty(self, connection: AsyncConnection | None = None) -> ImportStats | None:
         """Load data/ unless the database says it was loaded (a meta row, not an empty table:
         a database an import created before the first start still gets the shipped data).
 
         Into a database that already has films (`popcorn import` before the first start),
         the shipped review records do not replace a review the database has: what was
-        imported wins, and the rest of data/ is added."""
+        imported wins, and the rest of data/ is added.
+
+        The usual case (loaded) is one light read: on a SQLite file through the read
+        connection, on PostgreSQL through `connection` (the start-up lock's) when given."""
+        mark = select(Meta.key).where(Meta.key == DATA_LOADED)
+        if self.reader is not None:
+            if self.reader.read((mark, {}))[0]:
+                return None
+        elif connection is not None:
+            async with connection.begin():
+                if await connection.scalar(mark) is not None:
+                    return None
         async with self.sessions() as session:
             if await session.get(Meta, DATA_LOADED) is not None:
                 return None
@@ -250,8 +273,13 @@ class Popcorn:
         return stats
 
     async def rebuild_index(self) -> None:
-        async with self.sessions() as session:
-            films, people = await search_documents(session)
+        if self.reader is not None:  # a SQLite file: committed rows, in one snapshot
+            films, people = search_documents_of(
+                self.reader.read(*((statement, {}) for statement in SEARCH_STATEMENTS))
+            )
+        else:
+            async with self.sessions() as session:
+                films, people = await search_documents(session)
         self.index = SearchIndex(films, people)
 
     async def resync(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 if sys.platform == "win32":  # pragma: no cover - imports are not serialised there
     fcntl = None
@@ -23,20 +23,26 @@ STARTUP_LOCK = 0x706F70636F726E  # "popcorn"
 
 
 @contextlib.asynccontextmanager
-async def startup_lock(engine: AsyncEngine) -> AsyncIterator[None]:
+async def startup_lock(engine: AsyncEngine) -> AsyncIterator[AsyncConnection | None]:
     """A session-level advisory lock on PostgreSQL; on SQLite an flock on
     `<database>-startup.lock` (its DDL is not transactional: two processes migrating a new file
-    at once would both create the tables)."""
+    at once would both create the tables).
+
+    On PostgreSQL it yields the connection holding the lock, idle (no transaction open): the
+    start reads and migrates through it rather than open a second connection meanwhile. A
+    transaction left open on it is rolled back before the lock is let go. None on SQLite."""
     if engine.dialect.name != "postgresql":
         async with _file_lock(sqlite_lock_path(engine, "startup"), lambda: None):
-            yield
+            yield None
         return
     async with engine.connect() as conn:
         await conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": STARTUP_LOCK})
         await conn.commit()
         try:
-            yield
+            yield conn
         finally:
+            if conn.in_transaction():
+                await conn.rollback()
             await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": STARTUP_LOCK})
             await conn.commit()
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql import Executable
 
 from bot.db.models import Credit, Film, FilmAlias, Person, PersonAlias, Review
 from bot.search import FilmDoc, PersonDoc
@@ -91,11 +93,15 @@ async def film_and_people(
     return await film_document(session, film_id, [p.id for p in people]), people
 
 
+#: Every person's other spellings, in the order they were added.
+_PERSON_ALIASES = select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
+
+
 async def _person_aliases(
     session: AsyncSession, person_ids: list[int] | None = None
 ) -> dict[int, list[str]]:
     """Other spellings that find people (all of them, or those of `person_ids`)."""
-    stmt = select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
+    stmt = _PERSON_ALIASES
     if person_ids is not None:
         stmt = stmt.where(PersonAlias.person_id.in_(person_ids))
     aliases: dict[int, list[str]] = defaultdict(list)
@@ -136,21 +142,43 @@ async def person_document(session: AsyncSession, person_id: int) -> PersonDoc | 
     return PersonDoc(id=person_id, name=name, aliases=tuple(aliases.get(person_id, ())))
 
 
+# Each film's people, their ids joined by the database ("12,345": a column of the film's row,
+# not a row a credit), kept as that string (FilmDoc.people). A person with two credits on a
+# film is named twice.
+_PEOPLE_OF_FILM = (
+    select(func.aggregate_strings(cast(Credit.person_id, String), ","))
+    .where(Credit.film_id == Film.id)
+    .scalar_subquery()
+)
+#: What the fuzzy index holds, in four light queries (no ORM objects), built once at import:
+#: the films (first: with no film there is no alias and no credited person either), the films'
+#: aliases, the people's aliases, and the people with a credit (one left with none, a cast
+#: fixed or a misspelling merged, is offered by no look-up).
+SEARCH_STATEMENTS: tuple[Executable, ...] = (
+    select(Film.id, Film.title, Film.year, _PEOPLE_OF_FILM),
+    select(FilmAlias.film_id, FilmAlias.alias).order_by(FilmAlias.id),
+    _PERSON_ALIASES,
+    select(Person.id, Person.name).where(
+        select(Credit.id).where(Credit.person_id == Person.id).exists()
+    ),
+)
+
+
 async def search_documents(session: AsyncSession) -> tuple[list[FilmDoc], list[PersonDoc]]:
-    """Everything the fuzzy index holds, read in four light queries (no ORM objects)."""
+    """Everything the fuzzy index holds (SEARCH_STATEMENTS, read through the session)."""
+    rows = [(await session.execute(statement)).all() for statement in SEARCH_STATEMENTS]
+    return search_documents_of(rows)
+
+
+def search_documents_of(
+    rows: Sequence[Sequence[Any]],
+) -> tuple[list[FilmDoc], list[PersonDoc]]:
+    """The index's documents from the rows of SEARCH_STATEMENTS, in their order (read through
+    a session, or on SQLite through the app's read connection in one snapshot)."""
+    film_rows, film_alias_rows, person_alias_rows, people_rows = rows
     aliases: dict[int, list[str]] = defaultdict(list)
-    for film_id, alias in await session.execute(
-        select(FilmAlias.film_id, FilmAlias.alias).order_by(FilmAlias.id)
-    ):
+    for film_id, alias in film_alias_rows:
         aliases[film_id].append(alias)
-    # Each film's people, their ids joined by the database ("12,345": a column of the film's
-    # row, not a row a credit), kept as that string (FilmDoc.people). A person with two
-    # credits on a film is named twice.
-    people_of = (
-        select(func.aggregate_strings(cast(Credit.person_id, String), ","))
-        .where(Credit.film_id == Film.id)
-        .scalar_subquery()
-    )
     films = [
         FilmDoc(
             id=film_id,
@@ -159,17 +187,14 @@ async def search_documents(session: AsyncSession) -> tuple[list[FilmDoc], list[P
             aliases=tuple(aliases.get(film_id, ())),
             people=ids or "",
         )
-        for film_id, title, year, ids in await session.execute(
-            select(Film.id, Film.title, Film.year, people_of)
-        )
+        for film_id, title, year, ids in film_rows
     ]
-    # Only people with a credit: one left with none (a cast fixed, a misspelling merged) is
-    # offered by no look-up.
-    credited = select(Credit.id).where(Credit.person_id == Person.id).exists()
-    person_aliases = await _person_aliases(session)
+    person_aliases: dict[int, list[str]] = defaultdict(list)
+    for person_id, alias in person_alias_rows:
+        person_aliases[person_id].append(alias)
     people = [
         PersonDoc(id=person_id, name=name, aliases=tuple(person_aliases.get(person_id, ())))
-        for person_id, name in await session.execute(select(Person.id, Person.name).where(credited))
+        for person_id, name in people_rows
     ]
     return films, people
 

@@ -1,10 +1,18 @@
 """Migrations upgrade a database of the previous schema without losing rows (SQLite and
-PostgreSQL), and the bot then answers from it."""
+PostgreSQL), and the bot then answers from it. A start on a database at the head reads the
+version table without Alembic; anything else is still Alembic's to decide; two starts at once
+take turns under the start-up lock."""
 
 from __future__ import annotations
 
+import ast
+import asyncio
 import datetime as dt
+import logging
+from pathlib import Path
 
+import pytest
+from alembic.util import CommandError
 from sqlalchemy import text
 
 from bot.answers.types import Actor, Card, ItemList, Notice
@@ -155,3 +163,86 @@ async def test_an_empty_old_database_still_gets_the_shipped_data(database_url: s
         assert app.index.film_count > 80
     finally:
         await app.close()
+
+
+def test_the_head_read_from_the_files_is_alembics() -> None:
+    assert migrate.shipped_head() is not None
+    assert migrate.shipped_head() == migrate.head_revision()
+
+
+def test_importing_the_migrations_module_does_not_import_alembic() -> None:
+    """Alembic (~0.5 s of imports) is imported inside the functions that need it: a start on a
+    database at the head never does (bot.app imports bot.db.migrate)."""
+    tree = ast.parse(Path(migrate.__file__).read_text(encoding="utf-8"))
+    top_level = [
+        alias.name if isinstance(node, ast.Import) else node.module or ""
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert top_level and not [name for name in top_level if name.split(".")[0] == "alembic"]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_database_at_the_head_is_checked_without_alembic(
+    shared_any_app: Popcorn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    def asked(*_: object, **__: object) -> None:
+        raise AssertionError("Alembic was asked")
+
+    monkeypatch.setattr(MigrationContext, "configure", asked)
+    monkeypatch.setattr(command, "upgrade", asked)
+    await migrate.upgrade(shared_any_app.engine)
+    async with shared_any_app.engine.connect() as conn:  # as the start gives it (PostgreSQL)
+        await migrate.upgrade(conn)
+        assert not conn.in_transaction()
+
+
+async def test_a_revision_this_code_does_not_know_is_alembics_error(database_url: str) -> None:
+    """A database a newer version of the bot migrated: Alembic's own error, as before; so for a
+    version table of several rows (neither is read as the head)."""
+    engine = create_engine(database_url)
+    try:
+        await migrate.upgrade(engine)
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE alembic_version SET version_num = 'ffff0009'"))
+        with pytest.raises(CommandError, match="Can't locate revision identified by 'ffff0009'"):
+            await migrate.upgrade(engine)
+        with pytest.raises(CommandError, match="Can't locate revision identified by 'ffff0009'"):
+            await Popcorn.start(make_settings(database_url))
+        async with engine.begin() as conn:
+            await conn.execute(
+                text("UPDATE alembic_version SET version_num = :head"),
+                {"head": migrate.head_revision()},
+            )
+            await conn.execute(text("INSERT INTO alembic_version VALUES ('0007')"))
+        with pytest.raises(CommandError, match="more than one head"):
+            await migrate.upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+async def test_two_starts_at_once_on_an_empty_database_take_turns(
+    database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two processes starting at once (two engines here): one migrates and loads data/ under the
+    start-up lock, the other waits, then finds the schema at the head and the data loaded."""
+    caplog.set_level(logging.INFO, logger="bot.app")
+    apps = await asyncio.gather(
+        Popcorn.start(make_settings(database_url)),
+        Popcorn.start(make_settings(database_url)),
+        return_exceptions=True,
+    )
+    try:
+        assert [type(app) for app in apps] == [Popcorn, Popcorn], apps
+        counts = [app.index.film_count for app in apps if isinstance(app, Popcorn)]
+        assert counts[0] > 80 and counts[0] == counts[1]
+        loaded = [r for r in caplog.records if r.getMessage().startswith("first run: loaded")]
+        assert len(loaded) == 1
+    finally:
+        for app in apps:
+            if isinstance(app, Popcorn):
+                await app.close()
