@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 from sqlalchemy import func, select
 
-from bot.answers.types import Confirmation, FileAnswer
+from bot.answers.types import Answer, Confirmation, FileAnswer
 from bot.app import Popcorn
 from bot.db.exporter import BACKUP_FILE, export_backup, export_records, export_zip
 from bot.db.models import Base, Change, GuildSettings
@@ -60,25 +62,67 @@ async def counts(app: Popcorn) -> dict[str, int]:
         }
 
 
-async def new_database(database_url: str, sqlite_url: str) -> Popcorn:
-    """Empty, of the same kind: a second SQLite file, or SQLite when this one is PostgreSQL."""
-    target = sqlite_url if "postgresql" in database_url else database_url + ".copy"
-    return await Popcorn.start(make_settings(target), seed=False)
+async def new_database(sqlite_url: str) -> Popcorn:
+    """Empty: a SQLite file of the test's own (whichever database the work was done on)."""
+    return await Popcorn.start(make_settings(sqlite_url), seed=False)
 
 
+@dataclass
+class Worked:
+    """The module's app on one database after `moderators_work`, what `!export` then answered
+    and the backup read from the database then (`backup_of`)."""
+
+    app: Popcorn
+    exported: Answer
+    original: dict[str, Any]
+
+
+#: Each module app's work, done once (keyed by the app's id; the app is kept, so no other takes
+#: its id). The tests given it only read it: what they write goes to a new database.
+_worked: dict[int, Worked] = {}
+
+
+def zip_of(worked: Worked) -> bytes:
+    assert isinstance(worked.exported, FileAnswer)
+    return worked.exported.data
+
+
+async def work_once(app: Popcorn) -> Worked:
+    if id(app) not in _worked:
+        await moderators_work(app)
+        exported = await say(app, "!export")
+        _worked[id(app)] = Worked(app, exported, await backup_of(app))
+    return _worked[id(app)]
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def worked(module_any_app: Popcorn) -> Worked:
+    """The module's app on each database (one database of its own per module, tests/conftest.py)
+    with a moderator's work done once (it was done again by each test, the same way), for the
+    tests that only read it and restore its export into a new database; the test that writes
+    to its database (`test_a_restore_replaces_a_servers_settings_and_says_so`) has its own."""
+    return await work_once(module_any_app)
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def worked_sqlite(module_sqlite_app: Popcorn) -> Worked:
+    """The same, on SQLite only (the same app and work as `worked`'s sqlite case)."""
+    module_sqlite_app.documents.clear()
+    return await work_once(module_sqlite_app)
+
+
+@pytest.mark.asyncio(loop_scope="module")
 async def test_the_export_zip_restores_the_whole_database(
-    any_app: Popcorn, database_url: str, sqlite_url: str, tmp_path: Path
+    worked: Worked, sqlite_url: str, tmp_path: Path
 ) -> None:
-    await moderators_work(any_app)
-    exported = await say(any_app, "!export")
+    any_app, exported, original = worked.app, worked.exported, worked.original
     assert isinstance(exported, FileAnswer) and exported.filename == "popcorn-export.zip"
     path = tmp_path / exported.filename
     path.write_bytes(exported.data)
-    original = await backup_of(any_app)
     assert original["removed_reviews"][0]["film"] == "leaving-las-vegas-1995"
     assert [h["action"] for h in original["history"][-3:]] == ["set", "set", "remove"]
 
-    copy = await new_database(database_url, sqlite_url)
+    copy = await new_database(sqlite_url)
     try:
         stats = await copy.import_paths([path])
         films = len(original["records"])
@@ -114,11 +158,9 @@ async def test_the_export_zip_restores_the_whole_database(
         await copy.close()
 
 
-async def test_history_carries_every_column_of_the_changes_table(
-    any_app: Popcorn, database_url: str, sqlite_url: str
-) -> None:
-    await moderators_work(any_app)
-    async with any_app.sessions() as session:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_history_carries_every_column_of_the_changes_table(worked: Worked) -> None:
+    async with worked.app.sessions() as session:
         backup = await export_backup(session)
     columns = {c.key for c in Change.__table__.columns} - {"id", "film_id"}
     assert all(set(entry) == columns | {"film"} for entry in backup["history"])
@@ -154,14 +196,13 @@ async def test_a_restore_replaces_a_servers_settings_and_says_so(
     assert got == [(OTHER_GUILD, [3], None), (99, [11, 12], 21)]
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_an_old_backup_of_format_1_still_imports(
-    any_app: Popcorn, database_url: str, sqlite_url: str, tmp_path: Path
+    worked: Worked, sqlite_url: str, tmp_path: Path
 ) -> None:
-    """Written before issue 12: no settings, history entries with the columns of then."""
-    await moderators_work(any_app)
-    async with any_app.sessions() as session:
-        exported = await export_zip(session)
-    with zipfile.ZipFile(_write(tmp_path / "new.zip", exported.data)) as archive:
+    """Written before issue 12: no settings, history entries with the columns of then (made
+    from the module's `!export` zip: the same records and history, its settings dropped)."""
+    with zipfile.ZipFile(_write(tmp_path / "new.zip", zip_of(worked))) as archive:
         names = archive.namelist()
         texts = {name: archive.read(name) for name in names}
     backup = json.loads(texts[f"reviews/{BACKUP_FILE}"])
@@ -177,7 +218,7 @@ async def test_an_old_backup_of_format_1_still_imports(
     with zipfile.ZipFile(old, "w") as archive:
         for name in names:
             archive.writestr(name, texts[name])
-    copy = await new_database(database_url, sqlite_url)
+    copy = await new_database(sqlite_url)
     try:
         stats = await copy.import_paths([old])
         assert (stats.removed_reviews_restored, stats.history_restored) == (
@@ -193,11 +234,11 @@ async def test_an_old_backup_of_format_1_still_imports(
         await copy.close()
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_the_zip_and_its_unzipped_folder_restore_the_same(
-    app: Popcorn, sqlite_url: str, tmp_path: Path
+    worked_sqlite: Worked, sqlite_url: str, tmp_path: Path
 ) -> None:
-    await moderators_work(app)
-    exported = await say(app, "!export")
+    exported = worked_sqlite.exported
     assert isinstance(exported, FileAnswer)
     path = _write(tmp_path / "popcorn-export.zip", exported.data)
     with zipfile.ZipFile(path) as archive:
@@ -215,21 +256,20 @@ async def test_the_zip_and_its_unzipped_folder_restore_the_same(
 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_the_same_records_as_a_zip_and_a_folder_at_once_are_refused(
-    unchanged_sqlite_app: Popcorn, tmp_path: Path
+    worked_sqlite: Worked, tmp_path: Path
 ) -> None:
-    async with unchanged_sqlite_app.sessions() as session:
-        exported = await export_zip(session)
-    path = _write(tmp_path / "x.zip", exported.data)
+    app = worked_sqlite.app  # refused: it changes nothing (the snapshots before and after)
+    path = _write(tmp_path / "x.zip", zip_of(worked_sqlite))
     with zipfile.ZipFile(path) as archive:
         archive.extractall(tmp_path / "unzipped")
-    before = await snapshot(unchanged_sqlite_app.engine)
+    before = await snapshot(app.engine)
     try:
-        await unchanged_sqlite_app.import_paths([tmp_path / "unzipped", path])
+        await app.import_paths([tmp_path / "unzipped", path])
     except ValueError as exc:
         assert "a second record for" in str(exc) and str(path) in str(exc)
     else:
         raise AssertionError("the same film twice was accepted")
-    assert await snapshot(unchanged_sqlite_app.engine) == before
+    assert await snapshot(app.engine) == before
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -239,11 +279,10 @@ def _write(path: Path, data: bytes) -> Path:
 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_a_bad_backup_in_the_zip_is_one_line_naming_the_entry(
-    unchanged_sqlite_app: Popcorn, tmp_path: Path
+    worked_sqlite: Worked, tmp_path: Path
 ) -> None:
-    async with unchanged_sqlite_app.sessions() as session:
-        exported = await export_zip(session)
-    with zipfile.ZipFile(_write(tmp_path / "x.zip", exported.data)) as archive:
+    app = worked_sqlite.app  # refused: it changes nothing (the snapshots before and after)
+    with zipfile.ZipFile(_write(tmp_path / "x.zip", zip_of(worked_sqlite))) as archive:
         texts = {name: archive.read(name) for name in archive.namelist()}
     name = f"reviews/{BACKUP_FILE}"
     good = json.loads(texts[name])
@@ -262,7 +301,7 @@ async def test_a_bad_backup_in_the_zip_is_one_line_naming_the_entry(
         ({**good, "guild_settings": {"a": 1}}, "`guild_settings` must be a list"),
         ("[" * 100_000, "not valid JSON (nested too deep)"),
     ]
-    before = await snapshot(unchanged_sqlite_app.engine)
+    before = await snapshot(app.engine)
     for number, (backup, problem) in enumerate(cases):
         path = tmp_path / f"bad{number}.zip"
         with zipfile.ZipFile(path, "w") as archive:
@@ -270,11 +309,11 @@ async def test_a_bad_backup_in_the_zip_is_one_line_naming_the_entry(
                 text = backup if isinstance(backup, str) else json.dumps(backup)
                 archive.writestr(member, text if member == name else data)
         try:
-            await unchanged_sqlite_app.import_paths([path])
+            await app.import_paths([path])
         except ValueError as exc:
             message = str(exc)
             assert message.startswith(f"{path}:{name}"), message
             assert problem in message and "\n" not in message, message
         else:
             raise AssertionError(f"accepted: {problem}")
-    assert await snapshot(unchanged_sqlite_app.engine) == before
+    assert await snapshot(app.engine) == before
