@@ -5,6 +5,7 @@ EMPTY database still give one; `create_database(template=)` copies a PostgreSQL 
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -101,6 +102,6 @@ async def test_a_database_created_from_a_template_is_a_copy_of_it() -> None:
             assert rows.scalar_one() == 1  # the copy's write is the copy's
         await engine.dispose()
     finally:
-        await drop_database(admin_url, template)
-        if copy is not None:
-            await drop_database(admin_url, copy)
+        # At once: PostgreSQL's checkpoint for one DROP DATABASE serves the other waiting with it.
+        drops = [template] if copy is None else [template, copy]
+        await asyncio.gather(*(drop_database(admin_url, name) for name in drops))
