@@ -47,8 +47,10 @@ def chat(url: str, lines: list[str]) -> list[list[dict[str, Any]]]:
 
 def test_the_export_zip_restores_a_moderators_work(seeded_url: str, tmp_path: Path) -> None:
     # seeded_url (tests/chat/conftest.py): data/ loaded, as the first chat would load it
-    replies = chat(seeded_url, WORK)
-    (exported,) = replies[-1]
+    # the work, then the look at what it left (read-only: as a later chat would see it)
+    replies = chat(seeded_url, [*WORK, *LOOK])
+    (exported,) = replies[len(WORK) - 1]
+    ours = replies[len(WORK) :]
     assert exported["attachments"][0]["filename"] == "popcorn-export.zip"
     assert exported["content"].endswith(
         "1 removed review, 104 history entries, and this server's settings (0 moderator roles, "
@@ -78,10 +80,11 @@ def test_the_export_zip_restores_a_moderators_work(seeded_url: str, tmp_path: Pa
     again = popcorn(["import", str(path)], copy)
     assert again.stdout == f"Imported {films} record(s): 0 film(s) added, 0 updated.\n"
 
-    ours, theirs = chat(seeded_url, LOOK), chat(copy, LOOK)
+    # the copy's look and then its restore in one chat (the look only reads)
+    on_copy = chat(copy, [*LOOK, "!review restore leaving las vegas", "!verdict leaving las vegas"])
+    theirs, restored = on_copy[: len(LOOK)], on_copy[len(LOOK) :]
     assert theirs == ours
     assert theirs[1][0]["content"] == f"Moderator changes are logged in {CHANNEL}."
-    restored = chat(copy, ["!review restore leaving las vegas", "!verdict leaving las vegas"])
     assert restored[0][0]["content"].startswith("Restored")
     audio = [f for f in restored[1][0]["embeds"][0]["fields"] if f["name"] == "Audio"]
     assert audio and audio[0]["value"].endswith("GREAT")
