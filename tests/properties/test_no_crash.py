@@ -84,11 +84,20 @@ def assert_one_line(error: RecordError, source: str) -> None:
     assert len(message) < 1000
 
 
+#: The records already written back and read again unchanged, by their repr (every field): many
+#: examples read as a record seen before (text put into a comment, a key's spacing changed),
+#: and an equal record has the same file, so its round trip is not made again.
+KEPT: set[str] = set()
+
+
 def assert_kept(record: Record) -> None:
     """Nothing lost: the record written back as a file reads back the same."""
     assert isinstance(record, Record)
     assert record.film.title.strip(), "a record without a title"
-    assert parse_record_text(dump_record(record), "again.yaml") == record
+    key = repr(record)
+    if key not in KEPT:
+        assert parse_record_text(dump_record(record), "again.yaml") == record
+        KEPT.add(key)
 
 
 def check_load(data: bytes, source: str) -> None:
