@@ -120,15 +120,17 @@ async def test_a_person_from_the_cache_is_the_same_as_read(any_app: Popcorn) -> 
         await session.commit()  # a session that wrote would not use the cache
     async with any_app.sessions() as session:
         reads = Reads(session, cache)
+        expected: list[PersonDocument | None] = []  # as read from the database (unchanged)
         for person_id in people:
-            assert await reads.person(person_id) == await load_person(session, person_id)
+            got = await reads.person(person_id)
+            expected.append(await load_person(session, person_id))
+            assert got == expected[-1]
         assert cache.people[people[0]].aliases == ("Somebody Else",)
         with counted(any_app.engine) as statements:
             for person_id in people:
                 assert await reads.person(person_id) is cache.people[person_id]
         assert statements == []  # people cached: no query
         cache.people.clear()
-        expected = [await load_person(session, person_id) for person_id in people]
         with counted(any_app.engine) as statements:
             assert [await reads.person(person_id) for person_id in people] == expected
         assert len(statements) == len(people)  # their films cached: the person's row only
