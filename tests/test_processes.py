@@ -4,12 +4,15 @@ still run)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +22,8 @@ from tests.processes import (
     exit_status,
     run_bot,
     run_module,
+    start_bot,
+    start_bot_async,
     startup_differences,
 )
 
@@ -158,3 +163,191 @@ def test_the_real_entry_points(tmp_path: Path, seeded_sqlite: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Imported 1 record(s): 0 film(s) added, ")
+
+
+# --- processes kept running: start_bot (Popen) and start_bot_async (asyncio) ---------------
+
+
+def popen_both_ways(
+    args: list[str], tmp_path: Path, env: dict[str, str], **popen: Any
+) -> tuple[subprocess.Popen[str], subprocess.Popen[str]]:
+    """`popcorn ARGS` started by start_bot, and the same in a plain `python -m bot` Popen."""
+    options: dict[str, Any] = {
+        "stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE,
+        "text": True, "encoding": "utf-8", **popen,
+    }  # fmt: skip
+    forked = start_bot(args, cwd=tmp_path, env=env, **options)
+    plain = subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env, **options)
+    return forked, plain
+
+
+def without_ids(replies: Any) -> Any:
+    """JSON replies without their components' custom_id (discord.py draws it at random)."""
+    if isinstance(replies, dict):
+        return {k: without_ids(v) for k, v in replies.items() if k != "custom_id"}
+    if isinstance(replies, list):
+        return [without_ids(v) for v in replies]
+    return replies
+
+
+def alive(pid: int) -> bool:
+    """The process is there and has not ended (a zombie has)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def test_a_started_process_answers_as_python_dash_m_bot(
+    tmp_path: Path, seeded_sqlite: Path
+) -> None:
+    """start_bot against a plain Popen of `python -m bot` on the same commands: the same exit
+    status and output for a usage error (stderr to stdout), an import (stdin /dev/null), and a
+    JSON chat fed line by line whose end of stdin ends it (exit 0). Both chats run at once,
+    each a process of its own."""
+    shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
+    env = environment(tmp_path, POPCORN_PREFIX="?")
+    # A usage error, its stderr on stdout; an import, no stdin.
+    for args, popen in (
+        (["no-such-command"], {"stderr": subprocess.STDOUT}),
+        (["import", str(RECORD)], {"stdin": subprocess.DEVNULL}),
+    ):
+        forked, plain = popen_both_ways(args, tmp_path, env, **popen)
+        done = [(p.communicate(timeout=120), p.returncode) for p in (forked, plain)]
+        assert done[0] == done[1], args
+    assert done[0][1] == 0 and done[0][0][0].startswith("Imported 1 record(s): ")
+    # A chat kept running: a line in, a JSON line out, stdin closed: it ends.
+    forked, plain = popen_both_ways(["chat", "--json"], tmp_path, env)
+    assert forked.pid != plain.pid and forked.pid != os.getpid()
+    assert alive(forked.pid) and alive(plain.pid)
+    replies = []
+    for proc in (forked, plain):
+        assert proc.stdin is not None and proc.stdout is not None
+        for line in ("?verdict leaving las vegas", "?review léaving las végas"):
+            proc.stdin.write(line + "\n")
+            proc.stdin.flush()
+            replies.append(json.loads(proc.stdout.readline()))
+        assert proc.poll() is None
+    assert without_ids(replies[:2]) == without_ids(replies[2:])
+    assert "Great film let down" in json.dumps(replies[0])
+    ends = []
+    for proc in (forked, plain):
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0
+        ends.append((proc.returncode, proc.stdout.read(), proc.stderr.read()))
+        proc.stdout.close()
+        proc.stderr.close()
+    assert ends[0] == ends[1] == (0, "", "")
+    assert not alive(forked.pid)
+
+
+def test_a_started_process_is_killed_and_times_out_as_a_plain_one(
+    tmp_path: Path, seeded_sqlite: Path
+) -> None:
+    """A chat waiting on its open stdin: wait(timeout) raises TimeoutExpired and poll() says
+    running; terminate() and kill() end it (-SIGTERM, -SIGKILL) as they end a plain one, and a
+    signal to an ended process is a no-op. communicate(timeout) on a process that sleeps: the
+    output so far kept, the process killed, communicate() ends."""
+    shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
+    env = environment(tmp_path)
+    for ending, status in (("terminate", -signal.SIGTERM), ("kill", -signal.SIGKILL)):
+        for proc in popen_both_ways(["chat"], tmp_path, env):
+            with proc:
+                with pytest.raises(subprocess.TimeoutExpired):
+                    proc.wait(timeout=0.2)
+                assert proc.poll() is None and proc.returncode is None
+                getattr(proc, ending)()
+                assert proc.wait(timeout=60) == status, (ending, type(proc))
+                proc.kill()  # already ended: nothing happens
+                assert proc.poll() == status
+            assert not alive(proc.pid)
+    sleeping = [
+        start_bot(["sleep"], module="tests.processes_probe", cwd=tmp_path, env=env,
+                  stdout=subprocess.PIPE, stderr=subprocess.PIPE),
+        subprocess.Popen([sys.executable, "-m", "tests.processes_probe", "sleep"], cwd=tmp_path,
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE),
+    ]  # fmt: skip
+    for proc in sleeping:
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.communicate(timeout=0.3)
+        assert proc.poll() is None
+        proc.kill()
+        assert proc.communicate(timeout=60) == (b"", b"")
+        assert proc.returncode == -signal.SIGKILL
+
+
+def test_the_started_child_starts_as_a_fresh_process(tmp_path: Path) -> None:
+    """What a child started by start_bot on pipes sees (tests/processes_probe.py): the same as
+    a plain `python -m` Popen on pipes (its stdio on pipes, the environment, sys.path, no
+    handler, thread or policy); a child of the fork server, not of this process."""
+    env = environment(tmp_path, POPCORN_PROBE="1")
+    options: dict[str, Any] = {
+        "stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE,
+    }  # fmt: skip
+    forked = start_bot(["a b"], module="tests.processes_probe", cwd=tmp_path, env=env, **options)
+    plain = subprocess.Popen(
+        [sys.executable, "-m", "tests.processes_probe", "a b"], cwd=tmp_path, env=env, **options
+    )
+    out, err = forked.communicate(b"x\r\n", timeout=60)
+    fresh_out, fresh_err = plain.communicate(b"x\r\n", timeout=60)
+    assert forked.returncode == plain.returncode == 3, err
+    seen, fresh = json.loads(out), json.loads(fresh_out)
+    if os.environ.get(SUBPROCESS_ENV, "") in ("", "0"):
+        assert seen["ppid"] != os.getpid()
+    assert fresh["ppid"] == os.getpid()
+    assert seen["environ"] == env and seen["argv"][1:] == ["a b"]
+    keys = ("environ", "cwd", "path0", "stdio", "root_handlers", "root_level", "threads")
+    for key in (*keys, "signals", "asyncio_policy", "bot_modules_from", "stdin"):
+        assert seen[key] == fresh[key], key
+    assert err == fresh_err == b"probe: stderr\n"
+
+
+async def test_the_asyncio_form_answers_as_create_subprocess_exec(
+    tmp_path: Path, seeded_sqlite: Path
+) -> None:
+    """start_bot_async against asyncio.create_subprocess_exec of `python -m bot`: a JSON chat
+    through StreamWriter/StreamReader, the end of stdin ending it (exit 0, nothing more
+    printed); kill() (-SIGKILL); communicate(input)."""
+    shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
+    env = environment(tmp_path)
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+
+    async def both(*args: str) -> list[Any]:
+        forked = await start_bot_async(list(args), cwd=tmp_path, env=env, **pipes)
+        plain = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", *args, cwd=tmp_path, env=env, **pipes
+        )
+        assert forked.pid != plain.pid and alive(forked.pid)
+        return [forked, plain]
+
+    chats = await both("chat", "--json")
+    replies, ends = [], []
+    for proc in chats:
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        proc.stdin.write(b"!verdict leaving las vegas\n")
+        await proc.stdin.drain()
+        replies.append(json.loads(await asyncio.wait_for(proc.stdout.readline(), 60)))
+        assert proc.returncode is None
+    for proc in chats:
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        proc.stdin.close()
+        code = await asyncio.wait_for(proc.wait(), 60)
+        outputs = asyncio.gather(proc.stdout.read(), proc.stderr.read())
+        ends.append((code, proc.returncode, *await asyncio.wait_for(outputs, 60)))
+    assert without_ids(replies[0]) == without_ids(replies[1])
+    assert "Great film let down" in json.dumps(replies[0])
+    assert ends[0] == ends[1] == (0, 0, b"", b"")
+
+    for proc in await both("chat"):
+        proc.kill()
+        assert await asyncio.wait_for(proc.wait(), 60) == -signal.SIGKILL
+        await asyncio.wait_for(proc.communicate(), 60)  # its pipes end with it
+        assert not alive(proc.pid)
+
+    chats = await both("chat", "--json")
+    said = [await asyncio.wait_for(proc.communicate(b"!cage\n"), 60) for proc in chats]
+    replies = [without_ids(json.loads(out or b"null")) for out, _ in said]
+    assert replies[0] == replies[1] and "Nicolas Cage" in json.dumps(replies[0])
+    assert said[0][1] == said[1][1] == b""

@@ -6,12 +6,12 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from tests.helpers import REPO
+from tests.processes import ForkedProcess, start_bot_async
 
 DEADLINE = 2.0
 
@@ -26,14 +26,15 @@ def env_for(database_url: str) -> dict[str, str]:
 class ChatProcess:
     """`popcorn chat --json` kept running: one JSON line out for each line in."""
 
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+    def __init__(self, proc: asyncio.subprocess.Process | ForkedProcess) -> None:
         self.proc = proc
 
     @classmethod
     async def start(cls, database_url: str, *args: str) -> ChatProcess:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "chat", "--json", *args,
-            cwd=REPO, env=env_for(database_url),
+        """A real process of its own: forked by tests/processes.py's server as `python -m bot
+        chat --json ARGS` (POPCORN_TEST_SUBPROCESS=1: asyncio.create_subprocess_exec of it)."""
+        proc = await start_bot_async(
+            ["chat", "--json", *args], cwd=REPO, env=env_for(database_url),
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip

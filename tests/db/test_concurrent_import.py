@@ -1,6 +1,7 @@
-"""Two `popcorn import` of the same catalogue at once (real subprocesses): the second waits for
-the first and both end with a one-line result, instead of the loser dying with an IntegrityError
-traceback. Issue #10, class 12."""
+"""Two `popcorn import` of the same catalogue at once (two real processes, forked by
+tests/processes.py's server as `python -m bot import`, plain subprocesses with
+POPCORN_TEST_SUBPROCESS=1): the second waits for the first and both end with a one-line result,
+instead of the loser dying with an IntegrityError traceback. Issue #10, class 12."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import fcntl
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from bot.db.engine import create_engine
 from bot.db.locks import IMPORT_LOCK
 from tests.helpers import REPO
+from tests.processes import start_bot
 
 WAITING = "another import into this database is running"
 
@@ -30,8 +31,8 @@ def start_import(database_url: str, cwd: Path) -> subprocess.Popen[str]:
         if not k.startswith("POPCORN_") and k not in ("DISCORD_TOKEN", "DATABASE_URL")
     }
     env.update(DATABASE_URL=database_url, PYTHONPATH=str(REPO))
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "import", str(REPO / "data")],
+    return start_bot(
+        ["import", str(REPO / "data")],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
