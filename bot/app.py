@@ -126,7 +126,8 @@ class Popcorn:
 
         The usual case (loaded) is one light read: on a SQLite file through the read
         connection, on PostgreSQL through `connection` (the start-up lock's) when given."""
-        mark = select(Meta.key).where(Meta.key == DATA_LOADED)
+        meta = Meta.__table__.c  # Core columns: the same SQL, compiled in half the time
+        mark = select(meta.key).where(meta.key == DATA_LOADED)
         if self.reader is not None:
             if self.reader.read((mark, {}))[0]:
                 return None
