@@ -202,7 +202,9 @@ class _Job:
             callbacks, self.callbacks = self.callbacks, []
         self.started.set()
         for callback in callbacks:
-            callback()
+            # A waiter's loop may be closed by now: the reader thread must live on.
+            with contextlib.suppress(Exception):
+                callback()
 
     def when_ended(self, callback: Any) -> None:
         with self.lock:

@@ -168,17 +168,33 @@ def test_the_real_entry_points(tmp_path: Path, seeded_sqlite: Path) -> None:
 # --- processes kept running: start_bot (Popen) and start_bot_async (asyncio) ---------------
 
 
-def popen_both_ways(
+def start_forked(
     args: list[str], tmp_path: Path, env: dict[str, str], **popen: Any
-) -> tuple[subprocess.Popen[str], subprocess.Popen[str]]:
-    """`popcorn ARGS` started by start_bot, and the same in a plain `python -m bot` Popen."""
-    options: dict[str, Any] = {
+) -> subprocess.Popen[str]:
+    """`popcorn ARGS` started by start_bot, on text pipes unless `popen` says otherwise."""
+    return start_bot(args, cwd=tmp_path, env=env, **pipes(**popen))
+
+
+def start_plain(
+    args: list[str], tmp_path: Path, env: dict[str, str], **popen: Any
+) -> subprocess.Popen[str]:
+    """The same in a plain `python -m bot` Popen."""
+    command = [sys.executable, "-m", "bot", *args]
+    return subprocess.Popen(command, cwd=tmp_path, env=env, **pipes(**popen))
+
+
+def pipes(**popen: Any) -> dict[str, Any]:
+    return {
         "stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE,
         "text": True, "encoding": "utf-8", **popen,
     }  # fmt: skip
-    forked = start_bot(args, cwd=tmp_path, env=env, **options)
-    plain = subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env, **options)
-    return forked, plain
+
+
+def popen_both_ways(
+    args: list[str], tmp_path: Path, env: dict[str, str]
+) -> tuple[subprocess.Popen[str], subprocess.Popen[str]]:
+    """Both at once: start_forked's, then start_plain's."""
+    return start_forked(args, tmp_path, env), start_plain(args, tmp_path, env)
 
 
 def without_ids(replies: Any) -> Any:
@@ -213,8 +229,10 @@ def test_a_started_process_answers_as_python_dash_m_bot(
         (["no-such-command"], {"stderr": subprocess.STDOUT}),
         (["import", str(RECORD)], {"stdin": subprocess.DEVNULL}),
     ):
-        forked, plain = popen_both_ways(args, tmp_path, env, **popen)
-        done = [(p.communicate(timeout=120), p.returncode) for p in (forked, plain)]
+        done = []
+        for start in (start_forked, start_plain):  # one at a time: an import waits for another
+            proc = start(args, tmp_path, env, **popen)
+            done.append((proc.communicate(timeout=120), proc.returncode))
         assert done[0] == done[1], args
     assert done[0][1] == 0 and done[0][0][0].startswith("Imported 1 record(s): ")
     # A chat kept running: a line in, a JSON line out, stdin closed: it ends.
