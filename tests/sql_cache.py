@@ -6,7 +6,8 @@ per process, so it compiles each statement once; the tests make a new app, hence
 for nearly every test, and each recompiled every statement it ran (17,943 compilations, ~20 s
 of a 2-worker run, about a third of an app's start and first reply).
 
-Here every engine the bot creates (`bot.db.engine.create_engine`) gets the same cache, whose
+Here every engine the bot creates (`bot.db.engine.create_engine`, and the SQLite read
+connection's in bot/db/reading.py) gets the same cache, whose
 key names the dialect by what its SQL depends on (its class, the server's version, its
 parameter style and name lengths) instead of by the object: two engines of one kind on
 different databases then share their compiled statements. Each engine keeps its own dialect,
@@ -23,11 +24,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import LRUCache
 
 import bot.db.engine
+import bot.db.reading
 
 OWN_CACHE_ENV = "POPCORN_TEST_OWN_SQL_CACHE"
 #: Entries kept (SQLAlchemy's per-engine default is 500; the suite compiles ~1,500 statements).
@@ -84,24 +86,33 @@ CACHE = SharedCompiledCache(SIZE)
 _installed = False
 
 
-def share(engine: AsyncEngine) -> AsyncEngine:
+def share(engine: AsyncEngine | Engine) -> None:
     """`engine` given the process's shared compiled cache (unless caching is off for it)."""
-    sync_engine = engine.sync_engine
+    sync_engine = engine.sync_engine if isinstance(engine, AsyncEngine) else engine
     if sync_engine._compiled_cache is not None:
         sync_engine._compiled_cache = CACHE
-    return engine
 
 
 def install() -> None:
-    """Every engine `bot.db.engine.create_engine` makes from now on shares CACHE (not with
-    POPCORN_TEST_OWN_SQL_CACHE set)."""
+    """Every engine `bot.db.engine.create_engine` and `bot.db.reading.ReadConnection` make from
+    now on shares CACHE (not with POPCORN_TEST_OWN_SQL_CACHE set)."""
     global _installed
     if _installed or os.environ.get(OWN_CACHE_ENV, "") not in ("", "0"):
         return
     _installed = True
     create_async_engine = bot.db.engine.create_async_engine
 
+    create_sync_engine = bot.db.reading.create_sync_engine
+
     def create_sharing_engine(*args: Any, **kwargs: Any) -> AsyncEngine:
-        return share(create_async_engine(*args, **kwargs))
+        engine = create_async_engine(*args, **kwargs)
+        share(engine)
+        return engine
+
+    def create_sharing_sync_engine(*args: Any, **kwargs: Any) -> Engine:
+        engine = create_sync_engine(*args, **kwargs)
+        share(engine)
+        return engine
 
     bot.db.engine.create_async_engine = create_sharing_engine  # type: ignore[assignment]
+    bot.db.reading.create_sync_engine = create_sharing_sync_engine  # type: ignore[assignment]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select
 
+from bot.answers.types import Card
+from bot.app import Popcorn
 from bot.db.engine import create_engine
 from tests import sql_cache
 
@@ -57,3 +59,12 @@ def test_the_key_names_the_dialect_by_its_kind_not_its_object() -> None:
     assert one is not two
     assert sql_cache._shared_key((one, "stmt")) == sql_cache._shared_key((two, "stmt"))
     assert sql_cache._shared_key("not a tuple") == "not a tuple"
+
+
+async def test_the_sqlite_read_connection_shares_too(app: Popcorn) -> None:
+    assert app.reader is not None
+    assert app.reader._engine._compiled_cache is sql_cache.CACHE
+    assert app.engine.sync_engine._compiled_cache is sql_cache.CACHE
+    card = await app.answer_text("!review leaving las vegas")
+    assert isinstance(card, Card)
+    assert card.title == "Leaving Las Vegas (1995)"
