@@ -56,6 +56,7 @@ DOC_PAGES = (
 OTHER_VARIABLES = {
     "POPCORN_TEST_POSTGRES_URL": REPO / "tests" / "helpers.py",
     "POPCORN_TEST_SUBPROCESS": REPO / "tests" / "processes.py",
+    "POPCORN_TEST_OWN_SQL_CACHE": REPO / "tests" / "sql_cache.py",
     "POPCORN_BENCH_POSTGRES_URL": REPO / "bench" / "run.py",
     "POPCORN_DEBUG": REPO / "bot" / "cli.py",
 }
