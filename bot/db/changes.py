@@ -178,11 +178,14 @@ async def film_document_by_slug(session: AsyncSession, slug: str) -> FilmDocumen
     return None if film_id is None else await load_film(session, film_id)
 
 
-async def _write_record(session: AsyncSession, record: Record) -> Film:
-    """The record written over its film (or as a new one) in the session, not committed."""
+async def _write_record(
+    session: AsyncSession, record: Record, existing: Film | None = None
+) -> Film:
+    """The record written over its film (or as a new one) in the session, not committed.
+    `existing`: that film as film_details loaded it in this session (not read again)."""
     item = LoadedRecord("moderator", record, "replace")
     importer = Importer(session, history=False)  # the claim and the history are the caller's
-    await importer.prepare([item])
+    await importer.prepare([item], loaded=() if existing is None else (existing,))
     await importer.apply(item)
     await session.flush()
     film = await film_by_slug(session, record.slug, fresh=True)
@@ -214,7 +217,7 @@ async def save_record(
         await claim(session, existing.id, base_version)
     else:
         old_record = None
-    film = await _write_record(session, record)
+    film = await _write_record(session, record, existing)
     diff = record_diff(old_record, record)
     if old_record is None:
         add_history(session, film, actor, action, None, None, _label(film))

@@ -141,9 +141,16 @@ class Importer:
         # added without a history entry of this import's, so a restore is the same history.
         self.restoring: Container[str] = ()
 
-    async def prepare(self, items: Sequence[LoadedRecord]) -> None:
-        """Load the films these records touch, and the people they name."""
-        wanted = list(dict.fromkeys(item.record.slug for item in items))
+    async def prepare(self, items: Sequence[LoadedRecord], loaded: Sequence[Film] = ()) -> None:
+        """Load the films these records touch, and the people they name. `loaded`: films the
+        session already holds with everything (bot.db.queries.film_details), not read again."""
+        for film in loaded:
+            self.films[film.slug] = film
+        wanted = [
+            slug
+            for slug in dict.fromkeys(item.record.slug for item in items)
+            if slug not in self.films
+        ]
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             stmt = select(Film).where(Film.slug.in_(chunk)).options(*FILM_DETAIL_OPTIONS)
