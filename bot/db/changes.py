@@ -19,7 +19,7 @@ from bot.db.documents import FilmDocument
 from bot.db.exporter import current_review, film_to_record
 from bot.db.importer import Importer
 from bot.db.models import Change, Film, GuildSettings
-from bot.db.queries import film_details
+from bot.db.queries import film_details, film_details_by_slug
 from bot.db.reading import document_of, load_film
 from bot.records.files import LoadedRecord
 from bot.records.schema import Record
@@ -168,8 +168,7 @@ async def claim(session: AsyncSession, film_id: int, base_version: int) -> None:
 
 
 async def film_by_slug(session: AsyncSession, slug: str, *, fresh: bool = False) -> Film | None:
-    film_id = await session.scalar(select(Film.id).where(Film.slug == slug))
-    return None if film_id is None else await film_details(session, film_id, fresh=fresh)
+    return await film_details_by_slug(session, slug, fresh=fresh)
 
 
 async def film_document_by_slug(session: AsyncSession, slug: str) -> FilmDocument | None:

@@ -10,26 +10,43 @@ from typing import Any
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import ColumnElement, Executable
 
 from bot.db.models import Credit, Film, FilmAlias, Person, PersonAlias, Review
 from bot.search import FilmDoc, PersonDoc
 from bot.search.normalize import normalize_title
 
+#: A film with everything its record holds, for the write path (ORM objects to change): seven
+#: statements (the film; credits joined with their people; aliases; releases; reviews joined with
+#: their release; ratings; purchase links), a many-to-one joined to its parent's rows rather than
+#: read by a statement of its own.
 FILM_DETAIL_OPTIONS = (
-    selectinload(Film.credits).selectinload(Credit.person),
+    selectinload(Film.credits).joinedload(Credit.person, innerjoin=True),
     selectinload(Film.aliases),
     selectinload(Film.releases),
     selectinload(Film.reviews).selectinload(Review.ratings),
     selectinload(Film.reviews).selectinload(Review.purchase_links),
-    selectinload(Film.reviews).selectinload(Review.release),
+    selectinload(Film.reviews).joinedload(Review.release),
 )
 
 
 async def film_details(session: AsyncSession, film_id: int, *, fresh: bool = False) -> Film | None:
     """A film with everything a card shows. `fresh`: reload objects already in the session
     (after a change was flushed)."""
-    stmt = select(Film).where(Film.id == film_id).options(*FILM_DETAIL_OPTIONS)
+    return await _film_where(session, Film.id == film_id, fresh=fresh)
+
+
+async def film_details_by_slug(
+    session: AsyncSession, slug: str, *, fresh: bool = False
+) -> Film | None:
+    """As film_details, the film found by its slug (no statement of its own for the id)."""
+    return await _film_where(session, Film.slug == slug, fresh=fresh)
+
+
+async def _film_where(
+    session: AsyncSession, condition: ColumnElement[bool], *, fresh: bool
+) -> Film | None:
+    stmt = select(Film).where(condition).options(*FILM_DETAIL_OPTIONS)
     if fresh:
         stmt = stmt.execution_options(populate_existing=True)
     return (await session.scalars(stmt)).one_or_none()
