@@ -11,6 +11,7 @@ a later test (ScratchDatabases)."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import AsyncIterator, Iterator
@@ -114,15 +115,22 @@ def database_url(request: pytest.FixtureRequest) -> str:
     return request.getfixturevalue(f"{request.param}_url")
 
 
+@contextlib.asynccontextmanager
+async def running(database_url: str) -> AsyncIterator[Popcorn]:
+    """The bot's core started on `database_url` (test settings), closed on leaving."""
+    app = await Popcorn.start(make_settings(database_url))
+    try:
+        yield app
+    finally:
+        await app.close()
+
+
 @pytest.fixture
 async def app(sqlite_url: str, seeded_sqlite: Path) -> AsyncIterator[Popcorn]:
     """The bot's core on a SQLite file holding the shipped data/."""
     copy_sqlite(seeded_sqlite, sqlite_url)
-    popcorn = await Popcorn.start(make_settings(sqlite_url))
-    try:
+    async with running(sqlite_url) as popcorn:
         yield popcorn
-    finally:
-        await popcorn.close()
 
 
 @pytest.fixture
@@ -130,11 +138,8 @@ async def any_app(database_url: str, request: pytest.FixtureRequest) -> AsyncIte
     """The same, on each database."""
     if database_url.startswith("sqlite"):
         copy_sqlite(request.getfixturevalue("seeded_sqlite"), database_url)
-    popcorn = await Popcorn.start(make_settings(database_url))
-    try:
+    async with running(database_url) as popcorn:
         yield popcorn
-    finally:
-        await popcorn.close()
 
 
 # --- one app per module (tests/answers, tests/db, tests/search) ----------------------------------
@@ -144,21 +149,19 @@ async def any_app(database_url: str, request: pytest.FixtureRequest) -> AsyncIte
 # loop, where the app was started: `@pytest.mark.asyncio(loop_scope="module")`.
 
 
-async def _started_copy(template: Path, folder: Path) -> Popcorn:
+def _copy_of(template: Path, folder: Path) -> str:
+    """The URL of a copy of the SQLite file `template` made in `folder`."""
     url = to_async_url(f"sqlite:///{folder / 'popcorn.sqlite3'}")
     assert copy_sqlite(template, url)
-    return await Popcorn.start(make_settings(url))
+    return url
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def seeded_sqlite_app(
     seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Popcorn]:
-    app = await _started_copy(seeded_sqlite, tmp_path_factory.mktemp("unchanged"))
-    try:
+    async with running(_copy_of(seeded_sqlite, tmp_path_factory.mktemp("unchanged"))) as app:
         yield app
-    finally:
-        await app.close()
 
 
 @pytest.fixture(scope="session")
@@ -175,11 +178,8 @@ def seeded_postgres_url(scratch_databases: ScratchDatabases | None) -> str:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def seeded_postgres_app(seeded_postgres_url: str) -> AsyncIterator[Popcorn]:
-    app = await Popcorn.start(make_settings(seeded_postgres_url))
-    try:
+    async with running(seeded_postgres_url) as app:
         yield app
-    finally:
-        await app.close()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -214,11 +214,8 @@ def shared_any_app(request: pytest.FixtureRequest) -> Popcorn:
 async def shared_app_once(
     seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Popcorn]:
-    app = await _started_copy(seeded_sqlite, tmp_path_factory.mktemp("shared"))
-    try:
+    async with running(_copy_of(seeded_sqlite, tmp_path_factory.mktemp("shared"))) as app:
         yield app
-    finally:
-        await app.close()
 
 
 @pytest.fixture
@@ -234,11 +231,8 @@ def shared_app(shared_app_once: Popcorn) -> Popcorn:
 async def shared_qapp_once(
     seeded_answers_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Popcorn]:
-    app = await _started_copy(seeded_answers_sqlite, tmp_path_factory.mktemp("shared"))
-    try:
+    async with running(_copy_of(seeded_answers_sqlite, tmp_path_factory.mktemp("shared"))) as app:
         yield app
-    finally:
-        await app.close()
 
 
 @pytest.fixture
@@ -256,11 +250,8 @@ def shared_qapp(shared_qapp_once: Popcorn) -> Popcorn:
 async def module_sqlite_app(
     seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Popcorn]:
-    app = await _started_copy(seeded_sqlite, tmp_path_factory.mktemp("module"))
-    try:
+    async with running(_copy_of(seeded_sqlite, tmp_path_factory.mktemp("module"))) as app:
         yield app
-    finally:
-        await app.close()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -271,11 +262,8 @@ async def module_postgres_app(
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://user@host/db (not set)")
     name, url = await scratch_databases.take(seeded=True)
     try:
-        app = await Popcorn.start(make_settings(url))
-        try:
+        async with running(url) as app:
             yield app
-        finally:
-            await app.close()
     finally:
         scratch_databases.give_back(name)
 
