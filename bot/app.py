@@ -136,7 +136,9 @@ class Popcorn:
                 if await connection.scalar(mark) is not None:
                     return None
         async with self.sessions() as session:
-            if await session.get(Meta, DATA_LOADED) is not None:
+            # Not asked above (no read connection, no lock's connection): asked here.
+            unasked = self.reader is None and connection is None
+            if unasked and await session.scalar(mark) is not None:
                 return None
             reviewed = set(
                 (
