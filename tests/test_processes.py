@@ -59,15 +59,15 @@ def test_forked_runs_answer_as_python_dash_m_bot(tmp_path: Path, seeded_sqlite: 
     drawing, at the COLUMNS given), stdin read line by line (not ASCII, a lone \\r kept in the
     line as a fresh interpreter keeps it), a .env file in the working folder, and settings
     from `env` (the prefix). The plain runs are the real entry point bot/__main__.py (`python
-    -m bot`), on a copy of the seeded database: it runs a chat and exits 0."""
+    -m bot`), on a copy of the seeded database: it runs a chat and exits 0. (A chat with its
+    message as an argument is run forked by tests/chat and the docs' examples, against the
+    replies they expect.)"""
     shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
     (tmp_path / ".env").write_text("POPCORN_AFFILIATE_TAG=envfile-21\n", encoding="utf-8")
     env = environment(tmp_path, COLUMNS="70", POPCORN_PREFIX="?")
-    cases: list[tuple[list[str], str | None]] = [
-        (["no-such-command"], None),
-        (["chat", "?buy leaving las vegas"], None),
-        (["chat"], "?verdict leaving las vegas\n?review léaving las végas\r1995\n!cage\n"),
-    ]
+    lines = "?buy leaving las vegas\n?verdict leaving las vegas\n"
+    lines += "?review léaving las végas\r1995\n!cage\n"
+    cases: list[tuple[list[str], str | None]] = [(["no-such-command"], None), (["chat"], lines)]
     outputs, plains = [], []
     for args, stdin in cases:
         forked, plain = both_ways(args, tmp_path, env, stdin)
@@ -78,12 +78,12 @@ def test_forked_runs_answer_as_python_dash_m_bot(tmp_path: Path, seeded_sqlite: 
         ), args
         outputs.append(forked)
         plains.append(plain)
-    assert [done.returncode for done in outputs] == [2, 0, 0]
+    assert [done.returncode for done in outputs] == [2, 0]
     assert "&tag=envfil" in outputs[1].stdout  # the .env file's affiliate tag (wrapped at 70)
-    assert "Great film let down" in outputs[2].stdout  # ?verdict: the prefix from env
+    assert "Great film let down" in outputs[1].stdout  # ?verdict: the prefix from env
     # bot/__main__.py through `python -m bot`: a chat run, exit 0 (test_the_real_entry_points)
-    assert plains[2].returncode == 0, plains[2].stderr
-    assert "Great film let down by poor audio" in plains[2].stdout
+    assert plains[1].returncode == 0, plains[1].stderr
+    assert "Great film let down by poor audio" in plains[1].stdout
 
 
 def test_the_child_starts_as_a_fresh_process(
@@ -267,14 +267,16 @@ def test_a_started_process_is_killed_and_times_out_as_a_plain_one(
     """A chat waiting on its open stdin: wait(timeout) raises TimeoutExpired and poll() says
     running; terminate() and kill() end it (-SIGTERM, -SIGKILL) as they end a plain one, and a
     signal to an ended process is a no-op. communicate(timeout) on a process that sleeps: the
-    output so far kept, the process killed, communicate() ends."""
+    output so far kept, the process killed, communicate() ends. (SIGKILL cannot be caught: any
+    process ends -SIGKILL, so that ending is not run on a plain one too.)"""
     shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
     env = environment(tmp_path)
     for ending, status in (("terminate", -signal.SIGTERM), ("kill", -signal.SIGKILL)):
-        for proc in popen_both_ways(["chat"], tmp_path, env):
+        procs = popen_both_ways if ending == "terminate" else lambda *a: [start_forked(*a)]
+        for proc in procs(["chat"], tmp_path, env):
             with proc:
                 with pytest.raises(subprocess.TimeoutExpired):
-                    proc.wait(timeout=0.2)
+                    proc.wait(timeout=0.05)
                 assert proc.poll() is None and proc.returncode is None
                 getattr(proc, ending)()
                 assert proc.wait(timeout=60) == status, (ending, type(proc))
@@ -289,7 +291,7 @@ def test_a_started_process_is_killed_and_times_out_as_a_plain_one(
     ]  # fmt: skip
     for proc in sleeping:
         with pytest.raises(subprocess.TimeoutExpired):
-            proc.communicate(timeout=0.3)
+            proc.communicate(timeout=0.1)
         assert proc.poll() is None
         proc.kill()
         assert proc.communicate(timeout=60) == (b"", b"")
@@ -326,46 +328,36 @@ async def test_the_asyncio_form_answers_as_create_subprocess_exec(
     tmp_path: Path, seeded_sqlite: Path
 ) -> None:
     """start_bot_async against asyncio.create_subprocess_exec of `python -m bot`: a JSON chat
-    through StreamWriter/StreamReader, the end of stdin ending it (exit 0, nothing more
-    printed); kill() (-SIGKILL); communicate(input)."""
+    through StreamWriter/StreamReader, then communicate(input) ends it (its stdin closed: exit
+    0, the rest of the output read); kill() (-SIGKILL: any process ends so, the forked one
+    only)."""
     shutil.copyfile(seeded_sqlite, tmp_path / "p.sqlite3")
     env = environment(tmp_path)
     pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
-
-    async def both(*args: str) -> list[Any]:
-        forked = await start_bot_async(list(args), cwd=tmp_path, env=env, **pipes)
-        plain = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", *args, cwd=tmp_path, env=env, **pipes
-        )
-        assert forked.pid != plain.pid and alive(forked.pid)
-        return [forked, plain]
-
-    chats = await both("chat", "--json")
+    args = ["chat", "--json"]
+    forked = await start_bot_async(args, cwd=tmp_path, env=env, **pipes)
+    plain = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=tmp_path, env=env, **pipes
+    )
+    assert forked.pid != plain.pid and alive(forked.pid)
     replies, ends = [], []
-    for proc in chats:
-        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    for proc in (forked, plain):
+        assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.write(b"!verdict leaving las vegas\n")
         await proc.stdin.drain()
         replies.append(json.loads(await asyncio.wait_for(proc.stdout.readline(), 60)))
         assert proc.returncode is None
-    for proc in chats:
-        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
-        proc.stdin.close()
-        code = await asyncio.wait_for(proc.wait(), 60)
-        outputs = asyncio.gather(proc.stdout.read(), proc.stderr.read())
-        ends.append((code, proc.returncode, *await asyncio.wait_for(outputs, 60)))
+    for proc in (forked, plain):
+        out, err = await asyncio.wait_for(proc.communicate(b"!cage\n"), 60)
+        ends.append((proc.returncode, without_ids(json.loads(out or b"null")), err))
     assert without_ids(replies[0]) == without_ids(replies[1])
     assert "Great film let down" in json.dumps(replies[0])
-    assert ends[0] == ends[1] == (0, 0, b"", b"")
+    assert ends[0] == ends[1] and ends[0][0] == 0 and ends[0][2] == b""
+    assert "Nicolas Cage" in json.dumps(ends[0][1])
+    assert not alive(forked.pid)
 
-    for proc in await both("chat"):
-        proc.kill()
-        assert await asyncio.wait_for(proc.wait(), 60) == -signal.SIGKILL
-        await asyncio.wait_for(proc.communicate(), 60)  # its pipes end with it
-        assert not alive(proc.pid)
-
-    chats = await both("chat", "--json")
-    said = [await asyncio.wait_for(proc.communicate(b"!cage\n"), 60) for proc in chats]
-    replies = [without_ids(json.loads(out or b"null")) for out, _ in said]
-    assert replies[0] == replies[1] and "Nicolas Cage" in json.dumps(replies[0])
-    assert said[0][1] == said[1][1] == b""
+    killed = await start_bot_async(["chat"], cwd=tmp_path, env=env, **pipes)
+    killed.kill()
+    assert await asyncio.wait_for(killed.wait(), 60) == -signal.SIGKILL
+    await asyncio.wait_for(killed.communicate(), 60)  # its pipes end with it
+    assert not alive(killed.pid)

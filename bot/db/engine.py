@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.db.sqlite_driver import OneHopDBAPI
 from bot.db.urls import DatabaseUrlError
 
 
@@ -32,6 +33,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
                     f"cannot create the folder {folder} for the SQLite database: "
                     f"{exc.strerror or exc} (fix POPCORN_DB_PATH or DATABASE_URL)"
                 ) from None
+        if parsed.get_driver_name() == "aiosqlite":
+            kwargs.setdefault("module", OneHopDBAPI())  # one thread hop per statement
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

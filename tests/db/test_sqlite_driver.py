@@ -1,0 +1,199 @@
+"""bot/db/sqlite_driver.py: the bot's SQLite engine runs a statement in one hop to aiosqlite's
+thread, and gives what SQLAlchemy's stock aiosqlite adapter gives (rows, keys, rowcount,
+lastrowid, RETURNING, executemany, errors, transactions)."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+import aiosqlite.core
+import pytest
+from sqlalchemy import exc, text
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.db.engine import create_engine
+from bot.db.sqlite_driver import OneHopDBAPI
+
+SCHEMA = (
+    "CREATE TABLE films (id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, year INTEGER)",
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY,"
+    " film_id INTEGER NOT NULL REFERENCES films (id), body TEXT)",
+)
+
+#: A moderator-like session of statements: what each returns is compared, stock vs one hop.
+STEPS: list[tuple[str, Any]] = [
+    ("INSERT INTO films (title, year) VALUES (:t, :y)", {"t": "Con Air", "y": 1997}),
+    (
+        "INSERT INTO films (title, year) VALUES (:t, :y)",
+        [
+            {"t": "Face/Off", "y": 1997},
+            {"t": "Mandy", "y": 2018},
+            {"t": "Pig", "y": 2021},
+        ],
+    ),
+    ("SELECT id, title, year FROM films ORDER BY id", None),
+    ("SELECT id FROM films WHERE year > :y", {"y": 3000}),  # no rows, but a description
+    ("UPDATE films SET year = year + 0 WHERE year = :y", {"y": 1997}),
+    ("UPDATE films SET year = 1 WHERE year = :y", {"y": 1}),  # nothing matched
+    (
+        "INSERT INTO notes (film_id, body) VALUES (:f, :b) RETURNING id, body",
+        {"f": 1, "b": "léaving — 🎬"},
+    ),
+    ("DELETE FROM films WHERE title = :t RETURNING title", {"t": "Pig"}),
+    ("DELETE FROM films WHERE year = :y", {"y": 2018}),
+    ("SELECT count(*), group_concat(title, '|') FROM films", None),
+    ("PRAGMA foreign_keys", None),
+    ("PRAGMA journal_mode", None),
+]
+
+
+def outcome(result: Any) -> tuple[Any, ...]:
+    """What a caller can read from a result: keys, rows, rowcount, lastrowid."""
+    rows = [tuple(row) for row in result.fetchall()] if result.returns_rows else None
+    keys = list(result.keys()) if result.returns_rows else None
+    return keys, rows, result.rowcount, result.lastrowid
+
+
+async def run_steps(connection: AsyncConnection) -> list[tuple[Any, ...]]:
+    seen = []
+    for sql, params in STEPS:
+        seen.append(outcome(await connection.execute(text(sql), params)))
+    return seen
+
+
+def error_of(call: Callable[[], Any]) -> tuple[type[BaseException], str]:
+    try:
+        call()
+    except exc.DBAPIError as error:
+        return type(error), str(error.orig)
+    raise AssertionError("no error")
+
+
+@pytest.fixture
+async def engines(tmp_path: Path) -> AsyncIterator[tuple[AsyncEngine, AsyncEngine]]:
+    """The bot's engine with the stock adapter, and as it is, each on a database of its own
+    (same schema, same pragmas: foreign keys on, WAL)."""
+    made = []
+    for name, adapter in (("stock", AsyncAdapt_aiosqlite_dbapi(aiosqlite, sqlite3)), ("bot", None)):
+        options = {} if adapter is None else {"module": adapter}
+        engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / name}.sqlite3", **options)
+        async with engine.begin() as connection:
+            for statement in SCHEMA:
+                await connection.execute(text(statement))
+        made.append(engine)
+    try:
+        yield made[0], made[1]
+    finally:
+        for engine in made:
+            await engine.dispose()
+
+
+@pytest.fixture
+def hops() -> Iterator[list[int]]:
+    """How many calls are made on aiosqlite connections' threads."""
+    count = [0]
+    original = aiosqlite.core.Connection._execute
+
+    async def counted(self: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        count[0] += 1
+        return await original(self, fn, *args, **kwargs)
+
+    aiosqlite.core.Connection._execute = counted  # type: ignore[method-assign]
+    try:
+        yield count
+    finally:
+        aiosqlite.core.Connection._execute = original  # type: ignore[method-assign]
+
+
+def test_the_bot_engine_uses_the_one_hop_adapter(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'p.sqlite3'}")
+    assert isinstance(engine.dialect.dbapi, OneHopDBAPI)
+    asyncio.run(engine.dispose())
+
+
+async def test_one_hop_per_statement(
+    engines: tuple[AsyncEngine, AsyncEngine], hops: list[int]
+) -> None:
+    stock, bot = engines
+    counts = []
+    for engine in (stock, bot):
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))  # the connection's own set-up done
+            before = hops[0]
+            for _ in range(5):
+                assert (await connection.execute(text("SELECT title FROM films"))).all() == []
+            counts.append(hops[0] - before)
+    assert counts == [20, 5]  # cursor, execute, fetchall, close -> one call
+
+
+async def test_the_same_results_as_the_stock_adapter(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    seen = []
+    for engine in engines:
+        async with engine.begin() as connection:
+            seen.append(await run_steps(connection))
+    assert seen[0] == seen[1]
+    assert seen[1][2][1] == [(1, "Con Air", 1997), (2, "Face/Off", 1997), (3, "Mandy", 2018),
+                             (4, "Pig", 2021)]  # fmt: skip
+    assert seen[1][3][:2] == (["id"], [])
+    assert seen[1][6][1] == [(1, "léaving — 🎬")]
+    assert seen[1][-2:] == [
+        (["foreign_keys"], [(1,)], -1, 1),
+        (["journal_mode"], [("wal",)], -1, 1),
+    ]
+
+
+async def test_errors_and_rollbacks_as_the_stock_adapter(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    seen = []
+    for engine in engines:
+        errors = []
+        async with engine.connect() as connection:
+            await connection.execute(text(STEPS[0][0]), STEPS[0][1])
+            await connection.commit()
+            for sql, params in (
+                (STEPS[0][0], STEPS[0][1]),  # unique title
+                ("INSERT INTO notes (film_id, body) VALUES (99, 'x')", None),  # no film 99
+                ("SELEC nonsense", None),
+                ("SELECT * FROM no_such_table", None),
+            ):
+                try:
+                    await connection.execute(text(sql), params)
+                except exc.DBAPIError as error:
+                    errors.append((type(error), str(error.orig)))
+                await connection.rollback()
+            await connection.execute(text("INSERT INTO films (title) VALUES ('Pig')"))
+            await connection.rollback()  # not kept
+            count = await connection.scalar(text("SELECT count(*) FROM films"))
+        seen.append((errors, count))
+    assert seen[0] == seen[1]
+    kinds = [kind for kind, _ in seen[1][0]]
+    assert kinds == [exc.IntegrityError, exc.IntegrityError, exc.OperationalError,
+                     exc.OperationalError]  # fmt: skip
+    assert seen[1][1] == 1
+
+
+async def test_two_connections_at_once(engines: tuple[AsyncEngine, AsyncEngine]) -> None:
+    """Each connection its own thread: interleaved statements on two of them."""
+    _, bot = engines
+
+    async def writer(title: str) -> list[Any]:
+        async with bot.begin() as connection:
+            await connection.execute(text("INSERT INTO films (title) VALUES (:t)"), {"t": title})
+            return (await connection.execute(text("SELECT title FROM films"))).scalars().all()
+
+    async with bot.connect() as reader:
+        await reader.execute(text("SELECT 1"))
+        first = await writer("Mandy")
+        second = await writer("Pig")
+        titles = (await reader.execute(text("SELECT title FROM films ORDER BY 1"))).scalars()
+        assert list(titles) == ["Mandy", "Pig"]
+    assert first == ["Mandy"] and sorted(second) == ["Mandy", "Pig"]
