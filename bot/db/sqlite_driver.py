@@ -104,8 +104,26 @@ class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
 
 
 class OneHopConnection(AsyncAdapt_aiosqlite_connection):
+    """A connection whose commit and rollback make no hop when there is no transaction to end
+    (sqlite3 would do nothing there): a read-only session's end, and the pool's rollback of a
+    connection given back after a commit."""
+
     __slots__ = ()
     _cursor_cls = OneHopCursor
+
+    def _nothing_to_end(self) -> bool:
+        try:
+            return not self._connection._conn.in_transaction
+        except Exception:  # closed, or never opened: sqlite3's own call says so
+            return False
+
+    def commit(self) -> None:
+        if not self._nothing_to_end():
+            super().commit()
+
+    def rollback(self) -> None:
+        if not self._nothing_to_end():
+            super().rollback()
 
 
 class OneHopDBAPI(AsyncAdapt_aiosqlite_dbapi):

@@ -197,3 +197,30 @@ async def test_two_connections_at_once(engines: tuple[AsyncEngine, AsyncEngine])
         titles = (await reader.execute(text("SELECT title FROM films ORDER BY 1"))).scalars()
         assert list(titles) == ["Mandy", "Pig"]
     assert first == ["Mandy"] and sorted(second) == ["Mandy", "Pig"]
+
+
+async def test_no_hop_to_end_a_transaction_never_begun(
+    engines: tuple[AsyncEngine, AsyncEngine], hops: list[int]
+) -> None:
+    """sqlite3 begins a transaction before a write, not before a read: a read-only unit of work
+    makes one hop (its SELECT; its commit and the pool's rollback have nothing to end), a write
+    two (the INSERT, the COMMIT), and what was committed is there for the next connection."""
+    _, bot = engines
+    async with bot.connect() as connection:
+        await connection.execute(text("SELECT 1"))  # the pool's connection made
+    before = hops[0]
+    async with bot.begin() as connection:
+        assert await connection.scalar(text("SELECT count(*) FROM films")) == 0
+    assert hops[0] - before == 1
+    before = hops[0]
+    async with bot.begin() as connection:
+        await connection.execute(text("INSERT INTO films (title) VALUES ('Mandy')"))
+    assert hops[0] - before == 2
+    async with bot.connect() as connection:
+        assert await connection.scalar(text("SELECT title FROM films")) == "Mandy"
+        await connection.execute(text("INSERT INTO films (title) VALUES ('Pig')"))
+    # Left without a commit: the pool's rollback ended it.
+    async with bot.connect() as connection:
+        assert (await connection.execute(text("SELECT title FROM films"))).scalars().all() == [
+            "Mandy"
+        ]
