@@ -553,11 +553,16 @@ def serve() -> None:
     else the files the request names); `{id} pid {pid}` written on stdout when it is forked,
     `{id} {exit status}` when it ends (negative: killed by that signal); a request with
     "signal" sends it to its running child. Ends at the end of the socket."""
+    import gc
     import importlib
     import select
 
     for name in PRELOAD:
         importlib.import_module(name)
+    # What the imports made lives as long as the server: frozen, a child's garbage collector does
+    # not walk it (nor copy its pages, shared with the server, by touching them).
+    gc.collect()
+    gc.freeze()
     requests = socket.socket(fileno=int(sys.argv[1]))
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_r, False)
