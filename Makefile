@@ -21,13 +21,18 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench
 	$(BIN)/ruff format --check bot tests bench
-	$(BIN)/mypy bot
-	@# pytest's exit code 5 means "no tests collected": say so, and do not fail the build on it.
-	@# -n auto: one worker per core (pytest-xdist); a test file stays on one worker (its
-	@# module fixtures are made once).
 	@# The bot's and the tests' modules compiled once here (even where PYTHONDONTWRITEBYTECODE is
 	@# set), not again by every process the tests start; pytest may keep its rewritten test modules.
 	$(BIN)/python -m compileall -q -j 0 bot tests > /dev/null
+	@# While mypy keeps one core busy, a collection on the other writes pytest's rewritten test
+	@# modules (its failures, if any, are the test run's to report), which each worker would
+	@# otherwise make again.
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q --collect-only -p no:xdist \
+	  -p no:cacheprovider > /dev/null 2>&1 & warm=$$!; \
+	$(BIN)/mypy bot; status=$$?; wait $$warm; exit $$status
+	@# pytest's exit code 5 means "no tests collected": say so, and do not fail the build on it.
+	@# -n auto: one worker per core (pytest-xdist); a test file stays on one worker (its
+	@# module fixtures are made once).
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n auto --dist loadfile; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests (exit 5)"; exit 0; fi; exit $$status
 
