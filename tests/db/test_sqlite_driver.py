@@ -13,6 +13,8 @@ from typing import Any
 import aiosqlite
 import aiosqlite.core
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import exc, text
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -224,3 +226,76 @@ async def test_no_hop_to_end_a_transaction_never_begun(
         assert (await connection.execute(text("SELECT title FROM films"))).scalars().all() == [
             "Mandy"
         ]
+
+
+# --- any sequence of statements: the same outcomes as the stock adapter (hypothesis) -------------
+
+TITLES = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+OPERATIONS = st.lists(
+    st.one_of(
+        st.tuples(st.just("INSERT INTO films (title, year) VALUES (:t, :y)"),
+                  st.fixed_dictionaries({"t": TITLES, "y": st.integers(1900, 2030)})),
+        st.tuples(st.just("INSERT INTO films (title, year) VALUES (:t, :y)"),
+                  st.lists(st.fixed_dictionaries({"t": TITLES, "y": st.integers(1900, 2030)}),
+                           min_size=1, max_size=4)),
+        st.tuples(st.just("INSERT INTO films (title) VALUES (:t) RETURNING id, title"),
+                  st.fixed_dictionaries({"t": TITLES})),
+        st.tuples(st.just("UPDATE films SET year = :to WHERE year >= :y"),
+                  st.fixed_dictionaries({"to": st.integers(1900, 2030),
+                                         "y": st.integers(1900, 2030)})),
+        st.tuples(st.just("DELETE FROM films WHERE year < :y"),
+                  st.fixed_dictionaries({"y": st.integers(1900, 2030)})),
+        st.tuples(st.just("SELECT id, title, year FROM films WHERE year >= :y ORDER BY id"),
+                  st.fixed_dictionaries({"y": st.integers(1900, 2030)})),
+        st.tuples(st.just("INSERT INTO notes (film_id, body) VALUES (:f, :b)"),
+                  st.fixed_dictionaries({"f": st.integers(0, 6), "b": TITLES})),
+        st.tuples(st.sampled_from(["COMMIT", "ROLLBACK"]), st.none()),
+    ),
+    max_size=12,
+)  # fmt: skip
+
+
+async def run_operations(engine: AsyncEngine, operations: list[tuple[str, Any]]) -> list[Any]:
+    seen: list[Any] = []
+    async with engine.connect() as connection:
+        for sql, params in operations:
+            try:
+                if sql == "COMMIT":
+                    await connection.commit()
+                elif sql == "ROLLBACK":
+                    await connection.rollback()
+                else:
+                    seen.append(outcome(await connection.execute(text(sql), params)))
+                    continue
+                seen.append(sql)
+            except exc.DBAPIError as error:
+                seen.append((type(error).__name__, str(error.orig)))
+        await connection.commit()
+        seen.append(outcome(await connection.execute(text("SELECT * FROM films ORDER BY id"))))
+        seen.append(outcome(await connection.execute(text("SELECT * FROM notes ORDER BY id"))))
+    return seen
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(operations=OPERATIONS)
+def test_any_statements_give_what_the_stock_adapter_gives(
+    tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[str, Any]]
+) -> None:
+    async def both() -> list[list[Any]]:
+        folder = tmp_path_factory.mktemp("driver")
+        seen = []
+        stock_adapter = AsyncAdapt_aiosqlite_dbapi(aiosqlite, sqlite3)
+        for name, adapter in (("stock", stock_adapter), ("bot", None)):
+            options = {} if adapter is None else {"module": adapter}
+            engine = create_engine(f"sqlite+aiosqlite:///{folder / name}.sqlite3", **options)
+            try:
+                async with engine.begin() as connection:
+                    for statement in SCHEMA:
+                        await connection.execute(text(statement))
+                seen.append(await run_operations(engine, operations))
+            finally:
+                await engine.dispose()
+        return seen
+
+    stock, one_hop = asyncio.run(both())
+    assert one_hop == stock
