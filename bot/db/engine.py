@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.db.postgres_driver import OneTripPingDBAPI
 from bot.db.sqlite_driver import OneHopDBAPI
 from bot.db.urls import DatabaseUrlError
 
@@ -39,6 +40,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    if parsed.get_driver_name() == "asyncpg":
+        kwargs.setdefault("module", OneTripPingDBAPI())  # the ping in one round trip
     return create_async_engine(url, **kwargs)
 
 
