@@ -14,8 +14,10 @@ cache first when there is one."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -36,7 +38,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy import create_engine as create_sync_engine
-from sqlalchemy.engine import URL, Connection, Engine, Row
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -65,6 +67,7 @@ from bot.db.models import (
     Release,
     Review,
 )
+from bot.db.raw_reads import RawReads
 
 # The review columns a ReviewDoc copies, in its order (release, ratings and links aside).
 _REVIEW_TEXT = (
@@ -549,7 +552,7 @@ class ReadConnection:
     #: A reader in WAL mode does not wait for writers; this bounds the rare wait (recovery).
     BUSY_TIMEOUT_MS = 2_000
 
-    __slots__ = ("_connection", "_engine")
+    __slots__ = ("_connection", "_cursor", "_engine", "_raw")
 
     def __init__(self, database: str) -> None:
         self._engine = create_sync_engine(
@@ -558,6 +561,9 @@ class ReadConnection:
             connect_args={"check_same_thread": False},
         )
         self._connection: Connection | None = None
+        self._cursor: sqlite3.Cursor | None = None
+        # Its statements run straight on sqlite3 where they can (bot/db/raw_reads.py).
+        self._raw = RawReads(self._engine.dialect)
 
     @classmethod
     def for_engine(cls, engine: AsyncEngine) -> ReadConnection | None:
@@ -572,8 +578,22 @@ class ReadConnection:
 
     @property
     def engine(self) -> Engine:
-        """Its sync engine (for events: a test counts the statements it sends)."""
+        """Its sync engine (its pool's events: when it connects and closes)."""
         return self._engine
+
+    @contextlib.contextmanager
+    def trace(self, callback: Callable[[str], object]) -> Iterator[None]:
+        """`callback(sql)` for each statement its sqlite3 connection runs meanwhile, whichever
+        way it was sent (for tests, that count them)."""
+        self._connection or self._open()
+        assert self._connection is not None
+        driver = self._connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        driver.set_trace_callback(callback)
+        try:
+            yield
+        finally:
+            driver.set_trace_callback(None)
 
     def _open(self) -> Connection:
         connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
@@ -582,21 +602,28 @@ class ReadConnection:
         driver.execute(f"PRAGMA busy_timeout={self.BUSY_TIMEOUT_MS}")
         driver.execute("PRAGMA query_only=ON")
         self._connection = connection
+        self._cursor = driver.cursor()
         return connection
 
-    def read(self, *statements: tuple[Executable, dict[str, Any]]) -> list[Sequence[Row[Any]]]:
-        """The rows of each statement, all read in one snapshot. If the first statement has
-        no row (no such film or person), the others are not run (no rows)."""
+    def read(self, *statements: tuple[Executable, dict[str, Any]]) -> list[Sequence[Any]]:
+        """The rows of each statement (named tuples, or SQLAlchemy's rows: both by attribute
+        and by position), all read in one snapshot. If the first statement has no row (no such
+        film or person), the others are not run (no rows)."""
         connection = self._connection or self._open()
-        out: list[Sequence[Row[Any]]] = []
-        connection.exec_driver_sql("BEGIN")
+        cursor = self._cursor
+        assert cursor is not None
+        cursor.execute("BEGIN")
         try:
+            raw = self._raw.run_all(cursor, statements)
+            if raw is not None:
+                return list(raw)
+            out: list[Sequence[Any]] = []
             for statement, params in statements:
                 rows = [] if out and not out[0] else connection.execute(statement, params).all()
                 out.append(rows)
+            return out
         finally:
-            connection.exec_driver_sql("COMMIT")
-        return out
+            cursor.execute("COMMIT")
 
     def films(self, film_ids: Iterable[int]) -> dict[int, FilmDocument]:
         """As `load_films`, through this connection."""
@@ -614,6 +641,9 @@ class ReadConnection:
         return _person_rows_of(rows)
 
     def close(self) -> None:
+        if self._cursor is not None:
+            self._cursor.close()
+            self._cursor = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None

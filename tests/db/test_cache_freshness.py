@@ -5,6 +5,7 @@ on PostgreSQL, in the other processes (the change feed). And a cache hit reads n
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,16 +69,19 @@ def database_use(app: Popcorn) -> Iterator[dict[str, int]]:
     def checked_out(*_: object) -> None:
         counts["checkouts"] += 1
 
-    # The sessions' engine, and on SQLite the read connection's (bot/db/reading.py).
+    # The sessions' engine, and on SQLite the read connection (bot/db/reading.py): each
+    # statement its sqlite3 connection runs, and its engine's checkouts.
     engines = [app.engine.sync_engine] + ([app.reader.engine] if app.reader is not None else [])
+    read = app.reader.trace(executed) if app.reader is not None else contextlib.nullcontext()
+    event.listen(app.engine.sync_engine, "before_cursor_execute", executed)
     for engine in engines:
-        event.listen(engine, "before_cursor_execute", executed)
         event.listen(engine.pool, "checkout", checked_out)
     try:
-        yield counts
+        with read:
+            yield counts
     finally:
+        event.remove(app.engine.sync_engine, "before_cursor_execute", executed)
         for engine in engines:
-            event.remove(engine, "before_cursor_execute", executed)
             event.remove(engine.pool, "checkout", checked_out)
 
 

@@ -7,6 +7,7 @@ sends no orphan query any more."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -33,14 +34,13 @@ def statements(app: Popcorn) -> Iterator[list[str]]:
     def executed(_conn: object, _cursor: object, statement: str, *_: object) -> None:
         sent.append(statement)
 
-    engines = [app.engine.sync_engine] + ([app.reader.engine] if app.reader is not None else [])
-    for engine in engines:
-        event.listen(engine, "before_cursor_execute", executed)
+    read = app.reader.trace(sent.append) if app.reader is not None else contextlib.nullcontext()
+    event.listen(app.engine.sync_engine, "before_cursor_execute", executed)
     try:
-        yield sent
+        with read:
+            yield sent
     finally:
-        for engine in engines:
-            event.remove(engine, "before_cursor_execute", executed)
+        event.remove(app.engine.sync_engine, "before_cursor_execute", executed)
 
 
 def offered(app: Popcorn, name: str) -> bool:

@@ -377,12 +377,5 @@ async def test_closing_the_app_closes_the_read_connection(sqlite_url: str) -> No
 def counted_sync(reader: ReadConnection) -> Iterator[list[str]]:
     """The SQL statements the read connection runs meanwhile."""
     statements: list[str] = []
-
-    def count(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(reader.engine, "before_cursor_execute", count)
-    try:
+    with reader.trace(statements.append):
         yield statements
-    finally:
-        event.remove(reader.engine, "before_cursor_execute", count)
