@@ -585,9 +585,8 @@ class ReadConnection:
     def trace(self, callback: Callable[[str], object]) -> Iterator[None]:
         """`callback(sql)` for each statement its sqlite3 connection runs meanwhile, whichever
         way it was sent (for tests, that count them)."""
-        self._connection or self._open()
-        assert self._connection is not None
-        driver = self._connection.connection.driver_connection
+        connection = self._connection or self._open()
+        driver = connection.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
         driver.set_trace_callback(callback)
         try:
