@@ -113,7 +113,10 @@ def make_plan(
 
 
 class RawReads:
-    """Plans by statement and shape, made when first asked for (None: run it the usual way)."""
+    """Plans by statement and shape, made when first asked for (None: run it the usual way).
+    At most MAX_PLANS are kept (a list of ids of each length is a shape of its own)."""
+
+    MAX_PLANS = 512
 
     __slots__ = ("_dialect", "_plans")
 
@@ -128,6 +131,8 @@ class RawReads:
         key = (id(statement), shape)
         found = self._plans.get(key)
         if found is None or found[0] is not statement:
+            if len(self._plans) >= self.MAX_PLANS:
+                self._plans.clear()
             found = (statement, make_plan(statement, shape, self._dialect))
             self._plans[key] = found
         return found[1]

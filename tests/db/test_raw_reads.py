@@ -135,3 +135,14 @@ def test_each_value_goes_where_sqlalchemy_binds_it(reader: ReadConnection) -> No
             got = plan.run(driver.cursor(), params)
             assert as_compared(got) == as_compared(by_sqlalchemy(reader, statement, params))
             assert got or params["low"] > params["high"]
+
+
+def test_the_plans_kept_are_bounded(
+    reader: ReadConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    films = ids(reader, "films")
+    raw = RawReads(reader.engine.dialect)
+    monkeypatch.setattr(RawReads, "MAX_PLANS", 4)
+    plans = [raw.plan(reading._FILMS, {"ids": films[:n]}) for n in range(1, 10)]
+    assert all(plans) and len(raw._plans) <= 4
+    assert raw.plan(reading._FILMS, {"ids": films[:9]}) is plans[-1]  # still kept: the same plan
