@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 import sqlite3
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 import aiosqlite
@@ -45,42 +46,30 @@ def _run(
         cursor.close()
 
 
+@dataclass(slots=True)
+class _Ran:
+    """What SQLAlchemy reads from a cursor once its statement ran (the stock adapter's
+    properties read it from `_cursor`): sqlite3's values, kept after its cursor was closed on
+    the thread."""
+
+    description: Any = None
+    rowcount: int = -1
+    lastrowid: int | None = None
+    arraysize: int = 1
+
+
 class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
     """A client-side cursor whose statement runs in one call on the connection's thread."""
 
-    __slots__ = ("_arraysize", "_description", "_lastrowid", "_rowcount")
+    __slots__ = ()
 
     def __init__(self, adapt_connection: Any) -> None:
         # No cursor is made here (a hop of its own): _run makes one for each statement.
         self._adapt_connection = adapt_connection
         self._connection = adapt_connection._connection
-        self._cursor = None  # type: ignore[assignment]
+        self._cursor = _Ran()  # type: ignore[assignment]
         self._soft_closed_memoized = {}  # type: ignore[assignment]
         self._rows = collections.deque()
-        self._description: Any = None
-        self._rowcount = -1
-        self._lastrowid: int | None = None
-        self._arraysize = 1
-
-    @property
-    def description(self) -> Any:
-        return self._description
-
-    @property
-    def rowcount(self) -> int:
-        return self._rowcount
-
-    @property
-    def lastrowid(self) -> Any:
-        return self._lastrowid
-
-    @property
-    def arraysize(self) -> int:
-        return self._arraysize
-
-    @arraysize.setter
-    def arraysize(self, value: int) -> None:
-        self._arraysize = value
 
     async def _async_soft_close(self) -> None:
         """Nothing to close: the statement's sqlite3 cursor was closed on the thread."""
@@ -99,7 +88,9 @@ class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
         on_its_thread = cast(Callable[..., Awaitable[Any]], connection._execute)
         async with self._adapt_connection._execute_mutex:
             done = await on_its_thread(_run, connection._conn, operation, parameters, many)
-        self._description, rows, self._rowcount, self._lastrowid = done
+        description, rows, rowcount, lastrowid = done
+        arraysize = self._cursor.arraysize
+        self._cursor = _Ran(description, rowcount, lastrowid, arraysize)  # type: ignore[assignment]
         self._rows = collections.deque(rows or ())
         return self
 

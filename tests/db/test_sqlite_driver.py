@@ -5,6 +5,7 @@ lastrowid, RETURNING, executemany, errors, transactions)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -77,23 +78,30 @@ def error_of(call: Callable[[], Any]) -> tuple[type[BaseException], str]:
     raise AssertionError("no error")
 
 
-@pytest.fixture
-async def engines(tmp_path: Path) -> AsyncIterator[tuple[AsyncEngine, AsyncEngine]]:
+@contextlib.asynccontextmanager
+async def stock_and_bot(folder: Path) -> AsyncIterator[tuple[AsyncEngine, AsyncEngine]]:
     """The bot's engine with the stock adapter, and as it is, each on a database of its own
-    (same schema, same pragmas: foreign keys on, WAL)."""
+    in `folder` (same schema, same pragmas: foreign keys on, WAL); disposed on leaving."""
     made = []
-    for name, adapter in (("stock", AsyncAdapt_aiosqlite_dbapi(aiosqlite, sqlite3)), ("bot", None)):
-        options = {} if adapter is None else {"module": adapter}
-        engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / name}.sqlite3", **options)
-        async with engine.begin() as connection:
-            for statement in SCHEMA:
-                await connection.execute(text(statement))
-        made.append(engine)
     try:
+        stock_adapter = AsyncAdapt_aiosqlite_dbapi(aiosqlite, sqlite3)
+        for name, adapter in (("stock", stock_adapter), ("bot", None)):
+            options = {} if adapter is None else {"module": adapter}
+            engine = create_engine(f"sqlite+aiosqlite:///{folder / name}.sqlite3", **options)
+            made.append(engine)
+            async with engine.begin() as connection:
+                for statement in SCHEMA:
+                    await connection.execute(text(statement))
         yield made[0], made[1]
     finally:
         for engine in made:
             await engine.dispose()
+
+
+@pytest.fixture
+async def engines(tmp_path: Path) -> AsyncIterator[tuple[AsyncEngine, AsyncEngine]]:
+    async with stock_and_bot(tmp_path) as both:
+        yield both
 
 
 @pytest.fixture
@@ -282,20 +290,8 @@ def test_any_statements_give_what_the_stock_adapter_gives(
     tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[str, Any]]
 ) -> None:
     async def both() -> list[list[Any]]:
-        folder = tmp_path_factory.mktemp("driver")
-        seen = []
-        stock_adapter = AsyncAdapt_aiosqlite_dbapi(aiosqlite, sqlite3)
-        for name, adapter in (("stock", stock_adapter), ("bot", None)):
-            options = {} if adapter is None else {"module": adapter}
-            engine = create_engine(f"sqlite+aiosqlite:///{folder / name}.sqlite3", **options)
-            try:
-                async with engine.begin() as connection:
-                    for statement in SCHEMA:
-                        await connection.execute(text(statement))
-                seen.append(await run_operations(engine, operations))
-            finally:
-                await engine.dispose()
-        return seen
+        async with stock_and_bot(tmp_path_factory.mktemp("driver")) as engines:
+            return [await run_operations(engine, operations) for engine in engines]
 
     stock, one_hop = asyncio.run(both())
     assert one_hop == stock
