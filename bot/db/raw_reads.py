@@ -75,17 +75,12 @@ def make_plan(
     values: dict[str, Any] = {}
     next_value = _SENTINEL
     for name, length in shape:
-        if length is None:
-            sentinels[next_value] = (name, None)
-            values[name] = next_value
-            next_value -= 1
-            continue
         items = []
-        for at in range(length):
+        for at in [None] if length is None else range(length):
             sentinels[next_value] = (name, at)
             items.append(next_value)
             next_value -= 1
-        values[name] = items
+        values[name] = items[0] if length is None else items
     try:
         compiled: Any = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
         expanded = compiled.construct_expanded_state(values)
